@@ -1,0 +1,603 @@
+//! # Agreement anchor
+//!
+//! The on-chain contract points at the natural-language master agreement the
+//! parties signed with Kazakhstan's Electronic Digital Signature: a document
+//! signed with the EDS of an authorised person equals a signed paper
+//! document (Law No. 370-II of 7 January 2003 "On Electronic Document and
+//! Electronic Digital Signature", Art. 7(1)), and an exchange of electronic
+//! documents is written form (Civil Code of the Republic of Kazakhstan,
+//! Art. 152). See `docs/legal-basis.md`.
+//!
+//! The core stores the SHA-256 hash of the agreement and its version, the
+//! parties, and each party's acceptance (account and block time). The
+//! agreement becomes effective when every party accepted the same hash and
+//! version. An amendment is a new hash and a higher version that every party
+//! must accept again; until then the effective version keeps governing.
+//!
+//! ```text
+//! Pending --last acceptance--> Effective(v1) --propose(v2)--> Effective(v1) + Pending(v2)
+//!                                               --last acceptance of v2--> Effective(v2)
+//! ```
+//!
+//! ## Security considerations
+//!
+//! IMPORTANT: never put the document, its text or a link to it on chain: it
+//! holds personal data, and a ledger cannot delete. Only its hash.
+//!
+//! The core does not check who the account belongs to; the EDS registry
+//! gate (see `docs/eds.md`) does, before the contract calls [`Agreement::accept`].
+use ink::prelude::vec::Vec;
+
+use crate::{
+    errors::AgreementError,
+    types::{AccountId, Hash32, Timestamp, ZERO_HASH},
+};
+
+/// At most this many parties.
+pub const MAX_PARTIES: usize = 8;
+
+/// A version of the master agreement.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terms {
+    /// SHA-256 of the exact bytes of the signed document.
+    pub hash: Hash32,
+    /// Starts at 1; every amendment increases it.
+    pub version: u32,
+}
+
+/// A party's acceptance of a version.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acceptance {
+    /// The party.
+    pub party: AccountId,
+    /// The version accepted.
+    pub version: u32,
+    /// Block time of the acceptance.
+    pub at: Timestamp,
+}
+
+/// The agreement was anchored.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementAnchored {
+    /// SHA-256 of the master agreement.
+    pub hash: Hash32,
+    /// Its version.
+    pub version: u32,
+    /// The parties who must accept it.
+    pub parties: Vec<AccountId>,
+}
+
+/// A party accepted a version.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementAccepted {
+    /// The party.
+    #[ink(topic)]
+    pub party: AccountId,
+    /// The hash accepted.
+    pub hash: Hash32,
+    /// The version accepted.
+    pub version: u32,
+    /// Block time of the acceptance.
+    pub at: Timestamp,
+}
+
+/// Every party accepted: this version now governs.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementEffective {
+    /// The governing hash.
+    pub hash: Hash32,
+    /// The governing version.
+    pub version: u32,
+    /// Block time of the last acceptance.
+    pub at: Timestamp,
+}
+
+/// A party proposed an amendment.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentProposed {
+    /// The proposing party.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// SHA-256 of the amended agreement.
+    pub hash: Hash32,
+    /// Its version.
+    pub version: u32,
+    /// Block time of the proposal.
+    pub at: Timestamp,
+}
+
+/// Events of the agreement core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgreementEvent {
+    /// See [`AgreementAnchored`].
+    Anchored(AgreementAnchored),
+    /// See [`AgreementAccepted`].
+    Accepted(AgreementAccepted),
+    /// See [`AgreementEffective`].
+    Effective(AgreementEffective),
+    /// See [`AmendmentProposed`].
+    AmendmentProposed(AmendmentProposed),
+}
+
+/// The anchor.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreement {
+    parties: Vec<AccountId>,
+    /// The version that governs, once every party accepted one.
+    effective: Option<Terms>,
+    /// The version awaiting acceptance, if any.
+    pending: Option<Terms>,
+    /// Acceptances of `pending`.
+    acceptances: Vec<Acceptance>,
+    /// Every acceptance ever recorded, for auditors.
+    history: Vec<Acceptance>,
+}
+
+fn check_terms(terms: Terms) -> Result<(), AgreementError> {
+    if terms.hash == ZERO_HASH {
+        return Err(AgreementError::ZeroHash);
+    }
+    if terms.version == 0 {
+        return Err(AgreementError::InvalidVersion {
+            version: terms.version,
+        });
+    }
+    Ok(())
+}
+
+impl Agreement {
+    /// Anchors `terms` for `parties`; nothing is effective until every party
+    /// accepts.
+    ///
+    /// # Errors
+    ///
+    /// `ZeroHash`, `InvalidVersion`, `InvalidPartyCount`, `DuplicateParty`.
+    ///
+    /// # Events
+    ///
+    /// [`AgreementAnchored`].
+    pub fn new(
+        parties: Vec<AccountId>,
+        terms: Terms,
+    ) -> Result<(Self, Vec<AgreementEvent>), AgreementError> {
+        check_terms(terms)?;
+        if parties.len() < 2 || parties.len() > MAX_PARTIES {
+            return Err(AgreementError::InvalidPartyCount {
+                count: u32::try_from(parties.len()).unwrap_or(u32::MAX),
+            });
+        }
+        for (i, p) in parties.iter().enumerate() {
+            if parties.iter().skip(i.saturating_add(1)).any(|q| q == p) {
+                return Err(AgreementError::DuplicateParty { account: *p });
+            }
+        }
+        let event = AgreementEvent::Anchored(AgreementAnchored {
+            hash: terms.hash,
+            version: terms.version,
+            parties: parties.clone(),
+        });
+        Ok((
+            Self {
+                parties,
+                effective: None,
+                pending: Some(terms),
+                acceptances: Vec::new(),
+                history: Vec::new(),
+            },
+            ink::prelude::vec![event],
+        ))
+    }
+
+    /// The parties.
+    pub fn parties(&self) -> &[AccountId] {
+        &self.parties
+    }
+
+    /// Whether `account` is a party.
+    pub fn is_party(&self, account: AccountId) -> bool {
+        self.parties.contains(&account)
+    }
+
+    /// The governing version, if every party accepted one.
+    pub fn effective(&self) -> Option<Terms> {
+        self.effective
+    }
+
+    /// The version awaiting acceptance, if any.
+    pub fn pending(&self) -> Option<Terms> {
+        self.pending
+    }
+
+    /// Acceptances of the pending version so far.
+    pub fn acceptances(&self) -> &[Acceptance] {
+        &self.acceptances
+    }
+
+    /// Every acceptance ever recorded, oldest first.
+    pub fn history(&self) -> &[Acceptance] {
+        &self.history
+    }
+
+    /// Whether any acceptance was ever recorded (the clause locks then).
+    pub fn any_acceptance(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// # Errors
+    ///
+    /// `NotEffective` until every party accepted a version.
+    pub fn ensure_effective(&self) -> Result<Terms, AgreementError> {
+        self.effective.ok_or(AgreementError::NotEffective)
+    }
+
+    /// # Errors
+    ///
+    /// `NotAParty`.
+    pub fn ensure_party(&self, caller: AccountId) -> Result<(), AgreementError> {
+        if self.is_party(caller) {
+            Ok(())
+        } else {
+            Err(AgreementError::NotAParty { caller })
+        }
+    }
+
+    /// `caller` accepts `terms`, which must be the pending version. When the
+    /// last party accepts, the version becomes effective.
+    ///
+    /// # Errors
+    ///
+    /// `NotAParty`, `NothingToAccept`, `TermsMismatch`, `AlreadyAccepted`.
+    ///
+    /// # Events
+    ///
+    /// [`AgreementAccepted`], and [`AgreementEffective`] with the last acceptance.
+    pub fn accept(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+    ) -> Result<Vec<AgreementEvent>, AgreementError> {
+        self.ensure_party(caller)?;
+        let pending = self.pending.ok_or(AgreementError::NothingToAccept)?;
+        if pending != terms {
+            return Err(AgreementError::TermsMismatch {
+                expected_version: pending.version,
+                given_version: terms.version,
+            });
+        }
+        if self.acceptances.iter().any(|a| a.party == caller) {
+            return Err(AgreementError::AlreadyAccepted { party: caller });
+        }
+        let acceptance = Acceptance {
+            party: caller,
+            version: pending.version,
+            at: now,
+        };
+        self.acceptances.push(acceptance);
+        self.history.push(acceptance);
+        let mut events = ink::prelude::vec![AgreementEvent::Accepted(AgreementAccepted {
+            party: caller,
+            hash: pending.hash,
+            version: pending.version,
+            at: now,
+        })];
+        if self.acceptances.len() == self.parties.len() {
+            self.effective = Some(pending);
+            self.pending = None;
+            self.acceptances.clear();
+            events.push(AgreementEvent::Effective(AgreementEffective {
+                hash: pending.hash,
+                version: pending.version,
+                at: now,
+            }));
+        }
+        Ok(events)
+    }
+
+    /// A party proposes an amendment. It replaces any earlier pending
+    /// proposal (whose acceptances lapse); the effective version keeps
+    /// governing until every party accepts the new one, the proposer
+    /// included.
+    ///
+    /// # Errors
+    ///
+    /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`.
+    ///
+    /// # Events
+    ///
+    /// [`AmendmentProposed`].
+    pub fn propose_amendment(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+    ) -> Result<Vec<AgreementEvent>, AgreementError> {
+        self.ensure_party(caller)?;
+        check_terms(terms)?;
+        let current = self
+            .pending
+            .iter()
+            .chain(self.effective.iter())
+            .map(|t| t.version)
+            .max()
+            .unwrap_or(0);
+        if terms.version <= current {
+            return Err(AgreementError::VersionNotIncreasing {
+                current,
+                given: terms.version,
+            });
+        }
+        self.pending = Some(terms);
+        self.acceptances.clear();
+        Ok(ink::prelude::vec![AgreementEvent::AmendmentProposed(
+            AmendmentProposed {
+                by: caller,
+                hash: terms.hash,
+                version: terms.version,
+                at: now,
+            }
+        )])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::*;
+
+    const V1: Terms = Terms {
+        hash: [5; 32],
+        version: 1,
+    };
+    const V2: Terms = Terms {
+        hash: [6; 32],
+        version: 2,
+    };
+
+    fn anchored() -> Agreement {
+        Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1)
+            .unwrap()
+            .0
+    }
+
+    fn effective() -> Agreement {
+        let mut a = anchored();
+        a.accept(acc(CLIENT), V1, 10).unwrap();
+        a.accept(acc(CONTRACTOR), V1, 20).unwrap();
+        a
+    }
+
+    #[test]
+    fn new_anchors_terms_and_emits_anchored() {
+        let (a, events) = Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1).unwrap();
+        assert_eq!(a.pending(), Some(V1));
+        assert_eq!(a.effective(), None);
+        assert_eq!(
+            events,
+            vec![AgreementEvent::Anchored(AgreementAnchored {
+                hash: V1.hash,
+                version: 1,
+                parties: vec![acc(CLIENT), acc(CONTRACTOR)]
+            })]
+        );
+    }
+
+    #[test]
+    fn new_with_zero_hash_fails_with_zero_hash() {
+        let terms = Terms {
+            hash: [0; 32],
+            version: 1,
+        };
+        assert_eq!(
+            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], terms).unwrap_err(),
+            AgreementError::ZeroHash
+        );
+    }
+
+    #[test]
+    fn new_with_version_zero_fails_with_invalid_version() {
+        let terms = Terms {
+            hash: [5; 32],
+            version: 0,
+        };
+        assert_eq!(
+            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], terms).unwrap_err(),
+            AgreementError::InvalidVersion { version: 0 }
+        );
+    }
+
+    #[test]
+    fn new_with_one_party_fails_with_invalid_party_count() {
+        assert_eq!(
+            Agreement::new(vec![acc(CLIENT)], V1).unwrap_err(),
+            AgreementError::InvalidPartyCount { count: 1 }
+        );
+        let many: Vec<_> = (0..9u8).map(acc).collect();
+        assert_eq!(
+            Agreement::new(many, V1).unwrap_err(),
+            AgreementError::InvalidPartyCount { count: 9 }
+        );
+    }
+
+    #[test]
+    fn new_with_duplicate_party_fails_with_duplicate_party() {
+        assert_eq!(
+            Agreement::new(vec![acc(CLIENT), acc(CLIENT)], V1).unwrap_err(),
+            AgreementError::DuplicateParty {
+                account: acc(CLIENT)
+            }
+        );
+    }
+
+    #[test]
+    fn first_acceptance_records_it_but_is_not_effective() {
+        let mut a = anchored();
+        let events = a.accept(acc(CLIENT), V1, 10).unwrap();
+        assert_eq!(a.effective(), None);
+        assert_eq!(a.ensure_effective(), Err(AgreementError::NotEffective));
+        assert_eq!(
+            a.acceptances(),
+            &[Acceptance {
+                party: acc(CLIENT),
+                version: 1,
+                at: 10
+            }]
+        );
+        assert_eq!(
+            events,
+            vec![AgreementEvent::Accepted(AgreementAccepted {
+                party: acc(CLIENT),
+                hash: V1.hash,
+                version: 1,
+                at: 10
+            })]
+        );
+    }
+
+    #[test]
+    fn last_acceptance_makes_agreement_effective() {
+        let mut a = anchored();
+        a.accept(acc(CLIENT), V1, 10).unwrap();
+        let events = a.accept(acc(CONTRACTOR), V1, 20).unwrap();
+        assert_eq!(a.effective(), Some(V1));
+        assert_eq!(a.pending(), None);
+        assert_eq!(
+            events[1],
+            AgreementEvent::Effective(AgreementEffective {
+                hash: V1.hash,
+                version: 1,
+                at: 20
+            })
+        );
+        assert_eq!(a.history().len(), 2);
+    }
+
+    #[test]
+    fn accept_by_non_party_fails_with_not_a_party() {
+        let mut a = anchored();
+        let before = a.clone();
+        assert_eq!(
+            a.accept(acc(STRANGER), V1, 10),
+            Err(AgreementError::NotAParty {
+                caller: acc(STRANGER)
+            })
+        );
+        assert_eq!(a, before);
+    }
+
+    #[test]
+    fn accept_of_other_hash_fails_with_terms_mismatch() {
+        let mut a = anchored();
+        let other = Terms {
+            hash: [9; 32],
+            version: 1,
+        };
+        assert_eq!(
+            a.accept(acc(CLIENT), other, 10),
+            Err(AgreementError::TermsMismatch {
+                expected_version: 1,
+                given_version: 1
+            })
+        );
+        assert!(a.acceptances().is_empty());
+    }
+
+    #[test]
+    fn accept_twice_fails_with_already_accepted() {
+        let mut a = anchored();
+        a.accept(acc(CLIENT), V1, 10).unwrap();
+        assert_eq!(
+            a.accept(acc(CLIENT), V1, 11),
+            Err(AgreementError::AlreadyAccepted { party: acc(CLIENT) })
+        );
+    }
+
+    #[test]
+    fn accept_when_everything_accepted_fails_with_nothing_to_accept() {
+        let mut a = effective();
+        assert_eq!(
+            a.accept(acc(CLIENT), V1, 30),
+            Err(AgreementError::NothingToAccept)
+        );
+    }
+
+    #[test]
+    fn amendment_governs_only_after_every_party_accepts_it() {
+        // given
+        let mut a = effective();
+        // when
+        let events = a.propose_amendment(acc(CLIENT), V2, 30).unwrap();
+        assert_eq!(
+            events,
+            vec![AgreementEvent::AmendmentProposed(AmendmentProposed {
+                by: acc(CLIENT),
+                hash: V2.hash,
+                version: 2,
+                at: 30
+            })]
+        );
+        a.accept(acc(CLIENT), V2, 31).unwrap();
+        // then: the old version still governs
+        assert_eq!(a.effective(), Some(V1));
+        // when
+        a.accept(acc(CONTRACTOR), V2, 32).unwrap();
+        // then
+        assert_eq!(a.effective(), Some(V2));
+        assert_eq!(a.history().len(), 4);
+    }
+
+    #[test]
+    fn amendment_with_same_version_fails_with_version_not_increasing() {
+        let mut a = effective();
+        assert_eq!(
+            a.propose_amendment(acc(CLIENT), V1, 30),
+            Err(AgreementError::VersionNotIncreasing {
+                current: 1,
+                given: 1
+            })
+        );
+        assert_eq!(a.pending(), None);
+    }
+
+    #[test]
+    fn amendment_by_non_party_fails_with_not_a_party() {
+        let mut a = effective();
+        assert_eq!(
+            a.propose_amendment(acc(STRANGER), V2, 30),
+            Err(AgreementError::NotAParty {
+                caller: acc(STRANGER)
+            })
+        );
+    }
+
+    #[test]
+    fn newer_amendment_replaces_pending_one_and_its_acceptances_lapse() {
+        let mut a = effective();
+        a.propose_amendment(acc(CLIENT), V2, 30).unwrap();
+        a.accept(acc(CLIENT), V2, 31).unwrap();
+        let v3 = Terms {
+            hash: [7; 32],
+            version: 3,
+        };
+        a.propose_amendment(acc(CONTRACTOR), v3, 32).unwrap();
+        assert_eq!(a.pending(), Some(v3));
+        assert!(a.acceptances().is_empty());
+        assert_eq!(
+            a.accept(acc(CLIENT), V2, 33),
+            Err(AgreementError::TermsMismatch {
+                expected_version: 3,
+                given_version: 2
+            })
+        );
+    }
+}

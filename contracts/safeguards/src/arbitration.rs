@@ -1,0 +1,401 @@
+//! # Arbitration clause reference
+//!
+//! A typed reference to the dispute-resolution clause of the master
+//! agreement: forum, rules and their version, seat, language, number of
+//! arbitrators, governing law, and the SHA-256 of the clause text. Disputes
+//! under AIFC law go to the AIFC Court (AIFC Court Regulations 2017, Court
+//! Rules 2018) or the International Arbitration Centre under the IAC
+//! Arbitration and Mediation Rules 2022; disputes under national law to the
+//! courts of the Republic of Kazakhstan. See `docs/legal-basis.md`.
+//!
+//! The seat must be stated expressly: in case AIFC-C/CFI/2025/0053 the AIFC
+//! Court had to interpret an unclear clause to fix it.
+//!
+//! The clause may be replaced by the admin only until the first acceptance of
+//! the agreement is recorded; from then on it is fixed, because parties
+//! accepted a document that contains it.
+use crate::{
+    errors::ArbitrationError,
+    roles::{Guarded, Role, Roles},
+    types::{AccountId, Hash32, ZERO_HASH},
+};
+
+/// Where disputes go.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forum {
+    /// The AIFC Court.
+    AifcCourt,
+    /// Arbitration at the AIFC International Arbitration Centre.
+    IacArbitration,
+    /// Mediation at the AIFC International Arbitration Centre.
+    IacMediation,
+    /// The courts of the Republic of Kazakhstan.
+    KazakhstanCourt,
+}
+
+/// Procedural rules; their version (year) is [`ArbitrationClause::rules_version`].
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// AIFC Court Rules (2018).
+    AifcCourtRules,
+    /// IAC Arbitration and Mediation Rules (2022).
+    IacArbitrationAndMediationRules,
+    /// Civil Procedure Code of the Republic of Kazakhstan.
+    KazakhstanCivilProcedureCode,
+}
+
+/// The legal seat.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seat {
+    /// The AIFC, Astana.
+    AifcAstana,
+    /// Astana, outside the AIFC.
+    Astana,
+    /// Almaty.
+    Almaty,
+    /// Shymkent.
+    Shymkent,
+}
+
+/// Language of the proceedings.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// English (the AIFC's language).
+    English,
+    /// Kazakh.
+    Kazakh,
+    /// Russian.
+    Russian,
+}
+
+/// The law that governs the agreement.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoverningLaw {
+    /// AIFC law (English common law principles; AIFC Contract Regulations No. 3 of 2017).
+    AifcLaw,
+    /// The law of the Republic of Kazakhstan (Civil Code).
+    KazakhstanLaw,
+}
+
+/// The clause. `seat` is an `Option` so that a missing seat is a clear error
+/// rather than a silent default.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArbitrationClause {
+    /// Where disputes go.
+    pub forum: Forum,
+    /// The procedural rules.
+    pub rules: Rules,
+    /// The version of the rules, as a year (e.g. 2022).
+    pub rules_version: u16,
+    /// The seat; required.
+    pub seat: Option<Seat>,
+    /// Language of the proceedings.
+    pub language: Language,
+    /// 1 or 3.
+    pub arbitrators: u8,
+    /// The governing law.
+    pub governing_law: GoverningLaw,
+    /// SHA-256 of the clause text as it stands in the master agreement.
+    pub clause_hash: Hash32,
+}
+
+impl ArbitrationClause {
+    /// Checks the clause.
+    ///
+    /// # Errors
+    ///
+    /// `SeatRequired`; `AifcSeatRequired` for AIFC Court and IAC forums
+    /// seated elsewhere; `RulesDoNotMatchForum`; `RulesVersionRequired`;
+    /// `InvalidArbitratorCount` unless 1 or 3; `ZeroClauseHash`.
+    pub fn validate(&self) -> Result<(), ArbitrationError> {
+        let seat = self.seat.ok_or(ArbitrationError::SeatRequired)?;
+        let aifc_forum = matches!(
+            self.forum,
+            Forum::AifcCourt | Forum::IacArbitration | Forum::IacMediation
+        );
+        if aifc_forum && seat != Seat::AifcAstana {
+            return Err(ArbitrationError::AifcSeatRequired);
+        }
+        let rules_match = matches!(
+            (self.forum, self.rules),
+            (Forum::AifcCourt, Rules::AifcCourtRules)
+                | (
+                    Forum::IacArbitration | Forum::IacMediation,
+                    Rules::IacArbitrationAndMediationRules
+                )
+                | (Forum::KazakhstanCourt, Rules::KazakhstanCivilProcedureCode)
+        );
+        if !rules_match {
+            return Err(ArbitrationError::RulesDoNotMatchForum);
+        }
+        if self.rules_version == 0 {
+            return Err(ArbitrationError::RulesVersionRequired);
+        }
+        if self.arbitrators != 1 && self.arbitrators != 3 {
+            return Err(ArbitrationError::InvalidArbitratorCount {
+                count: self.arbitrators,
+            });
+        }
+        if self.clause_hash == ZERO_HASH {
+            return Err(ArbitrationError::ZeroClauseHash);
+        }
+        Ok(())
+    }
+}
+
+/// The clause was set or replaced.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArbitrationClauseSet {
+    /// The clause now in force.
+    pub clause: ArbitrationClause,
+    /// Who set it (the instantiator or the admin).
+    #[ink(topic)]
+    pub by: AccountId,
+}
+
+/// Events of the arbitration core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArbitrationEvent {
+    /// See [`ArbitrationClauseSet`].
+    ClauseSet(ArbitrationClauseSet),
+}
+
+/// The clause holder.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arbitration {
+    clause: ArbitrationClause,
+}
+
+impl Arbitration {
+    /// Sets the clause at instantiation.
+    ///
+    /// # Errors
+    ///
+    /// See [`ArbitrationClause::validate`].
+    ///
+    /// # Events
+    ///
+    /// [`ArbitrationClauseSet`].
+    pub fn new(
+        clause: ArbitrationClause,
+        by: AccountId,
+    ) -> Result<(Self, ink::prelude::vec::Vec<ArbitrationEvent>), ArbitrationError> {
+        clause.validate()?;
+        Ok((
+            Self { clause },
+            ink::prelude::vec![ArbitrationEvent::ClauseSet(ArbitrationClauseSet {
+                clause,
+                by
+            })],
+        ))
+    }
+
+    /// The clause in force.
+    pub fn clause(&self) -> ArbitrationClause {
+        self.clause
+    }
+
+    /// Replaces the clause. Admin only, and only while no party has accepted
+    /// the agreement (`any_acceptance` is false).
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `ClauseLocked`; see [`ArbitrationClause::validate`].
+    ///
+    /// # Events
+    ///
+    /// [`ArbitrationClauseSet`].
+    pub fn replace(
+        &mut self,
+        roles: &Roles,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        any_acceptance: bool,
+    ) -> Result<ink::prelude::vec::Vec<ArbitrationEvent>, Guarded<ArbitrationError>> {
+        roles.ensure(Role::Admin, caller)?;
+        if any_acceptance {
+            return Err(ArbitrationError::ClauseLocked.into());
+        }
+        clause.validate()?;
+        self.clause = clause;
+        Ok(ink::prelude::vec![ArbitrationEvent::ClauseSet(
+            ArbitrationClauseSet { clause, by: caller }
+        )])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::*;
+    use crate::RolesError;
+
+    pub fn iac() -> ArbitrationClause {
+        ArbitrationClause {
+            forum: Forum::IacArbitration,
+            rules: Rules::IacArbitrationAndMediationRules,
+            rules_version: 2022,
+            seat: Some(Seat::AifcAstana),
+            language: Language::English,
+            arbitrators: 1,
+            governing_law: GoverningLaw::AifcLaw,
+            clause_hash: h(4),
+        }
+    }
+
+    #[test]
+    fn valid_iac_clause_is_accepted_and_emits_clause_set() {
+        let (a, events) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
+        assert_eq!(a.clause(), iac());
+        assert_eq!(
+            events,
+            vec![ArbitrationEvent::ClauseSet(ArbitrationClauseSet {
+                clause: iac(),
+                by: acc(ADMIN)
+            })]
+        );
+    }
+
+    #[test]
+    fn clause_without_seat_fails_with_seat_required() {
+        let c = ArbitrationClause {
+            seat: None,
+            ..iac()
+        };
+        assert_eq!(c.validate(), Err(ArbitrationError::SeatRequired));
+    }
+
+    #[test]
+    fn aifc_forums_seated_outside_aifc_fail_with_aifc_seat_required() {
+        for (forum, rules) in [
+            (Forum::AifcCourt, Rules::AifcCourtRules),
+            (
+                Forum::IacArbitration,
+                Rules::IacArbitrationAndMediationRules,
+            ),
+            (Forum::IacMediation, Rules::IacArbitrationAndMediationRules),
+        ] {
+            let c = ArbitrationClause {
+                forum,
+                rules,
+                seat: Some(Seat::Almaty),
+                ..iac()
+            };
+            assert_eq!(c.validate(), Err(ArbitrationError::AifcSeatRequired));
+        }
+    }
+
+    #[test]
+    fn national_court_may_sit_outside_aifc() {
+        let c = ArbitrationClause {
+            forum: Forum::KazakhstanCourt,
+            rules: Rules::KazakhstanCivilProcedureCode,
+            seat: Some(Seat::Almaty),
+            language: Language::Kazakh,
+            governing_law: GoverningLaw::KazakhstanLaw,
+            ..iac()
+        };
+        assert_eq!(c.validate(), Ok(()));
+    }
+
+    #[test]
+    fn rules_of_another_forum_fail_with_rules_do_not_match_forum() {
+        let c = ArbitrationClause {
+            forum: Forum::AifcCourt,
+            ..iac()
+        };
+        assert_eq!(c.validate(), Err(ArbitrationError::RulesDoNotMatchForum));
+    }
+
+    #[test]
+    fn missing_rules_version_fails_with_rules_version_required() {
+        let c = ArbitrationClause {
+            rules_version: 0,
+            ..iac()
+        };
+        assert_eq!(c.validate(), Err(ArbitrationError::RulesVersionRequired));
+    }
+
+    #[test]
+    fn two_arbitrators_fail_with_invalid_arbitrator_count() {
+        for count in [0, 2, 4] {
+            let c = ArbitrationClause {
+                arbitrators: count,
+                ..iac()
+            };
+            assert_eq!(
+                c.validate(),
+                Err(ArbitrationError::InvalidArbitratorCount { count })
+            );
+        }
+        let three = ArbitrationClause {
+            arbitrators: 3,
+            ..iac()
+        };
+        assert_eq!(three.validate(), Ok(()));
+    }
+
+    #[test]
+    fn zero_clause_hash_fails_with_zero_clause_hash() {
+        let c = ArbitrationClause {
+            clause_hash: [0; 32],
+            ..iac()
+        };
+        assert_eq!(c.validate(), Err(ArbitrationError::ZeroClauseHash));
+    }
+
+    #[test]
+    fn replace_before_any_acceptance_by_admin_replaces_clause() {
+        let roles = Roles::new(acc(ADMIN));
+        let (mut a, _) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
+        let three = ArbitrationClause {
+            arbitrators: 3,
+            ..iac()
+        };
+        a.replace(&roles, acc(ADMIN), three, false).unwrap();
+        assert_eq!(a.clause(), three);
+    }
+
+    #[test]
+    fn replace_after_an_acceptance_fails_with_clause_locked() {
+        let roles = Roles::new(acc(ADMIN));
+        let (mut a, _) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
+        let three = ArbitrationClause {
+            arbitrators: 3,
+            ..iac()
+        };
+        assert_eq!(
+            a.replace(&roles, acc(ADMIN), three, true),
+            Err(Guarded::Core(ArbitrationError::ClauseLocked))
+        );
+        assert_eq!(a.clause(), iac());
+    }
+
+    #[test]
+    fn replace_by_non_admin_fails_with_unauthorized() {
+        let roles = Roles::new(acc(ADMIN));
+        let (mut a, _) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
+        assert_eq!(
+            a.replace(&roles, acc(STRANGER), iac(), false),
+            Err(Guarded::Roles(RolesError::Unauthorized {
+                caller: acc(STRANGER),
+                required: Role::Admin
+            }))
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Errors of every safeguard core, one enum per safeguard.
+//!
+//! Variants are append-only: SCALE encodes a variant by its index, so
+//! reordering or removing one changes what clients decode.
+// The SCALE derive emits `as u8` casts for the variant indices of enums with
+// data-carrying variants; contract-build's clippy pass denies those casts.
+// This is the only lint exception in the crate.
+#![allow(clippy::cast_possible_truncation)]
+
+use crate::{
+    dispute::DisputeStatus,
+    kill_switch::SwitchState,
+    roles::Role,
+    types::{AccountId, Balance, Timestamp},
+};
+
+/// Errors of the [`roles`](crate::roles) core.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RolesError {
+    /// `caller` does not hold `required`.
+    Unauthorized { caller: AccountId, required: Role },
+    /// `account` already holds `role`.
+    AlreadyGranted { account: AccountId, role: Role },
+    /// `account` does not hold `role`.
+    NotGranted { account: AccountId, role: Role },
+    /// The admin role is handed over with `propose_admin` / `accept_admin`,
+    /// never granted or revoked.
+    AdminNotGrantable,
+    /// `accept_admin` was called with no handover proposed.
+    NoPendingAdmin,
+    /// `caller` is not the account the handover was proposed to.
+    NotPendingAdmin { caller: AccountId },
+    /// The role table is full ([`MAX_GRANTS`](crate::roles::MAX_GRANTS)).
+    TooManyGrants,
+}
+
+/// Errors of the [`kill_switch`](crate::kill_switch) core.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KillSwitchError {
+    /// The operation needs state `expected`; the contract is in `actual`.
+    WrongState {
+        expected: SwitchState,
+        actual: SwitchState,
+    },
+    /// The contract is paused: only protective paths work.
+    Paused,
+    /// The contract is terminated: nothing but reading works.
+    Terminated,
+    /// A settlement pays `recipient`, who is not a party.
+    SettlementToNonParty { recipient: AccountId },
+    /// A settlement pays out `paid` while the contract holds `held`.
+    SettlementMismatch { paid: Balance, held: Balance },
+    /// A reason hash was all zeros.
+    ZeroReasonHash,
+}
+
+/// Errors of the [`agreement`](crate::agreement) core.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgreementError {
+    /// The agreement hash was all zeros.
+    ZeroHash,
+    /// Versions start at 1 and only grow.
+    InvalidVersion { version: u32 },
+    /// An agreement needs at least two parties and at most
+    /// [`MAX_PARTIES`](crate::agreement::MAX_PARTIES).
+    InvalidPartyCount { count: u32 },
+    /// `account` is listed twice among the parties.
+    DuplicateParty { account: AccountId },
+    /// `caller` is not a party to the agreement.
+    NotAParty { caller: AccountId },
+    /// The accepted hash or version is not the one awaiting acceptance.
+    TermsMismatch {
+        expected_version: u32,
+        given_version: u32,
+    },
+    /// `party` already accepted this version.
+    AlreadyAccepted { party: AccountId },
+    /// Every party has accepted: there is nothing left to accept.
+    NothingToAccept,
+    /// The agreement is not effective yet (not every party has accepted).
+    NotEffective,
+    /// An amendment must carry a version above `current`.
+    VersionNotIncreasing { current: u32, given: u32 },
+}
+
+/// Errors of the [`arbitration`](crate::arbitration) core.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArbitrationError {
+    /// The clause names no seat; the seat must be stated expressly
+    /// (AIFC Court case AIFC-C/CFI/2025/0053 had to infer one).
+    SeatRequired,
+    /// AIFC Court and IAC forums require the AIFC seat.
+    AifcSeatRequired,
+    /// The rules named do not belong to the forum named.
+    RulesDoNotMatchForum,
+    /// The number of arbitrators must be 1 or 3.
+    InvalidArbitratorCount { count: u8 },
+    /// The clause-text hash was all zeros.
+    ZeroClauseHash,
+    /// The rules version (year) is missing.
+    RulesVersionRequired,
+    /// The clause is fixed: a party has already accepted the agreement.
+    ClauseLocked,
+}
+
+/// Errors of the [`dispute`](crate::dispute) core.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisputeError {
+    /// `caller` is neither payer nor payee of the contested amount.
+    NotAParty { caller: AccountId },
+    /// No dispute has this id.
+    UnknownDispute { id: u32 },
+    /// The subject (e.g. a milestone) already has an open dispute.
+    AlreadyDisputed { subject: u32 },
+    /// A dispute over nothing: the contested amount is zero.
+    NothingToDispute,
+    /// An evidence, award or grounds hash was all zeros.
+    ZeroHash,
+    /// The operation needs a dispute in `expected`; it is in `actual`.
+    WrongStatus {
+        expected: DisputeStatus,
+        actual: DisputeStatus,
+    },
+    /// The split exceeds the frozen amount (more than 10 000 basis points).
+    SplitOutOfRange { payer_bps: u16 },
+    /// The ruling deadline passed at `deadline`: the fallback applies.
+    RulingDeadlinePassed { deadline: Timestamp },
+    /// The appeal window closed at `deadline`.
+    AppealWindowClosed { deadline: Timestamp },
+    /// The one appeal of this dispute was used.
+    AppealAlreadyUsed,
+    /// Nothing can execute before `at`: the appeal window or the ruling
+    /// deadline is still running.
+    NotExecutableYet { at: Timestamp },
+    /// The evidence list is full ([`MAX_EVIDENCE`](crate::dispute::MAX_EVIDENCE)).
+    TooMuchEvidence,
+    /// The configuration is invalid: windows must be non-zero.
+    InvalidConfig,
+    /// Adding a time span overflowed the timestamp.
+    TimeOverflow,
+    /// The dispute table is full ([`MAX_DISPUTES`](crate::dispute::MAX_DISPUTES)).
+    TooManyDisputes,
+}

@@ -1,0 +1,515 @@
+//! # Kill switch
+//!
+//! Courts can stop or modify a contract; a ledger cannot delete. So every
+//! reference contract can be paused (fast, by a guardian or the admin),
+//! resumed (only by the admin) and terminated (only by the admin, only when
+//! paused) with a settlement that returns every held fund by a rule fixed at
+//! instantiation.
+//!
+//! ```text
+//! Active --pause--> Paused --resume--> Active
+//!                   Paused --terminate--> Terminated (terminal)
+//! ```
+//!
+//! Paths that protect people (raising a dispute, refunds due, reading
+//! state) keep working while paused: contracts call
+//! [`KillSwitch::ensure_active`] on ordinary paths and
+//! [`KillSwitch::ensure_not_terminated`] on protective ones.
+//!
+//! ## Security considerations
+//!
+//! IMPORTANT: the switch never lets its holder take the funds.
+//! [`KillSwitch::terminate`] accepts a settlement only if every recipient is
+//! a party and the settlement pays out exactly what the contract holds. The
+//! contract computes the settlement from its rule fixed at instantiation; the
+//! admin chooses neither recipients nor amounts.
+use ink::prelude::vec::Vec;
+
+use crate::{
+    errors::KillSwitchError,
+    roles::{Guarded, Role, Roles},
+    types::{AccountId, Balance, Hash32, Timestamp, ZERO_HASH},
+};
+
+/// The state of the switch.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwitchState {
+    /// Everything works.
+    Active,
+    /// Only protective paths and reads work.
+    Paused,
+    /// Settled; nothing but reads works, for ever.
+    Terminated,
+}
+
+/// The contract was paused.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractPaused {
+    /// The guardian or admin who paused.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// SHA-256 of the reason (e.g. a court order), never the text.
+    pub reason_hash: Hash32,
+    /// Block time of the pause.
+    pub at: Timestamp,
+}
+
+/// The contract was resumed.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractResumed {
+    /// The admin who resumed.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// Block time of the resumption.
+    pub at: Timestamp,
+}
+
+/// The contract was terminated; [`SettlementPaid`] events follow.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractTerminated {
+    /// The admin who terminated.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// SHA-256 of the reason (e.g. a court decision).
+    pub reason_hash: Hash32,
+    /// The total paid out by the settlement.
+    pub settled: Balance,
+    /// Block time of the termination.
+    pub at: Timestamp,
+}
+
+/// One payment of a termination settlement.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettlementPaid {
+    /// The party paid.
+    #[ink(topic)]
+    pub recipient: AccountId,
+    /// The amount paid.
+    pub amount: Balance,
+}
+
+/// Events of the kill-switch core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KillSwitchEvent {
+    /// See [`ContractPaused`].
+    Paused(ContractPaused),
+    /// See [`ContractResumed`].
+    Resumed(ContractResumed),
+    /// See [`ContractTerminated`].
+    Terminated(ContractTerminated),
+    /// See [`SettlementPaid`].
+    SettlementPaid(SettlementPaid),
+}
+
+/// The switch.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KillSwitch {
+    state: SwitchState,
+}
+
+impl Default for KillSwitch {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl KillSwitch {
+    /// An active switch.
+    pub fn new() -> Self {
+        Self {
+            state: SwitchState::Active,
+        }
+    }
+
+    /// The current state.
+    pub fn state(&self) -> SwitchState {
+        self.state
+    }
+
+    /// For ordinary paths (funding, releases, settlements by rule).
+    ///
+    /// # Errors
+    ///
+    /// `Paused` or `Terminated`.
+    pub fn ensure_active(&self) -> Result<(), KillSwitchError> {
+        match self.state {
+            SwitchState::Active => Ok(()),
+            SwitchState::Paused => Err(KillSwitchError::Paused),
+            SwitchState::Terminated => Err(KillSwitchError::Terminated),
+        }
+    }
+
+    /// For protective paths, which work while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`.
+    pub fn ensure_not_terminated(&self) -> Result<(), KillSwitchError> {
+        match self.state {
+            SwitchState::Terminated => Err(KillSwitchError::Terminated),
+            _ => Ok(()),
+        }
+    }
+
+    fn ensure_state(&self, expected: SwitchState) -> Result<(), KillSwitchError> {
+        if self.state == expected {
+            Ok(())
+        } else {
+            Err(KillSwitchError::WrongState {
+                expected,
+                actual: self.state,
+            })
+        }
+    }
+
+    /// Pauses. Guardian or admin.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `ZeroReasonHash`; `WrongState` unless active.
+    ///
+    /// # Events
+    ///
+    /// [`ContractPaused`].
+    pub fn pause(
+        &mut self,
+        roles: &Roles,
+        caller: AccountId,
+        reason_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Vec<KillSwitchEvent>, Guarded<KillSwitchError>> {
+        roles.ensure_any(&[Role::Guardian, Role::Admin], caller)?;
+        if reason_hash == ZERO_HASH {
+            return Err(KillSwitchError::ZeroReasonHash.into());
+        }
+        self.ensure_state(SwitchState::Active)?;
+        self.state = SwitchState::Paused;
+        Ok(ink::prelude::vec![KillSwitchEvent::Paused(
+            ContractPaused {
+                by: caller,
+                reason_hash,
+                at: now,
+            }
+        )])
+    }
+
+    /// Resumes. Admin only: a guardian can stop quickly, but restarting
+    /// needs the slower, more accountable key.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `WrongState` unless paused.
+    ///
+    /// # Events
+    ///
+    /// [`ContractResumed`].
+    pub fn resume(
+        &mut self,
+        roles: &Roles,
+        caller: AccountId,
+        now: Timestamp,
+    ) -> Result<Vec<KillSwitchEvent>, Guarded<KillSwitchError>> {
+        roles.ensure(Role::Admin, caller)?;
+        self.ensure_state(SwitchState::Paused)?;
+        self.state = SwitchState::Active;
+        Ok(ink::prelude::vec![KillSwitchEvent::Resumed(
+            ContractResumed {
+                by: caller,
+                at: now,
+            }
+        )])
+    }
+
+    /// Terminates with `settlement`: (recipient, amount) pairs computed by the
+    /// contract's rule fixed at instantiation. Admin only, only when paused.
+    ///
+    /// Zero amounts are dropped from the events.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `ZeroReasonHash`; `WrongState` unless paused;
+    /// `SettlementToNonParty` if a recipient is not in `parties`;
+    /// `SettlementMismatch` unless the amounts add up to `held`.
+    ///
+    /// # Events
+    ///
+    /// [`ContractTerminated`], then one [`SettlementPaid`] per non-zero payment.
+    #[allow(clippy::too_many_arguments)]
+    pub fn terminate(
+        &mut self,
+        roles: &Roles,
+        caller: AccountId,
+        reason_hash: Hash32,
+        parties: &[AccountId],
+        settlement: &[(AccountId, Balance)],
+        held: Balance,
+        now: Timestamp,
+    ) -> Result<Vec<KillSwitchEvent>, Guarded<KillSwitchError>> {
+        roles.ensure(Role::Admin, caller)?;
+        if reason_hash == ZERO_HASH {
+            return Err(KillSwitchError::ZeroReasonHash.into());
+        }
+        self.ensure_state(SwitchState::Paused)?;
+        let mut paid: Balance = 0;
+        for (recipient, amount) in settlement {
+            if !parties.contains(recipient) {
+                return Err(KillSwitchError::SettlementToNonParty {
+                    recipient: *recipient,
+                }
+                .into());
+            }
+            paid = paid
+                .checked_add(*amount)
+                .ok_or(KillSwitchError::SettlementMismatch { paid, held })?;
+        }
+        if paid != held {
+            return Err(KillSwitchError::SettlementMismatch { paid, held }.into());
+        }
+        self.state = SwitchState::Terminated;
+        let mut events = ink::prelude::vec![KillSwitchEvent::Terminated(ContractTerminated {
+            by: caller,
+            reason_hash,
+            settled: paid,
+            at: now,
+        })];
+        events.extend(settlement.iter().filter(|(_, amount)| *amount > 0).map(
+            |(recipient, amount)| {
+                KillSwitchEvent::SettlementPaid(SettlementPaid {
+                    recipient: *recipient,
+                    amount: *amount,
+                })
+            },
+        ));
+        Ok(events)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::*;
+    use crate::RolesError;
+
+    const NOW: Timestamp = 1_000;
+
+    fn setup() -> (Roles, KillSwitch) {
+        let mut roles = Roles::new(acc(ADMIN));
+        roles
+            .grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN))
+            .unwrap();
+        roles
+            .grant(acc(ADMIN), Role::Arbitrator, acc(ARBITRATOR))
+            .unwrap();
+        (roles, KillSwitch::new())
+    }
+
+    fn parties() -> Vec<AccountId> {
+        vec![acc(CLIENT), acc(CONTRACTOR)]
+    }
+
+    fn paused() -> (Roles, KillSwitch) {
+        let (roles, mut ks) = setup();
+        ks.pause(&roles, acc(GUARDIAN), h(7), NOW).unwrap();
+        (roles, ks)
+    }
+
+    #[test]
+    fn pause_by_guardian_pauses_and_emits_paused() {
+        let (roles, mut ks) = setup();
+        let events = ks.pause(&roles, acc(GUARDIAN), h(7), NOW).unwrap();
+        assert_eq!(ks.state(), SwitchState::Paused);
+        assert_eq!(
+            events,
+            vec![KillSwitchEvent::Paused(ContractPaused {
+                by: acc(GUARDIAN),
+                reason_hash: h(7),
+                at: NOW
+            })]
+        );
+    }
+
+    #[test]
+    fn pause_by_admin_pauses() {
+        let (roles, mut ks) = setup();
+        ks.pause(&roles, acc(ADMIN), h(7), NOW).unwrap();
+        assert_eq!(ks.state(), SwitchState::Paused);
+    }
+
+    #[test]
+    fn pause_by_other_roles_fails_with_unauthorized() {
+        let (roles, mut ks) = setup();
+        for who in [ARBITRATOR, CLIENT, STRANGER] {
+            assert_eq!(
+                ks.pause(&roles, acc(who), h(7), NOW),
+                Err(Guarded::Roles(RolesError::Unauthorized {
+                    caller: acc(who),
+                    required: Role::Guardian
+                }))
+            );
+        }
+        assert_eq!(ks.state(), SwitchState::Active);
+    }
+
+    #[test]
+    fn pause_with_zero_reason_fails_with_zero_reason_hash() {
+        let (roles, mut ks) = setup();
+        assert_eq!(
+            ks.pause(&roles, acc(GUARDIAN), [0; 32], NOW),
+            Err(Guarded::Core(KillSwitchError::ZeroReasonHash))
+        );
+    }
+
+    #[test]
+    fn pause_when_paused_fails_with_wrong_state() {
+        let (roles, mut ks) = paused();
+        assert_eq!(
+            ks.pause(&roles, acc(GUARDIAN), h(7), NOW),
+            Err(Guarded::Core(KillSwitchError::WrongState {
+                expected: SwitchState::Active,
+                actual: SwitchState::Paused
+            }))
+        );
+    }
+
+    #[test]
+    fn resume_by_admin_reactivates_and_emits_resumed() {
+        let (roles, mut ks) = paused();
+        let events = ks.resume(&roles, acc(ADMIN), NOW + 1).unwrap();
+        assert_eq!(ks.state(), SwitchState::Active);
+        assert_eq!(
+            events,
+            vec![KillSwitchEvent::Resumed(ContractResumed {
+                by: acc(ADMIN),
+                at: NOW + 1
+            })]
+        );
+    }
+
+    #[test]
+    fn resume_by_guardian_fails_with_unauthorized() {
+        let (roles, mut ks) = paused();
+        for who in [GUARDIAN, ARBITRATOR, CLIENT, STRANGER] {
+            assert_eq!(
+                ks.resume(&roles, acc(who), NOW),
+                Err(Guarded::Roles(RolesError::Unauthorized {
+                    caller: acc(who),
+                    required: Role::Admin
+                }))
+            );
+        }
+        assert_eq!(ks.state(), SwitchState::Paused);
+    }
+
+    #[test]
+    fn resume_when_active_fails_with_wrong_state() {
+        let (roles, mut ks) = setup();
+        assert_eq!(
+            ks.resume(&roles, acc(ADMIN), NOW),
+            Err(Guarded::Core(KillSwitchError::WrongState {
+                expected: SwitchState::Paused,
+                actual: SwitchState::Active
+            }))
+        );
+    }
+
+    #[test]
+    fn terminate_when_paused_settles_and_is_terminal() {
+        let (roles, mut ks) = paused();
+        let settlement = [(acc(CLIENT), 70), (acc(CONTRACTOR), 30)];
+        let events = ks
+            .terminate(&roles, acc(ADMIN), h(8), &parties(), &settlement, 100, NOW)
+            .unwrap();
+        assert_eq!(ks.state(), SwitchState::Terminated);
+        assert_eq!(
+            events,
+            vec![
+                KillSwitchEvent::Terminated(ContractTerminated {
+                    by: acc(ADMIN),
+                    reason_hash: h(8),
+                    settled: 100,
+                    at: NOW
+                }),
+                KillSwitchEvent::SettlementPaid(SettlementPaid {
+                    recipient: acc(CLIENT),
+                    amount: 70
+                }),
+                KillSwitchEvent::SettlementPaid(SettlementPaid {
+                    recipient: acc(CONTRACTOR),
+                    amount: 30
+                }),
+            ]
+        );
+        assert_eq!(ks.ensure_active(), Err(KillSwitchError::Terminated));
+        assert_eq!(ks.ensure_not_terminated(), Err(KillSwitchError::Terminated));
+        assert!(ks.resume(&roles, acc(ADMIN), NOW).is_err());
+        assert!(ks.pause(&roles, acc(ADMIN), h(7), NOW).is_err());
+    }
+
+    #[test]
+    fn terminate_when_active_fails_with_wrong_state() {
+        let (roles, mut ks) = setup();
+        assert_eq!(
+            ks.terminate(&roles, acc(ADMIN), h(8), &parties(), &[], 0, NOW),
+            Err(Guarded::Core(KillSwitchError::WrongState {
+                expected: SwitchState::Paused,
+                actual: SwitchState::Active
+            }))
+        );
+    }
+
+    #[test]
+    fn terminate_by_non_admin_fails_with_unauthorized() {
+        let (roles, mut ks) = paused();
+        for who in [GUARDIAN, ARBITRATOR, CLIENT, STRANGER] {
+            assert_eq!(
+                ks.terminate(&roles, acc(who), h(8), &parties(), &[], 0, NOW),
+                Err(Guarded::Roles(RolesError::Unauthorized {
+                    caller: acc(who),
+                    required: Role::Admin
+                }))
+            );
+        }
+        assert_eq!(ks.state(), SwitchState::Paused);
+    }
+
+    #[test]
+    fn terminate_paying_the_admin_fails_with_settlement_to_non_party() {
+        let (roles, mut ks) = paused();
+        let settlement = [(acc(ADMIN), 100)];
+        assert_eq!(
+            ks.terminate(&roles, acc(ADMIN), h(8), &parties(), &settlement, 100, NOW),
+            Err(Guarded::Core(KillSwitchError::SettlementToNonParty {
+                recipient: acc(ADMIN)
+            }))
+        );
+        assert_eq!(ks.state(), SwitchState::Paused);
+    }
+
+    #[test]
+    fn terminate_leaving_funds_behind_fails_with_settlement_mismatch() {
+        let (roles, mut ks) = paused();
+        let settlement = [(acc(CLIENT), 60)];
+        assert_eq!(
+            ks.terminate(&roles, acc(ADMIN), h(8), &parties(), &settlement, 100, NOW),
+            Err(Guarded::Core(KillSwitchError::SettlementMismatch {
+                paid: 60,
+                held: 100
+            }))
+        );
+    }
+
+    #[test]
+    fn protective_paths_work_while_paused() {
+        let (_, ks) = paused();
+        assert_eq!(ks.ensure_not_terminated(), Ok(()));
+        assert_eq!(ks.ensure_active(), Err(KillSwitchError::Paused));
+    }
+}

@@ -1,0 +1,555 @@
+//! # Roles
+//!
+//! Who may do what. One admin, handed over in two steps (propose, accept), so
+//! a typo cannot give the contract away. The admin grants and revokes the
+//! other roles; an account may hold several.
+//!
+//! | role | may |
+//! |---|---|
+//! | `Admin` | resume, terminate, grant, revoke, hand over admin |
+//! | `Guardian` | pause (fast response to a court order or an incident) |
+//! | `Arbitrator` | rule on disputes under the arbitration clause |
+//! | `Reviewer` | review automated decisions |
+//! | `Verifier` | record EDS attestations |
+//!
+//! ## Security considerations
+//!
+//! Holding a role never entitles its holder to funds: the kill switch pays a
+//! settlement only to parties, and a ruling only splits a frozen amount
+//! between the payer and the payee.
+use ink::prelude::vec::Vec;
+
+use crate::{errors::RolesError, types::AccountId};
+
+/// At most this many (account, role) grants: keeps the table cheap to load.
+pub const MAX_GRANTS: usize = 32;
+
+/// A role an account can hold.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The single administrator; see the module docs.
+    Admin,
+    /// May pause.
+    Guardian,
+    /// May rule on disputes.
+    Arbitrator,
+    /// May review automated decisions.
+    Reviewer,
+    /// May record EDS attestations.
+    Verifier,
+}
+
+/// `role` was granted to `account` by `by`.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleGranted {
+    /// The account that now holds the role.
+    #[ink(topic)]
+    pub account: AccountId,
+    /// The role granted.
+    pub role: Role,
+    /// The admin who granted it.
+    #[ink(topic)]
+    pub by: AccountId,
+}
+
+/// `role` was revoked from `account` by `by`.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleRevoked {
+    /// The account that no longer holds the role.
+    #[ink(topic)]
+    pub account: AccountId,
+    /// The role revoked.
+    pub role: Role,
+    /// The admin who revoked it.
+    #[ink(topic)]
+    pub by: AccountId,
+}
+
+/// The admin proposed to hand the admin role to `proposed`.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminTransferProposed {
+    /// The current admin.
+    #[ink(topic)]
+    pub admin: AccountId,
+    /// The account that must accept.
+    #[ink(topic)]
+    pub proposed: AccountId,
+}
+
+/// The admin role passed from `previous` to `admin`.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminTransferred {
+    /// The former admin.
+    #[ink(topic)]
+    pub previous: AccountId,
+    /// The new admin.
+    #[ink(topic)]
+    pub admin: AccountId,
+}
+
+/// Events of the roles core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RolesEvent {
+    /// See [`RoleGranted`].
+    Granted(RoleGranted),
+    /// See [`RoleRevoked`].
+    Revoked(RoleRevoked),
+    /// See [`AdminTransferProposed`].
+    AdminProposed(AdminTransferProposed),
+    /// See [`AdminTransferred`].
+    AdminTransferred(AdminTransferred),
+}
+
+/// The error of a core method that checks a role before anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guarded<E> {
+    /// The caller lacks the role.
+    Roles(RolesError),
+    /// The core refused the operation.
+    Core(E),
+}
+
+impl<E> From<RolesError> for Guarded<E> {
+    fn from(e: RolesError) -> Self {
+        Self::Roles(e)
+    }
+}
+
+/// `?` on a core error inside a guarded method.
+macro_rules! guarded_from {
+    ($($e:ty),*) => {$(
+        impl From<$e> for Guarded<$e> {
+            fn from(e: $e) -> Self {
+                Self::Core(e)
+            }
+        }
+    )*};
+}
+guarded_from!(
+    crate::KillSwitchError,
+    crate::ArbitrationError,
+    crate::DisputeError
+);
+
+/// The role table.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Roles {
+    admin: AccountId,
+    pending_admin: Option<AccountId>,
+    grants: Vec<(AccountId, Role)>,
+}
+
+impl Roles {
+    /// A table whose only entry is `admin`.
+    pub fn new(admin: AccountId) -> Self {
+        Self {
+            admin,
+            pending_admin: None,
+            grants: Vec::new(),
+        }
+    }
+
+    /// The current admin.
+    pub fn admin(&self) -> AccountId {
+        self.admin
+    }
+
+    /// The account a handover was proposed to, if any.
+    pub fn pending_admin(&self) -> Option<AccountId> {
+        self.pending_admin
+    }
+
+    /// Whether `account` holds `role`.
+    pub fn has(&self, role: Role, account: AccountId) -> bool {
+        match role {
+            Role::Admin => self.admin == account,
+            _ => self.grants.contains(&(account, role)),
+        }
+    }
+
+    /// The accounts holding `role`.
+    pub fn holders(&self, role: Role) -> Vec<AccountId> {
+        match role {
+            Role::Admin => ink::prelude::vec![self.admin],
+            _ => self
+                .grants
+                .iter()
+                .filter(|(_, r)| *r == role)
+                .map(|(a, _)| *a)
+                .collect(),
+        }
+    }
+
+    /// # Errors
+    ///
+    /// [`RolesError::Unauthorized`] unless `caller` holds `role`.
+    pub fn ensure(&self, role: Role, caller: AccountId) -> Result<(), RolesError> {
+        if self.has(role, caller) {
+            Ok(())
+        } else {
+            Err(RolesError::Unauthorized {
+                caller,
+                required: role,
+            })
+        }
+    }
+
+    /// Ensures `caller` holds at least one of `roles`; the error names the first.
+    ///
+    /// # Errors
+    ///
+    /// [`RolesError::Unauthorized`] if `caller` holds none of them.
+    pub fn ensure_any(&self, roles: &[Role], caller: AccountId) -> Result<(), RolesError> {
+        if roles.iter().any(|r| self.has(*r, caller)) {
+            return Ok(());
+        }
+        Err(RolesError::Unauthorized {
+            caller,
+            required: roles.first().copied().unwrap_or(Role::Admin),
+        })
+    }
+
+    /// Grants `role` to `account`. Admin only.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `AdminNotGrantable`, `AlreadyGranted`, `TooManyGrants`.
+    ///
+    /// # Events
+    ///
+    /// [`RoleGranted`].
+    pub fn grant(
+        &mut self,
+        caller: AccountId,
+        role: Role,
+        account: AccountId,
+    ) -> Result<Vec<RolesEvent>, RolesError> {
+        self.ensure(Role::Admin, caller)?;
+        if role == Role::Admin {
+            return Err(RolesError::AdminNotGrantable);
+        }
+        if self.has(role, account) {
+            return Err(RolesError::AlreadyGranted { account, role });
+        }
+        if self.grants.len() >= MAX_GRANTS {
+            return Err(RolesError::TooManyGrants);
+        }
+        self.grants.push((account, role));
+        Ok(ink::prelude::vec![RolesEvent::Granted(RoleGranted {
+            account,
+            role,
+            by: caller,
+        })])
+    }
+
+    /// Revokes `role` from `account`. Admin only.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `AdminNotGrantable`, `NotGranted`.
+    ///
+    /// # Events
+    ///
+    /// [`RoleRevoked`].
+    pub fn revoke(
+        &mut self,
+        caller: AccountId,
+        role: Role,
+        account: AccountId,
+    ) -> Result<Vec<RolesEvent>, RolesError> {
+        self.ensure(Role::Admin, caller)?;
+        if role == Role::Admin {
+            return Err(RolesError::AdminNotGrantable);
+        }
+        let Some(index) = self.grants.iter().position(|g| *g == (account, role)) else {
+            return Err(RolesError::NotGranted { account, role });
+        };
+        self.grants.swap_remove(index);
+        Ok(ink::prelude::vec![RolesEvent::Revoked(RoleRevoked {
+            account,
+            role,
+            by: caller,
+        })])
+    }
+
+    /// First step of the handover: the admin names its successor. A new
+    /// proposal replaces an earlier one.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`.
+    ///
+    /// # Events
+    ///
+    /// [`AdminTransferProposed`].
+    pub fn propose_admin(
+        &mut self,
+        caller: AccountId,
+        proposed: AccountId,
+    ) -> Result<Vec<RolesEvent>, RolesError> {
+        self.ensure(Role::Admin, caller)?;
+        self.pending_admin = Some(proposed);
+        Ok(ink::prelude::vec![RolesEvent::AdminProposed(
+            AdminTransferProposed {
+                admin: caller,
+                proposed,
+            }
+        )])
+    }
+
+    /// Second step: the proposed account accepts and becomes admin.
+    ///
+    /// # Errors
+    ///
+    /// `NoPendingAdmin`, `NotPendingAdmin`.
+    ///
+    /// # Events
+    ///
+    /// [`AdminTransferred`].
+    pub fn accept_admin(&mut self, caller: AccountId) -> Result<Vec<RolesEvent>, RolesError> {
+        let pending = self.pending_admin.ok_or(RolesError::NoPendingAdmin)?;
+        if pending != caller {
+            return Err(RolesError::NotPendingAdmin { caller });
+        }
+        let previous = self.admin;
+        self.admin = caller;
+        self.pending_admin = None;
+        Ok(ink::prelude::vec![RolesEvent::AdminTransferred(
+            AdminTransferred {
+                previous,
+                admin: caller,
+            }
+        )])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_utils::*;
+
+    fn roles() -> Roles {
+        Roles::new(acc(ADMIN))
+    }
+
+    #[test]
+    fn grant_by_admin_adds_role_and_emits_granted() {
+        // given
+        let mut r = roles();
+        // when
+        let events = r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        // then
+        assert!(r.has(Role::Guardian, acc(GUARDIAN)));
+        assert_eq!(
+            events,
+            vec![RolesEvent::Granted(RoleGranted {
+                account: acc(GUARDIAN),
+                role: Role::Guardian,
+                by: acc(ADMIN)
+            })]
+        );
+    }
+
+    #[test]
+    fn grant_by_non_admin_fails_with_unauthorized_and_changes_nothing() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        let before = r.clone();
+        for caller in [GUARDIAN, STRANGER] {
+            assert_eq!(
+                r.grant(acc(caller), Role::Arbitrator, acc(caller)),
+                Err(RolesError::Unauthorized {
+                    caller: acc(caller),
+                    required: Role::Admin
+                })
+            );
+        }
+        assert_eq!(r, before);
+    }
+
+    #[test]
+    fn an_account_may_hold_several_roles() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        r.grant(acc(ADMIN), Role::Arbitrator, acc(GUARDIAN))
+            .unwrap();
+        assert!(r.has(Role::Guardian, acc(GUARDIAN)));
+        assert!(r.has(Role::Arbitrator, acc(GUARDIAN)));
+        assert_eq!(r.holders(Role::Arbitrator), vec![acc(GUARDIAN)]);
+    }
+
+    #[test]
+    fn granting_twice_fails_with_already_granted() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        assert_eq!(
+            r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)),
+            Err(RolesError::AlreadyGranted {
+                account: acc(GUARDIAN),
+                role: Role::Guardian
+            })
+        );
+    }
+
+    #[test]
+    fn granting_or_revoking_admin_fails_with_admin_not_grantable() {
+        let mut r = roles();
+        assert_eq!(
+            r.grant(acc(ADMIN), Role::Admin, acc(GUARDIAN)),
+            Err(RolesError::AdminNotGrantable)
+        );
+        assert_eq!(
+            r.revoke(acc(ADMIN), Role::Admin, acc(ADMIN)),
+            Err(RolesError::AdminNotGrantable)
+        );
+    }
+
+    #[test]
+    fn grant_beyond_capacity_fails_with_too_many_grants() {
+        let mut r = roles();
+        for i in 0..MAX_GRANTS {
+            r.grant(
+                acc(ADMIN),
+                Role::Reviewer,
+                acc(100 + u8::try_from(i).unwrap()),
+            )
+            .unwrap();
+        }
+        assert_eq!(
+            r.grant(acc(ADMIN), Role::Reviewer, acc(GUARDIAN)),
+            Err(RolesError::TooManyGrants)
+        );
+    }
+
+    #[test]
+    fn revoke_by_admin_removes_role_and_emits_revoked() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        let events = r.revoke(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        assert!(!r.has(Role::Guardian, acc(GUARDIAN)));
+        assert_eq!(
+            events,
+            vec![RolesEvent::Revoked(RoleRevoked {
+                account: acc(GUARDIAN),
+                role: Role::Guardian,
+                by: acc(ADMIN)
+            })]
+        );
+    }
+
+    #[test]
+    fn revoke_of_role_not_held_fails_with_not_granted() {
+        let mut r = roles();
+        assert_eq!(
+            r.revoke(acc(ADMIN), Role::Guardian, acc(GUARDIAN)),
+            Err(RolesError::NotGranted {
+                account: acc(GUARDIAN),
+                role: Role::Guardian
+            })
+        );
+    }
+
+    #[test]
+    fn revoke_by_non_admin_fails_with_unauthorized() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        assert_eq!(
+            r.revoke(acc(GUARDIAN), Role::Guardian, acc(GUARDIAN)),
+            Err(RolesError::Unauthorized {
+                caller: acc(GUARDIAN),
+                required: Role::Admin
+            })
+        );
+        assert!(r.has(Role::Guardian, acc(GUARDIAN)));
+    }
+
+    #[test]
+    fn admin_handover_takes_effect_only_when_accepted() {
+        // given
+        let mut r = roles();
+        // when: proposed
+        let events = r.propose_admin(acc(ADMIN), acc(GUARDIAN)).unwrap();
+        assert_eq!(
+            events,
+            vec![RolesEvent::AdminProposed(AdminTransferProposed {
+                admin: acc(ADMIN),
+                proposed: acc(GUARDIAN)
+            })]
+        );
+        // then: the old admin still rules
+        assert_eq!(r.admin(), acc(ADMIN));
+        assert_eq!(r.pending_admin(), Some(acc(GUARDIAN)));
+        // when: accepted
+        let events = r.accept_admin(acc(GUARDIAN)).unwrap();
+        // then
+        assert_eq!(r.admin(), acc(GUARDIAN));
+        assert_eq!(r.pending_admin(), None);
+        assert!(!r.has(Role::Admin, acc(ADMIN)));
+        assert_eq!(
+            events,
+            vec![RolesEvent::AdminTransferred(AdminTransferred {
+                previous: acc(ADMIN),
+                admin: acc(GUARDIAN)
+            })]
+        );
+    }
+
+    #[test]
+    fn propose_admin_by_non_admin_fails_with_unauthorized() {
+        let mut r = roles();
+        assert_eq!(
+            r.propose_admin(acc(STRANGER), acc(STRANGER)),
+            Err(RolesError::Unauthorized {
+                caller: acc(STRANGER),
+                required: Role::Admin
+            })
+        );
+        assert_eq!(r.pending_admin(), None);
+    }
+
+    #[test]
+    fn accept_admin_without_proposal_fails_with_no_pending_admin() {
+        let mut r = roles();
+        assert_eq!(
+            r.accept_admin(acc(GUARDIAN)),
+            Err(RolesError::NoPendingAdmin)
+        );
+    }
+
+    #[test]
+    fn accept_admin_by_other_account_fails_with_not_pending_admin() {
+        let mut r = roles();
+        r.propose_admin(acc(ADMIN), acc(GUARDIAN)).unwrap();
+        assert_eq!(
+            r.accept_admin(acc(STRANGER)),
+            Err(RolesError::NotPendingAdmin {
+                caller: acc(STRANGER)
+            })
+        );
+        assert_eq!(r.admin(), acc(ADMIN));
+    }
+
+    #[test]
+    fn ensure_any_accepts_any_listed_role() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        let pausers = [Role::Guardian, Role::Admin];
+        assert_eq!(r.ensure_any(&pausers, acc(GUARDIAN)), Ok(()));
+        assert_eq!(r.ensure_any(&pausers, acc(ADMIN)), Ok(()));
+        assert_eq!(
+            r.ensure_any(&pausers, acc(STRANGER)),
+            Err(RolesError::Unauthorized {
+                caller: acc(STRANGER),
+                required: Role::Guardian
+            })
+        );
+    }
+}

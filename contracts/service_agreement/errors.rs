@@ -1,0 +1,122 @@
+//! The contract's error type.
+// The SCALE derive emits `as u8` casts for the variant indices of enums with
+// data-carrying variants; contract-build's clippy pass denies those casts.
+#![allow(clippy::cast_possible_truncation)]
+
+use safeguards::{
+    roles::Guarded, AccountId, AgreementError, ArbitrationError, Balance, DisputeError,
+    KillSwitchError, RolesError, Timestamp,
+};
+
+use crate::escrow::MilestoneStatus;
+
+/// Errors of the escrow itself.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EscrowError {
+    /// Only the client may do this.
+    NotClient { caller: AccountId },
+    /// Only the contractor may do this.
+    NotContractor { caller: AccountId },
+    /// Client and contractor must be different accounts.
+    SameParty,
+    /// Between 1 and `MAX_MILESTONES` milestones, each above zero, whose
+    /// total fits a balance.
+    InvalidMilestones,
+    /// The review period must be above zero.
+    InvalidReviewPeriod,
+    /// The escrow was funded already.
+    AlreadyFunded,
+    /// The escrow is not funded yet.
+    NotFunded,
+    /// Funding must transfer exactly the milestone total.
+    WrongFundingAmount { expected: Balance, given: Balance },
+    /// No milestone has this index.
+    UnknownMilestone { milestone: u32 },
+    /// The milestone is in `actual`; the operation needs `expected`.
+    WrongMilestoneStatus {
+        milestone: u32,
+        expected: MilestoneStatus,
+        actual: MilestoneStatus,
+    },
+    /// An open dispute freezes the milestone.
+    MilestoneFrozen { milestone: u32 },
+    /// The client's review period runs until `until`.
+    ReviewPeriodRunning { until: Timestamp },
+    /// The milestone is released or settled already: nothing to dispute.
+    NothingToDispute { milestone: u32 },
+}
+
+/// Errors of `service_agreement`: one variant per safeguard, plus the escrow's.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Error {
+    /// See [`RolesError`].
+    Roles(RolesError),
+    /// See [`KillSwitchError`].
+    KillSwitch(KillSwitchError),
+    /// See [`AgreementError`].
+    Agreement(AgreementError),
+    /// See [`ArbitrationError`].
+    Arbitration(ArbitrationError),
+    /// See [`DisputeError`].
+    Dispute(DisputeError),
+    /// See [`EscrowError`].
+    Escrow(EscrowError),
+    /// The chain refused a transfer of `amount` to `to`; nothing changed.
+    TransferFailed { to: AccountId, amount: Balance },
+}
+
+macro_rules! error_from {
+    ($($variant:ident($e:ty)),*) => {$(
+        impl From<$e> for Error {
+            fn from(e: $e) -> Self {
+                Error::$variant(e)
+            }
+        }
+        impl From<Guarded<$e>> for Error {
+            fn from(e: Guarded<$e>) -> Self {
+                match e {
+                    Guarded::Roles(e) => Error::Roles(e),
+                    Guarded::Core(e) => Error::$variant(e),
+                }
+            }
+        }
+    )*};
+}
+error_from!(
+    KillSwitch(KillSwitchError),
+    Arbitration(ArbitrationError),
+    Dispute(DisputeError)
+);
+
+impl From<RolesError> for Error {
+    fn from(e: RolesError) -> Self {
+        Error::Roles(e)
+    }
+}
+
+impl From<AgreementError> for Error {
+    fn from(e: AgreementError) -> Self {
+        Error::Agreement(e)
+    }
+}
+
+impl From<EscrowError> for Error {
+    fn from(e: EscrowError) -> Self {
+        Error::Escrow(e)
+    }
+}
+
+/// Shorthand used by the state machine's checks.
+pub(crate) fn wrong_status(
+    milestone: u32,
+    expected: MilestoneStatus,
+    actual: MilestoneStatus,
+) -> Error {
+    Error::Escrow(EscrowError::WrongMilestoneStatus {
+        milestone,
+        expected,
+        actual,
+    })
+}

@@ -1,0 +1,917 @@
+//! The escrow core of `service_agreement`: plain Rust, no environment.
+//!
+//! It composes the five safeguard cores with the milestone logic. Every
+//! method takes the caller, the block time and any transferred value as
+//! arguments and returns [`Effects`]: the events to emit and the payments to
+//! make, in that order, after the state change.
+use ink::prelude::vec::Vec;
+use safeguards::{
+    agreement::{Agreement, AgreementEvent, Terms},
+    arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
+    dispute::{DisputeConfig, DisputeEvent, Disputes},
+    kill_switch::{KillSwitch, KillSwitchEvent},
+    roles::{Role, Roles, RolesEvent},
+    AccountId, Balance, Hash32, Timestamp,
+};
+
+use crate::errors::{wrong_status, Error, EscrowError};
+
+/// At most this many milestones.
+pub const MAX_MILESTONES: usize = 16;
+
+/// How termination settles every unreleased amount. Fixed at instantiation.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettlementRule {
+    /// Every unreleased amount returns to the client.
+    RefundClient,
+    /// Delivered, undisputed milestones go to the contractor; the rest
+    /// returns to the client.
+    PayDeliveredRefundRest,
+}
+
+/// Where a milestone stands.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneStatus {
+    /// Funded (or awaiting funding), not delivered.
+    Pending,
+    /// The contractor marked it delivered; the client's review runs.
+    Delivered,
+    /// Paid to the contractor (approval or auto-release).
+    Released,
+    /// Paid out by an executed dispute.
+    Resolved,
+    /// Paid out by the termination settlement.
+    Settled,
+}
+
+/// A milestone.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Milestone {
+    /// Its price.
+    pub amount: Balance,
+    /// Where it stands.
+    pub status: MilestoneStatus,
+    /// When the contractor marked it delivered.
+    pub delivered_at: Option<Timestamp>,
+}
+
+/// The kind of an automated decision.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionKind {
+    /// A delivered milestone was released because the client's review
+    /// period passed without approval or dispute.
+    AutoRelease,
+}
+
+/// Everything fixed at instantiation.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Funds the escrow; approves milestones.
+    pub client: AccountId,
+    /// Delivers milestones; is paid.
+    pub contractor: AccountId,
+    /// May pause.
+    pub guardian: AccountId,
+    /// Rules on disputes under the clause.
+    pub arbitrator: AccountId,
+    /// SHA-256 of the EDS-signed master agreement.
+    pub agreement_hash: Hash32,
+    /// Its version (from 1).
+    pub agreement_version: u32,
+    /// The dispute-resolution clause of the agreement.
+    pub clause: ArbitrationClause,
+    /// Milestone prices, in order.
+    pub milestones: Vec<Balance>,
+    /// Milliseconds the client has to review a delivery before auto-release.
+    pub review_period: Timestamp,
+    /// Ruling period, appeal window, fallback.
+    pub disputes: DisputeConfig,
+    /// How termination settles.
+    pub settlement: SettlementRule,
+}
+
+/// The client funded the escrow.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscrowFunded {
+    /// The client.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// The milestone total.
+    pub amount: Balance,
+}
+
+/// The contractor marked a milestone delivered.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneDelivered {
+    /// The milestone index.
+    #[ink(topic)]
+    pub milestone: u32,
+    /// Block time of the delivery.
+    pub at: Timestamp,
+    /// The client's review ends then; auto-release is possible from then.
+    pub review_until: Timestamp,
+}
+
+/// A milestone was paid to the contractor.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneReleased {
+    /// The milestone index.
+    #[ink(topic)]
+    pub milestone: u32,
+    /// The contractor.
+    #[ink(topic)]
+    pub to: AccountId,
+    /// The amount paid.
+    pub amount: Balance,
+    /// True for an auto-release (an automated decision), false for the
+    /// client's approval.
+    pub automated: bool,
+}
+
+/// Notification of an automated decision to the person it affects (Digital
+/// Code No. 255-VIII: the right to be notified and to an explanation).
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutomatedDecisionNotified {
+    /// The person affected.
+    #[ink(topic)]
+    pub affected: AccountId,
+    /// What was decided.
+    pub kind: DecisionKind,
+    /// The milestone concerned.
+    pub subject: u32,
+    /// The amount moved.
+    pub amount: Balance,
+    /// The main factor: the review period that ended at this time without
+    /// approval or dispute.
+    pub review_ended_at: Timestamp,
+    /// Whether an AI system took part (AI Law No. 230-VIII, Art. 21): never,
+    /// here; the rule is a fixed timer.
+    pub ai_involved: bool,
+}
+
+/// Events of the escrow itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EscrowEvent {
+    /// See [`EscrowFunded`].
+    Funded(EscrowFunded),
+    /// See [`MilestoneDelivered`].
+    Delivered(MilestoneDelivered),
+    /// See [`MilestoneReleased`].
+    Released(MilestoneReleased),
+    /// See [`AutomatedDecisionNotified`].
+    AutomatedDecision(AutomatedDecisionNotified),
+}
+
+/// Every event the contract can emit, by core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// From the roles core.
+    Roles(RolesEvent),
+    /// From the kill switch.
+    KillSwitch(KillSwitchEvent),
+    /// From the agreement anchor.
+    Agreement(AgreementEvent),
+    /// From the arbitration clause.
+    Arbitration(ArbitrationEvent),
+    /// From the dispute core.
+    Dispute(DisputeEvent),
+    /// From the escrow.
+    Escrow(EscrowEvent),
+}
+
+macro_rules! event_from {
+    ($($variant:ident($e:ty)),*) => {$(
+        impl From<$e> for Event {
+            fn from(e: $e) -> Self {
+                Event::$variant(e)
+            }
+        }
+    )*};
+}
+event_from!(
+    Roles(RolesEvent),
+    KillSwitch(KillSwitchEvent),
+    Agreement(AgreementEvent),
+    Arbitration(ArbitrationEvent),
+    Dispute(DisputeEvent),
+    Escrow(EscrowEvent)
+);
+
+/// What a state change asks the contract to do, in order: emit the events,
+/// then make the payments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// Events to emit.
+    pub events: Vec<Event>,
+    /// Payments to make (recipient, amount); zero amounts are never listed.
+    pub payouts: Vec<(AccountId, Balance)>,
+}
+
+impl Effects {
+    fn of<E: Into<Event>>(events: Vec<E>) -> Self {
+        Self {
+            events: events.into_iter().map(Into::into).collect(),
+            payouts: Vec::new(),
+        }
+    }
+
+    fn and<E: Into<Event>>(mut self, events: Vec<E>) -> Self {
+        self.events.extend(events.into_iter().map(Into::into));
+        self
+    }
+
+    fn pay(mut self, to: AccountId, amount: Balance) -> Self {
+        if amount > 0 {
+            self.payouts.push((to, amount));
+        }
+        self
+    }
+}
+
+/// The escrow with its safeguards.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Escrow {
+    roles: Roles,
+    kill_switch: KillSwitch,
+    agreement: Agreement,
+    arbitration: Arbitration,
+    disputes: Disputes,
+    client: AccountId,
+    contractor: AccountId,
+    milestones: Vec<Milestone>,
+    review_period: Timestamp,
+    settlement: SettlementRule,
+    funded: bool,
+}
+
+impl Escrow {
+    /// Sets up the escrow; `admin` is the instantiator.
+    ///
+    /// # Errors
+    ///
+    /// `SameParty`, `InvalidMilestones`, `InvalidReviewPeriod`, and the
+    /// errors of the agreement, clause and dispute configuration.
+    pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
+        if config.client == config.contractor {
+            return Err(EscrowError::SameParty.into());
+        }
+        if config.milestones.is_empty()
+            || config.milestones.len() > MAX_MILESTONES
+            || config.milestones.contains(&0)
+            || total(&config.milestones).is_none()
+        {
+            return Err(EscrowError::InvalidMilestones.into());
+        }
+        if config.review_period == 0 {
+            return Err(EscrowError::InvalidReviewPeriod.into());
+        }
+        let (agreement, anchored) = Agreement::new(
+            ink::prelude::vec![config.client, config.contractor],
+            Terms {
+                hash: config.agreement_hash,
+                version: config.agreement_version,
+            },
+        )?;
+        let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
+        let disputes = Disputes::new(config.disputes)?;
+        let mut roles = Roles::new(admin);
+        let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
+        granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
+        let escrow = Self {
+            roles,
+            kill_switch: KillSwitch::new(),
+            agreement,
+            arbitration,
+            disputes,
+            client: config.client,
+            contractor: config.contractor,
+            milestones: config
+                .milestones
+                .iter()
+                .map(|amount| Milestone {
+                    amount: *amount,
+                    status: MilestoneStatus::Pending,
+                    delivered_at: None,
+                })
+                .collect(),
+            review_period: config.review_period,
+            settlement: config.settlement,
+            funded: false,
+        };
+        let effects = Effects::of(anchored).and(clause_set).and(granted);
+        Ok((escrow, effects))
+    }
+
+    // ----- reads -------------------------------------------------------
+
+    /// The role table.
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+
+    /// The kill switch.
+    pub fn kill_switch(&self) -> &KillSwitch {
+        &self.kill_switch
+    }
+
+    /// The agreement anchor.
+    pub fn agreement(&self) -> &Agreement {
+        &self.agreement
+    }
+
+    /// The arbitration clause.
+    pub fn clause(&self) -> ArbitrationClause {
+        self.arbitration.clause()
+    }
+
+    /// The dispute table.
+    pub fn disputes(&self) -> &Disputes {
+        &self.disputes
+    }
+
+    /// The milestones.
+    pub fn milestones(&self) -> &[Milestone] {
+        &self.milestones
+    }
+
+    /// The client and the contractor.
+    pub fn parties(&self) -> (AccountId, AccountId) {
+        (self.client, self.contractor)
+    }
+
+    /// Whether the client funded the escrow.
+    pub fn is_funded(&self) -> bool {
+        self.funded
+    }
+
+    /// The milestone total.
+    pub fn total(&self) -> Balance {
+        // Checked at instantiation: the total fits a balance.
+        self.milestones
+            .iter()
+            .fold(0, |acc: Balance, m| acc.saturating_add(m.amount))
+    }
+
+    /// What the escrow holds: every unreleased amount once funded.
+    pub fn held(&self) -> Balance {
+        if !self.funded {
+            return 0;
+        }
+        self.milestones
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.status,
+                    MilestoneStatus::Pending | MilestoneStatus::Delivered
+                )
+            })
+            // The sum of a subset of amounts whose total fits a balance.
+            .fold(0, |acc: Balance, m| acc.saturating_add(m.amount))
+    }
+
+    // ----- helpers -----------------------------------------------------
+
+    fn milestone(&self, milestone: u32) -> Result<Milestone, Error> {
+        usize::try_from(milestone)
+            .ok()
+            .and_then(|i| self.milestones.get(i))
+            .copied()
+            .ok_or(EscrowError::UnknownMilestone { milestone }.into())
+    }
+
+    fn set_milestone(&mut self, milestone: u32, m: Milestone) {
+        if let Some(slot) = usize::try_from(milestone)
+            .ok()
+            .and_then(|i| self.milestones.get_mut(i))
+        {
+            *slot = m;
+        }
+    }
+
+    fn ensure_client(&self, caller: AccountId) -> Result<(), Error> {
+        if caller == self.client {
+            Ok(())
+        } else {
+            Err(EscrowError::NotClient { caller }.into())
+        }
+    }
+
+    fn ensure_not_frozen(&self, milestone: u32) -> Result<(), Error> {
+        if self.disputes.is_frozen(milestone) {
+            Err(EscrowError::MilestoneFrozen { milestone }.into())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Pays a delivered milestone to the contractor.
+    fn release(&mut self, milestone: u32, automated: bool) -> Result<Effects, Error> {
+        let mut m = self.milestone(milestone)?;
+        if m.status != MilestoneStatus::Delivered {
+            return Err(wrong_status(
+                milestone,
+                MilestoneStatus::Delivered,
+                m.status,
+            ));
+        }
+        self.ensure_not_frozen(milestone)?;
+        m.status = MilestoneStatus::Released;
+        self.set_milestone(milestone, m);
+        Ok(Effects::of(ink::prelude::vec![EscrowEvent::Released(
+            MilestoneReleased {
+                milestone,
+                to: self.contractor,
+                amount: m.amount,
+                automated,
+            }
+        )])
+        .pay(self.contractor, m.amount))
+    }
+
+    // ----- agreement ---------------------------------------------------
+
+    /// A party accepts the pending version of the agreement. Works while
+    /// paused (it moves no funds); not after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the agreement core's errors.
+    pub fn accept_agreement(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.agreement.accept(caller, terms, now)?))
+    }
+
+    /// A party proposes an amendment.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the agreement core's errors.
+    pub fn propose_amendment(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(
+            self.agreement.propose_amendment(caller, terms, now)?,
+        ))
+    }
+
+    /// The admin replaces the clause before any acceptance.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `ClauseLocked`, the clause's validation errors,
+    /// `Terminated`.
+    pub fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Admin, caller)?;
+        self.kill_switch.ensure_not_terminated()?;
+        let any = self.agreement.any_acceptance();
+        Ok(Effects::of(self.arbitration.replace(
+            &self.roles,
+            caller,
+            clause,
+            any,
+        )?))
+    }
+
+    // ----- escrow ------------------------------------------------------
+
+    /// The client funds the escrow with exactly the milestone total.
+    ///
+    /// # Errors
+    ///
+    /// `NotClient`, `Paused`/`Terminated`, `NotEffective`, `AlreadyFunded`,
+    /// `WrongFundingAmount`.
+    pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<Effects, Error> {
+        self.ensure_client(caller)?;
+        self.kill_switch.ensure_active()?;
+        self.agreement.ensure_effective()?;
+        if self.funded {
+            return Err(EscrowError::AlreadyFunded.into());
+        }
+        let expected = self.total();
+        if value != expected {
+            return Err(EscrowError::WrongFundingAmount {
+                expected,
+                given: value,
+            }
+            .into());
+        }
+        self.funded = true;
+        Ok(Effects::of(ink::prelude::vec![EscrowEvent::Funded(
+            EscrowFunded {
+                by: caller,
+                amount: value,
+            }
+        )]))
+    }
+
+    /// The contractor marks a pending milestone delivered; the client's
+    /// review period starts.
+    ///
+    /// # Errors
+    ///
+    /// `NotContractor`, `Paused`/`Terminated`, `NotFunded`,
+    /// `UnknownMilestone`, `WrongMilestoneStatus`, `MilestoneFrozen`.
+    pub fn mark_delivered(
+        &mut self,
+        caller: AccountId,
+        milestone: u32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        if caller != self.contractor {
+            return Err(EscrowError::NotContractor { caller }.into());
+        }
+        self.kill_switch.ensure_active()?;
+        if !self.funded {
+            return Err(EscrowError::NotFunded.into());
+        }
+        let mut m = self.milestone(milestone)?;
+        if m.status != MilestoneStatus::Pending {
+            return Err(wrong_status(milestone, MilestoneStatus::Pending, m.status));
+        }
+        self.ensure_not_frozen(milestone)?;
+        let review_until = now
+            .checked_add(self.review_period)
+            .ok_or(safeguards::DisputeError::TimeOverflow)?;
+        m.status = MilestoneStatus::Delivered;
+        m.delivered_at = Some(now);
+        self.set_milestone(milestone, m);
+        Ok(Effects::of(ink::prelude::vec![EscrowEvent::Delivered(
+            MilestoneDelivered {
+                milestone,
+                at: now,
+                review_until,
+            }
+        )]))
+    }
+
+    /// The client approves a delivered milestone: it is paid to the contractor.
+    ///
+    /// # Errors
+    ///
+    /// `NotClient`, `Paused`/`Terminated`, `UnknownMilestone`,
+    /// `WrongMilestoneStatus`, `MilestoneFrozen`.
+    pub fn approve(&mut self, caller: AccountId, milestone: u32) -> Result<Effects, Error> {
+        self.ensure_client(caller)?;
+        self.kill_switch.ensure_active()?;
+        self.release(milestone, false)
+    }
+
+    /// Anyone releases a delivered milestone once the client's review period
+    /// has passed without approval or dispute. This is an automated
+    /// decision: the client is notified with its main factor.
+    ///
+    /// # Errors
+    ///
+    /// `Paused`/`Terminated`, `UnknownMilestone`, `WrongMilestoneStatus`,
+    /// `MilestoneFrozen`, `ReviewPeriodRunning`.
+    pub fn auto_release(&mut self, milestone: u32, now: Timestamp) -> Result<Effects, Error> {
+        self.kill_switch.ensure_active()?;
+        let m = self.milestone(milestone)?;
+        if m.status != MilestoneStatus::Delivered {
+            return Err(wrong_status(
+                milestone,
+                MilestoneStatus::Delivered,
+                m.status,
+            ));
+        }
+        self.ensure_not_frozen(milestone)?;
+        let until = m
+            .delivered_at
+            .unwrap_or(0)
+            .checked_add(self.review_period)
+            .ok_or(safeguards::DisputeError::TimeOverflow)?;
+        if now < until {
+            return Err(EscrowError::ReviewPeriodRunning { until }.into());
+        }
+        let notice = EscrowEvent::AutomatedDecision(AutomatedDecisionNotified {
+            affected: self.client,
+            kind: DecisionKind::AutoRelease,
+            subject: milestone,
+            amount: m.amount,
+            review_ended_at: until,
+            ai_involved: false,
+        });
+        Ok(self
+            .release(milestone, true)?
+            .and(ink::prelude::vec![notice]))
+    }
+
+    // ----- disputes ----------------------------------------------------
+
+    /// The client or the contractor disputes an unreleased milestone; its
+    /// amount freezes. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`, `NotFunded`, `UnknownMilestone`, `NothingToDispute`,
+    /// and the dispute core's errors.
+    pub fn raise_dispute(
+        &mut self,
+        caller: AccountId,
+        milestone: u32,
+        evidence_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        if caller != self.client && caller != self.contractor {
+            return Err(safeguards::DisputeError::NotAParty { caller }.into());
+        }
+        if !self.funded {
+            return Err(EscrowError::NotFunded.into());
+        }
+        let m = self.milestone(milestone)?;
+        if !matches!(
+            m.status,
+            MilestoneStatus::Pending | MilestoneStatus::Delivered
+        ) {
+            return Err(EscrowError::NothingToDispute { milestone }.into());
+        }
+        let (_, events) = self.disputes.raise(
+            caller,
+            self.client,
+            self.contractor,
+            milestone,
+            m.amount,
+            evidence_hash,
+            now,
+        )?;
+        Ok(Effects::of(events))
+    }
+
+    /// A party adds evidence. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the dispute core's errors.
+    pub fn submit_evidence(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        evidence_hash: Hash32,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.disputes.add_evidence(
+            caller,
+            dispute,
+            evidence_hash,
+        )?))
+    }
+
+    /// The arbitrator rules. Works while paused (the human process goes on).
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `Terminated`; the dispute core's errors.
+    pub fn rule(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        payer_bps: u16,
+        award_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Arbitrator, caller)?;
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.disputes.rule(
+            &self.roles,
+            caller,
+            dispute,
+            payer_bps,
+            award_hash,
+            now,
+        )?))
+    }
+
+    /// A party appeals a ruling inside the window. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the dispute core's errors.
+    pub fn appeal(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        grounds_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.disputes.appeal(
+            caller,
+            dispute,
+            grounds_hash,
+            now,
+        )?))
+    }
+
+    /// Anyone executes a dispute (the ruling after its appeal window, or the
+    /// fallback after the ruling deadline): the frozen amount is paid out by
+    /// the split. Blocked while paused: a pause freezes every payment, and
+    /// termination settles instead.
+    ///
+    /// # Errors
+    ///
+    /// `Paused`/`Terminated`; the dispute core's errors.
+    pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
+        self.kill_switch.ensure_active()?;
+        let (resolution, events) = self.disputes.execute(dispute, now)?;
+        let mut m = self.milestone(resolution.subject)?;
+        m.status = MilestoneStatus::Resolved;
+        self.set_milestone(resolution.subject, m);
+        Ok(Effects::of(events)
+            .pay(resolution.payer, resolution.payer_amount)
+            .pay(resolution.payee, resolution.payee_amount))
+    }
+
+    // ----- kill switch -------------------------------------------------
+
+    /// Guardian or admin pauses.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn pause(
+        &mut self,
+        caller: AccountId,
+        reason_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.kill_switch.pause(
+            &self.roles,
+            caller,
+            reason_hash,
+            now,
+        )?))
+    }
+
+    /// Admin resumes.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn resume(&mut self, caller: AccountId, now: Timestamp) -> Result<Effects, Error> {
+        Ok(Effects::of(self.kill_switch.resume(
+            &self.roles,
+            caller,
+            now,
+        )?))
+    }
+
+    /// The settlement the rule fixed at instantiation gives at `now`:
+    /// (client share, contractor share) of every unreleased amount.
+    ///
+    /// A disputed milestone whose ruling is executable pays by the ruling;
+    /// one still open returns to the client (the payer) under either rule.
+    pub fn settlement(&self, now: Timestamp) -> (Balance, Balance) {
+        if !self.funded {
+            return (0, 0);
+        }
+        let mut client: Balance = 0;
+        let mut contractor: Balance = 0;
+        for (index, m) in self.milestones.iter().enumerate() {
+            if !matches!(
+                m.status,
+                MilestoneStatus::Pending | MilestoneStatus::Delivered
+            ) {
+                continue;
+            }
+            let subject = u32::try_from(index).unwrap_or(u32::MAX);
+            let (to_client, to_contractor) = match self.disputes.open_for(subject) {
+                Some(d) => self
+                    .disputes
+                    .executable_split(d.id, now)
+                    .unwrap_or((m.amount, 0)),
+                None => match (self.settlement, m.status) {
+                    (SettlementRule::PayDeliveredRefundRest, MilestoneStatus::Delivered) => {
+                        (0, m.amount)
+                    }
+                    _ => (m.amount, 0),
+                },
+            };
+            // Shares of amounts whose total fits a balance (checked at
+            // instantiation), so the sums cannot saturate.
+            client = client.saturating_add(to_client);
+            contractor = contractor.saturating_add(to_contractor);
+        }
+        (client, contractor)
+    }
+
+    /// Admin terminates a paused contract; every unreleased amount is paid
+    /// by [`Escrow::settlement`]. The admin receives nothing unless it is a
+    /// party.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn terminate(
+        &mut self,
+        caller: AccountId,
+        reason_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        let (to_client, to_contractor) = self.settlement(now);
+        let plan = [(self.client, to_client), (self.contractor, to_contractor)];
+        let events = self.kill_switch.terminate(
+            &self.roles,
+            caller,
+            reason_hash,
+            self.agreement.parties(),
+            &plan,
+            self.held(),
+            now,
+        )?;
+        self.disputes.close_all();
+        for m in self.milestones.iter_mut().filter(|m| {
+            matches!(
+                m.status,
+                MilestoneStatus::Pending | MilestoneStatus::Delivered
+            )
+        }) {
+            m.status = MilestoneStatus::Settled;
+        }
+        Ok(Effects::of(events)
+            .pay(self.client, to_client)
+            .pay(self.contractor, to_contractor))
+    }
+
+    // ----- roles -------------------------------------------------------
+
+    /// Admin grants a role.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn grant_role(
+        &mut self,
+        caller: AccountId,
+        role: Role,
+        account: AccountId,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.grant(caller, role, account)?))
+    }
+
+    /// Admin revokes a role.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn revoke_role(
+        &mut self,
+        caller: AccountId,
+        role: Role,
+        account: AccountId,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.revoke(caller, role, account)?))
+    }
+
+    /// Admin proposes a successor.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn propose_admin(&mut self, caller: AccountId, new: AccountId) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.propose_admin(caller, new)?))
+    }
+
+    /// The proposed successor accepts.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn accept_admin(&mut self, caller: AccountId) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.accept_admin(caller)?))
+    }
+}
+
+fn total(amounts: &[Balance]) -> Option<Balance> {
+    amounts
+        .iter()
+        .try_fold(0, |acc: Balance, a| acc.checked_add(*a))
+}

@@ -1,0 +1,565 @@
+//! # service_agreement
+//!
+//! ## Overview
+//!
+//! The flagship Shart template: a client pays a contractor by milestones
+//! through an escrow, under a master agreement both signed with Kazakhstan's
+//! Electronic Digital Signature. All four safeguards apply:
+//!
+//! 1. **EDS-anchored agreement**: nothing can be funded or released before
+//!    both parties accepted the SHA-256 hash of the master agreement.
+//! 2. **AIFC arbitration clause**: a typed, validated reference, fixed from
+//!    the first acceptance.
+//! 3. **Kill switch**: a guardian pauses, the admin resumes or terminates;
+//!    termination pays every unreleased amount to the parties by the
+//!    settlement rule fixed at instantiation, never to the admin.
+//! 4. **Human dispute resolution**: a party disputes a milestone, its amount
+//!    freezes, the arbitrator rules a split, a party may appeal once, and the
+//!    ruling (or the fallback, if nobody rules in time) is executed.
+//!
+//! Auto-release after the client's review period is an automated decision:
+//! it emits `AutomatedDecisionNotified` to the client (Digital Code
+//! No. 255-VIII of 9 January 2026). See `docs/legal-basis.md`.
+//!
+//! The logic lives in [`escrow::Escrow`], a plain-Rust core; every message
+//! here reads the environment, calls the core with `?`, emits its events
+//! (exhaustive match) and then makes its payments.
+//!
+//! ## Invariants
+//!
+//! - `held()` equals the sum of unreleased milestone amounts once funded;
+//!   every path out of the escrow (release, ruling, settlement) pays exactly
+//!   a milestone amount, split between the two parties.
+//! - A failed message returns `Err` and reverts: no state change, no event,
+//!   no transfer.
+//! - No personal data: parties are accounts, documents are hashes.
+//!
+//! ## Security considerations
+//!
+//! - The admin, guardian and arbitrator are trusted for liveness (pausing,
+//!   ruling), never for custody: none of them can direct funds to itself.
+//! - Executing a ruling is blocked while paused; raising disputes, evidence,
+//!   rulings, appeals and acceptance keep working.
+//! - Funds sent to the contract outside `fund` are not tracked by the escrow
+//!   and are not paid out by the settlement.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub mod errors;
+pub mod escrow;
+
+pub use errors::{Error, EscrowError};
+
+#[ink::contract]
+pub mod service_agreement {
+    use ink::prelude::vec::Vec;
+    use safeguards::{
+        agreement::{Acceptance, AgreementEvent, Terms},
+        arbitration::{ArbitrationClause, ArbitrationEvent},
+        dispute::{Dispute, DisputeEvent},
+        kill_switch::{KillSwitchEvent, SwitchState},
+        roles::{Role, RolesEvent},
+        Hash32,
+    };
+
+    use crate::{
+        errors::Error,
+        escrow::{Config, Effects, Escrow, EscrowEvent, Event, Milestone},
+    };
+
+    /// The contract's result type.
+    pub type Result<T> = core::result::Result<T, Error>;
+
+    /// The contract's storage: the escrow core.
+    #[ink(storage)]
+    pub struct ServiceAgreement {
+        escrow: Escrow,
+    }
+
+    impl ServiceAgreement {
+        /// Instantiates the escrow; the caller becomes admin.
+        ///
+        /// # Errors
+        ///
+        /// See [`Escrow::new`].
+        ///
+        /// # Events
+        ///
+        /// `AgreementAnchored`, `ArbitrationClauseSet`, `RoleGranted` (guardian,
+        /// arbitrator).
+        #[ink(constructor)]
+        pub fn new(config: Config) -> Result<Self> {
+            let (escrow, effects) = Escrow::new(Self::env().caller(), config)?;
+            Self::apply(effects)?;
+            Ok(Self { escrow })
+        }
+
+        /// Emits the events, then makes the payments (checks, effects,
+        /// interactions). A failed transfer reverts the whole message.
+        fn apply(effects: Effects) -> Result<()> {
+            for event in effects.events {
+                match event {
+                    Event::Roles(e) => match e {
+                        RolesEvent::Granted(e) => Self::env().emit_event(e),
+                        RolesEvent::Revoked(e) => Self::env().emit_event(e),
+                        RolesEvent::AdminProposed(e) => Self::env().emit_event(e),
+                        RolesEvent::AdminTransferred(e) => Self::env().emit_event(e),
+                    },
+                    Event::KillSwitch(e) => match e {
+                        KillSwitchEvent::Paused(e) => Self::env().emit_event(e),
+                        KillSwitchEvent::Resumed(e) => Self::env().emit_event(e),
+                        KillSwitchEvent::Terminated(e) => Self::env().emit_event(e),
+                        KillSwitchEvent::SettlementPaid(e) => Self::env().emit_event(e),
+                    },
+                    Event::Agreement(e) => match e {
+                        AgreementEvent::Anchored(e) => Self::env().emit_event(e),
+                        AgreementEvent::Accepted(e) => Self::env().emit_event(e),
+                        AgreementEvent::Effective(e) => Self::env().emit_event(e),
+                        AgreementEvent::AmendmentProposed(e) => Self::env().emit_event(e),
+                    },
+                    Event::Arbitration(e) => match e {
+                        ArbitrationEvent::ClauseSet(e) => Self::env().emit_event(e),
+                    },
+                    Event::Dispute(e) => match e {
+                        DisputeEvent::Raised(e) => Self::env().emit_event(e),
+                        DisputeEvent::EvidenceSubmitted(e) => Self::env().emit_event(e),
+                        DisputeEvent::RulingIssued(e) => Self::env().emit_event(e),
+                        DisputeEvent::Appealed(e) => Self::env().emit_event(e),
+                        DisputeEvent::Resolved(e) => Self::env().emit_event(e),
+                    },
+                    Event::Escrow(e) => match e {
+                        EscrowEvent::Funded(e) => Self::env().emit_event(e),
+                        EscrowEvent::Delivered(e) => Self::env().emit_event(e),
+                        EscrowEvent::Released(e) => Self::env().emit_event(e),
+                        EscrowEvent::AutomatedDecision(e) => Self::env().emit_event(e),
+                    },
+                }
+            }
+            for (to, amount) in effects.payouts {
+                Self::env()
+                    .transfer(to, amount)
+                    .map_err(|_| Error::TransferFailed { to, amount })?;
+            }
+            Ok(())
+        }
+
+        // ----- agreement -------------------------------------------------
+
+        /// A party accepts the agreement version awaiting acceptance.
+        ///
+        /// # Errors
+        ///
+        /// `NotAParty`, `NothingToAccept`, `TermsMismatch`, `AlreadyAccepted`,
+        /// `Terminated`.
+        ///
+        /// # Events
+        ///
+        /// `AgreementAccepted`; `AgreementEffective` with the last acceptance.
+        #[ink(message)]
+        pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .escrow
+                .accept_agreement(caller, Terms { hash, version }, now)?;
+            Self::apply(effects)
+        }
+
+        /// A party proposes an amended agreement; the current one governs
+        /// until every party accepts the amendment.
+        ///
+        /// # Errors
+        ///
+        /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`,
+        /// `Terminated`.
+        ///
+        /// # Events
+        ///
+        /// `AmendmentProposed`.
+        #[ink(message)]
+        pub fn propose_amendment(&mut self, hash: Hash32, version: u32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .escrow
+                .propose_amendment(caller, Terms { hash, version }, now)?;
+            Self::apply(effects)
+        }
+
+        /// The admin replaces the arbitration clause; only before any
+        /// acceptance.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `ClauseLocked`, the clause's validation errors.
+        ///
+        /// # Events
+        ///
+        /// `ArbitrationClauseSet`.
+        #[ink(message)]
+        pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
+            let effects = self.escrow.replace_clause(self.env().caller(), clause)?;
+            Self::apply(effects)
+        }
+
+        // ----- escrow ----------------------------------------------------
+
+        /// The client funds the escrow with exactly the milestone total.
+        ///
+        /// # Errors
+        ///
+        /// `NotClient`, `Paused`, `Terminated`, `NotEffective`,
+        /// `AlreadyFunded`, `WrongFundingAmount`.
+        ///
+        /// # Events
+        ///
+        /// `EscrowFunded`.
+        #[ink(message, payable)]
+        pub fn fund(&mut self) -> Result<()> {
+            let (caller, value) = (self.env().caller(), self.env().transferred_value());
+            let effects = self.escrow.fund(caller, value)?;
+            Self::apply(effects)
+        }
+
+        /// The contractor marks a milestone delivered.
+        ///
+        /// # Errors
+        ///
+        /// `NotContractor`, `Paused`, `Terminated`, `NotFunded`,
+        /// `UnknownMilestone`, `WrongMilestoneStatus`, `MilestoneFrozen`.
+        ///
+        /// # Events
+        ///
+        /// `MilestoneDelivered`.
+        #[ink(message)]
+        pub fn mark_delivered(&mut self, milestone: u32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.escrow.mark_delivered(caller, milestone, now)?;
+            Self::apply(effects)
+        }
+
+        /// The client approves a delivered milestone; it is paid.
+        ///
+        /// # Errors
+        ///
+        /// `NotClient`, `Paused`, `Terminated`, `UnknownMilestone`,
+        /// `WrongMilestoneStatus`, `MilestoneFrozen`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `MilestoneReleased` (automated: false).
+        #[ink(message)]
+        pub fn approve_milestone(&mut self, milestone: u32) -> Result<()> {
+            let effects = self.escrow.approve(self.env().caller(), milestone)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone releases a delivered milestone after the review period.
+        ///
+        /// # Errors
+        ///
+        /// `Paused`, `Terminated`, `UnknownMilestone`,
+        /// `WrongMilestoneStatus`, `MilestoneFrozen`, `ReviewPeriodRunning`,
+        /// `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `MilestoneReleased` (automated: true), `AutomatedDecisionNotified`.
+        #[ink(message)]
+        pub fn auto_release(&mut self, milestone: u32) -> Result<()> {
+            let effects = self
+                .escrow
+                .auto_release(milestone, self.env().block_timestamp())?;
+            Self::apply(effects)
+        }
+
+        // ----- disputes --------------------------------------------------
+
+        /// A party disputes an unreleased milestone; its amount freezes.
+        /// Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
+        /// `NothingToDispute`, `AlreadyDisputed`, `ZeroHash`.
+        ///
+        /// # Events
+        ///
+        /// `DisputeRaised`.
+        #[ink(message)]
+        pub fn raise_dispute(&mut self, milestone: u32, evidence_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .escrow
+                .raise_dispute(caller, milestone, evidence_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// A party adds evidence to an open dispute. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
+        /// `WrongStatus`, `TooMuchEvidence`.
+        ///
+        /// # Events
+        ///
+        /// `EvidenceSubmitted`.
+        #[ink(message)]
+        pub fn submit_evidence(&mut self, dispute: u32, evidence_hash: Hash32) -> Result<()> {
+            let effects =
+                self.escrow
+                    .submit_evidence(self.env().caller(), dispute, evidence_hash)?;
+            Self::apply(effects)
+        }
+
+        /// The arbitrator rules: `payer_bps` of the frozen amount to the
+        /// client, the rest to the contractor. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `Terminated`, `UnknownDispute`, `WrongStatus`,
+        /// `RulingDeadlinePassed`, `SplitOutOfRange`, `ZeroHash`.
+        ///
+        /// # Events
+        ///
+        /// `RulingIssued`.
+        #[ink(message)]
+        pub fn rule(&mut self, dispute: u32, payer_bps: u16, award_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .escrow
+                .rule(caller, dispute, payer_bps, award_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// A party appeals a ruling inside the window, once per dispute.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
+        /// `WrongStatus`, `AppealAlreadyUsed`, `AppealWindowClosed`.
+        ///
+        /// # Events
+        ///
+        /// `RulingAppealed`.
+        #[ink(message)]
+        pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.escrow.appeal(caller, dispute, grounds_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone executes a dispute once its ruling is final or its ruling
+        /// deadline passed; the frozen amount is paid out by the split.
+        ///
+        /// # Errors
+        ///
+        /// `Paused`, `Terminated`, `UnknownDispute`, `NotExecutableYet`,
+        /// `WrongStatus`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `DisputeResolved`.
+        #[ink(message)]
+        pub fn execute_ruling(&mut self, dispute: u32) -> Result<()> {
+            let effects = self
+                .escrow
+                .execute_ruling(dispute, self.env().block_timestamp())?;
+            Self::apply(effects)
+        }
+
+        // ----- kill switch -----------------------------------------------
+
+        /// A guardian or the admin pauses, with the hash of the reason.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`.
+        ///
+        /// # Events
+        ///
+        /// `ContractPaused`.
+        #[ink(message)]
+        pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.escrow.pause(caller, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// The admin resumes.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `WrongState`.
+        ///
+        /// # Events
+        ///
+        /// `ContractResumed`.
+        #[ink(message)]
+        pub fn resume(&mut self) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.escrow.resume(caller, now)?;
+            Self::apply(effects)
+        }
+
+        /// The admin terminates a paused contract; every unreleased amount
+        /// is paid to the parties by the settlement rule.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`,
+        /// `SettlementToNonParty`, `SettlementMismatch`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `ContractTerminated`, then `SettlementPaid` per non-zero payment.
+        #[ink(message)]
+        pub fn terminate(&mut self, reason_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.escrow.terminate(caller, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        // ----- roles -----------------------------------------------------
+
+        /// The admin grants a role.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `AdminNotGrantable`, `AlreadyGranted`, `TooManyGrants`.
+        ///
+        /// # Events
+        ///
+        /// `RoleGranted`.
+        #[ink(message)]
+        pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
+            let effects = self.escrow.grant_role(self.env().caller(), role, account)?;
+            Self::apply(effects)
+        }
+
+        /// The admin revokes a role.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `AdminNotGrantable`, `NotGranted`.
+        ///
+        /// # Events
+        ///
+        /// `RoleRevoked`.
+        #[ink(message)]
+        pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
+            let effects = self
+                .escrow
+                .revoke_role(self.env().caller(), role, account)?;
+            Self::apply(effects)
+        }
+
+        /// The admin proposes a successor (step one of two).
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`.
+        ///
+        /// # Events
+        ///
+        /// `AdminTransferProposed`.
+        #[ink(message)]
+        pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
+            let effects = self.escrow.propose_admin(self.env().caller(), new_admin)?;
+            Self::apply(effects)
+        }
+
+        /// The proposed successor accepts (step two of two).
+        ///
+        /// # Errors
+        ///
+        /// `NoPendingAdmin`, `NotPendingAdmin`.
+        ///
+        /// # Events
+        ///
+        /// `AdminTransferred`.
+        #[ink(message)]
+        pub fn accept_admin(&mut self) -> Result<()> {
+            let effects = self.escrow.accept_admin(self.env().caller())?;
+            Self::apply(effects)
+        }
+
+        // ----- reads -----------------------------------------------------
+
+        /// The admin.
+        #[ink(message)]
+        pub fn admin(&self) -> AccountId {
+            self.escrow.roles().admin()
+        }
+
+        /// Whether `account` holds `role`.
+        #[ink(message)]
+        pub fn has_role(&self, role: Role, account: AccountId) -> bool {
+            self.escrow.roles().has(role, account)
+        }
+
+        /// The kill-switch state.
+        #[ink(message)]
+        pub fn state(&self) -> SwitchState {
+            self.escrow.kill_switch().state()
+        }
+
+        /// (client, contractor).
+        #[ink(message)]
+        pub fn parties(&self) -> (AccountId, AccountId) {
+            self.escrow.parties()
+        }
+
+        /// The governing agreement version, once every party accepted one.
+        #[ink(message)]
+        pub fn effective_terms(&self) -> Option<Terms> {
+            self.escrow.agreement().effective()
+        }
+
+        /// The agreement version awaiting acceptance, if any.
+        #[ink(message)]
+        pub fn pending_terms(&self) -> Option<Terms> {
+            self.escrow.agreement().pending()
+        }
+
+        /// Every acceptance ever recorded, oldest first.
+        #[ink(message)]
+        pub fn acceptances(&self) -> Vec<Acceptance> {
+            self.escrow.agreement().history().to_vec()
+        }
+
+        /// The arbitration clause.
+        #[ink(message)]
+        pub fn clause(&self) -> ArbitrationClause {
+            self.escrow.clause()
+        }
+
+        /// The milestones.
+        #[ink(message)]
+        pub fn milestones(&self) -> Vec<Milestone> {
+            self.escrow.milestones().to_vec()
+        }
+
+        /// A dispute by id.
+        #[ink(message)]
+        pub fn dispute(&self, id: u32) -> Option<Dispute> {
+            self.escrow.disputes().get(id).cloned()
+        }
+
+        /// Whether the client funded the escrow.
+        #[ink(message)]
+        pub fn is_funded(&self) -> bool {
+            self.escrow.is_funded()
+        }
+
+        /// What the escrow holds (unreleased amounts).
+        #[ink(message)]
+        pub fn held(&self) -> Balance {
+            self.escrow.held()
+        }
+
+        /// (client share, contractor share) a termination now would pay.
+        #[ink(message)]
+        pub fn settlement_preview(&self) -> (Balance, Balance) {
+            self.escrow.settlement(self.env().block_timestamp())
+        }
+    }
+}

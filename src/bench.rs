@@ -1,0 +1,306 @@
+//! `shart bench`: gas per `service_agreement` message and Wasm size per
+//! contract, with the same milestone flow on `baseline_escrow` (no
+//! safeguards) in the same drink session, to show what the safeguards cost.
+//!
+//! A benchmark measures; it asserts nothing. The figures are deterministic
+//! for a given toolchain and source (gas is metered, not timed).
+use std::{fmt::Write as _, fs};
+
+use anyhow::{anyhow, Result};
+use drink::AccountId32;
+use scale::Encode;
+
+use crate::{
+    bundle::{self, CONTRACTS},
+    fixtures::{doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
+    flagship,
+    runtime::{ink_account, Encoded, Gas, Instance},
+};
+
+/// Target from the foundation issue: the safeguards add at most this much
+/// ref_time to releasing a milestone.
+pub const RELEASE_OVERHEAD_TARGET: f64 = 0.03;
+/// Target: each contract's optimized Wasm at most this many bytes.
+pub const WASM_SIZE_TARGET: usize = 24 * 1024;
+
+/// One measured message.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The message (and a note on the path taken).
+    pub message: String,
+    /// Gas on `service_agreement`.
+    pub gas: Gas,
+    /// Gas of the same message on `baseline_escrow`, if it has one.
+    pub baseline: Option<Gas>,
+}
+
+/// Everything `shart bench` measures.
+#[derive(Debug, Clone)]
+pub struct Measurements {
+    /// Per message.
+    pub rows: Vec<Row>,
+    /// (contract, optimized Wasm bytes).
+    pub wasm_sizes: Vec<(String, usize)>,
+}
+
+fn must<R: std::fmt::Debug>(label: &str, out: crate::runtime::Outcome<R>) -> Result<Gas> {
+    match &out.value {
+        Ok(v) if !out.reverted => {
+            let _ = v;
+            Ok(out.gas)
+        }
+        other => Err(anyhow!("bench step `{label}` failed: {other:?}")),
+    }
+}
+
+/// Runs both contracts through the same flow.
+///
+/// # Errors
+///
+/// If a bundle cannot be built or a step fails.
+pub fn measure() -> Result<Measurements> {
+    let mut f = flagship::deploy()?;
+    let a = f.accounts.clone();
+    let mut rows = Vec::new();
+    let mut row = |message: &str, gas: Gas, baseline: Option<Gas>| {
+        rows.push(Row {
+            message: message.to_owned(),
+            gas,
+            baseline,
+        })
+    };
+    let deploy_gas = f.deployment.gas;
+
+    // Baseline in the same chain.
+    let baseline = bundle::bundle("baseline_escrow")?;
+    let review_period: u64 = 3 * DAY;
+    let base_args = (
+        ink_account(&a.client),
+        ink_account(&a.contractor),
+        MILESTONES.to_vec(),
+        review_period,
+    );
+    let base_deploy = f
+        .chain
+        .deploy(&baseline, &a.admin, "new", base_args, 0, b"baseline");
+    let base_deploy_gas = base_deploy.gas;
+    let base: Instance = base_deploy
+        .value
+        .map_err(|e| anyhow!("deploying baseline_escrow failed: {e:?}"))?;
+    let base_call = |f: &mut flagship::Flagship,
+                     who: &AccountId32,
+                     m: &str,
+                     args: &dyn Fn() -> Vec<u8>,
+                     value: u128|
+     -> Result<Gas> {
+        let out = f
+            .chain
+            .call::<Encoded, Result<(), baseline_escrow::baseline_escrow::Error>>(
+                &base,
+                who,
+                m,
+                Encoded(args()),
+                value,
+            );
+        must(m, out)
+    };
+    row("new (instantiate)", deploy_gas, Some(base_deploy_gas));
+
+    let agreement = sha256(MASTER_AGREEMENT.as_bytes());
+    let g = must(
+        "accept",
+        f.call(&a.client, "accept_agreement", (agreement, 1u32), 0),
+    )?;
+    row("accept_agreement (first party)", g, None);
+    let g = must(
+        "accept",
+        f.call(&a.contractor, "accept_agreement", (agreement, 1u32), 0),
+    )?;
+    row("accept_agreement (last party: effective)", g, None);
+
+    let total: u128 = MILESTONES.iter().sum();
+    let g = must("fund", f.call(&a.client, "fund", (), total))?;
+    let b = base_call(&mut f, &a.client, "fund", &|| Vec::new(), total)?;
+    row("fund", g, Some(b));
+
+    f.chain.advance_to(T0 + DAY);
+    let g = must("deliver", f.call(&a.contractor, "mark_delivered", 0u32, 0))?;
+    let b = base_call(
+        &mut f,
+        &a.contractor,
+        "mark_delivered",
+        &|| 0u32.encode(),
+        0,
+    )?;
+    row("mark_delivered", g, Some(b));
+    let g = must("approve", f.call(&a.client, "approve_milestone", 0u32, 0))?;
+    let b = base_call(&mut f, &a.client, "approve_milestone", &|| 0u32.encode(), 0)?;
+    row("approve_milestone (release)", g, Some(b));
+
+    f.chain.advance_to(T0 + 2 * DAY);
+    must("deliver", f.call(&a.contractor, "mark_delivered", 1u32, 0))?;
+    base_call(
+        &mut f,
+        &a.contractor,
+        "mark_delivered",
+        &|| 1u32.encode(),
+        0,
+    )?;
+    f.chain.advance_to(T0 + 5 * DAY);
+    let g = must("auto", f.call(&a.stranger, "auto_release", 1u32, 0))?;
+    let b = base_call(&mut f, &a.stranger, "auto_release", &|| 1u32.encode(), 0)?;
+    row("auto_release (automated release)", g, Some(b));
+
+    f.chain.advance_to(T0 + 6 * DAY);
+    must("deliver", f.call(&a.contractor, "mark_delivered", 2u32, 0))?;
+    let g = must(
+        "dispute",
+        f.call(&a.client, "raise_dispute", (2u32, doc("e1")), 0),
+    )?;
+    row("raise_dispute", g, None);
+    let g = must(
+        "evidence",
+        f.call(&a.contractor, "submit_evidence", (0u32, doc("e2")), 0),
+    )?;
+    row("submit_evidence", g, None);
+    let g = must(
+        "rule",
+        f.call(&a.arbitrator, "rule", (0u32, 3_000u16, doc("a1")), 0),
+    )?;
+    row("rule", g, None);
+    let g = must(
+        "appeal",
+        f.call(&a.contractor, "appeal", (0u32, doc("g")), 0),
+    )?;
+    row("appeal", g, None);
+    must(
+        "rule",
+        f.call(&a.arbitrator, "rule", (0u32, 4_000u16, doc("a2")), 0),
+    )?;
+    f.chain.advance_to(T0 + 20 * DAY);
+    let g = must("execute", f.call(&a.stranger, "execute_ruling", 0u32, 0))?;
+    row("execute_ruling", g, None);
+
+    let g = must(
+        "grant",
+        f.call(
+            &a.admin,
+            "grant_role",
+            (safeguards::roles::Role::Reviewer, ink_account(&a.stranger)),
+            0,
+        ),
+    )?;
+    row("grant_role", g, None);
+    let g = must("pause", f.call(&a.guardian, "pause", doc("order"), 0))?;
+    row("pause", g, None);
+    let g = must("resume", f.call(&a.admin, "resume", (), 0))?;
+    row("resume", g, None);
+    must("pause", f.call(&a.guardian, "pause", doc("order"), 0))?;
+    let g = must(
+        "terminate",
+        f.call(&a.admin, "terminate", doc("decision"), 0),
+    )?;
+    row("terminate (settle 2 milestones)", g, None);
+
+    let mut wasm_sizes = Vec::new();
+    for spec in CONTRACTS {
+        let b = bundle::bundle(spec.name)?;
+        wasm_sizes.push((spec.name.to_owned(), b.wasm.len()));
+    }
+    Ok(Measurements { rows, wasm_sizes })
+}
+
+fn ratio(gas: u64, base: u64) -> f64 {
+    if base == 0 {
+        return f64::NAN;
+    }
+    gas as f64 / base as f64
+}
+
+/// Renders the report (Markdown).
+pub fn render(m: &Measurements) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# Gas report\n");
+    let _ = writeln!(
+        s,
+        "Written by `shart bench` (see `src/bench.rs`); do not edit by hand. Figures are\n\
+         pallet-contracts gas metered in the drink local runtime (`MinimalSandbox`,\n\
+         drink 0.18.0, ink! 5.1.1, Rust 1.91.1): deterministic for a given source, not\n\
+         timed. `baseline_escrow` is the same milestone logic without any safeguard,\n\
+         deployed in the same session (benchmark only).\n"
+    );
+    let _ = writeln!(s, "## Gas per message\n");
+    let _ = writeln!(
+        s,
+        "| message | ref_time | proof_size | baseline ref_time | baseline proof_size | ref_time ratio |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|");
+    for r in &m.rows {
+        let (bt, bp, ratio_s) = match r.baseline {
+            Some(b) => (
+                b.ref_time.to_string(),
+                b.proof_size.to_string(),
+                format!("{:.2}×", ratio(r.gas.ref_time, b.ref_time)),
+            ),
+            None => ("–".into(), "–".into(), "–".into()),
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {bt} | {bp} | {ratio_s} |",
+            r.message, r.gas.ref_time, r.gas.proof_size
+        );
+    }
+    let _ = writeln!(s, "\n## Optimized Wasm size\n");
+    let _ = writeln!(s, "| contract | bytes | KiB | target ≤ 24 KiB |");
+    let _ = writeln!(s, "|---|---:|---:|---|");
+    for (name, bytes) in &m.wasm_sizes {
+        let meets = if *bytes <= WASM_SIZE_TARGET {
+            "met"
+        } else {
+            "not met"
+        };
+        let _ = writeln!(
+            s,
+            "| {name} | {bytes} | {:.1} | {meets} |",
+            *bytes as f64 / 1024.0
+        );
+    }
+    if let Some(r) = m
+        .rows
+        .iter()
+        .find(|r| r.message.starts_with("approve_milestone"))
+    {
+        if let Some(b) = r.baseline {
+            let overhead = ratio(r.gas.ref_time, b.ref_time) - 1.0;
+            let verdict = if overhead <= RELEASE_OVERHEAD_TARGET {
+                "met"
+            } else {
+                "not met"
+            };
+            let _ = writeln!(
+                s,
+                "\n## Safeguard overhead on releasing a milestone\n\n\
+                 `approve_milestone` costs {:+.1} % ref_time against the baseline \
+                 (target ≤ +3 %: {verdict}).",
+                overhead * 100.0
+            );
+        }
+    }
+    s
+}
+
+/// `shart bench`.
+///
+/// # Errors
+///
+/// If measuring fails or the report cannot be written.
+pub fn main() -> Result<()> {
+    let m = measure()?;
+    let report = render(&m);
+    print!("{report}");
+    let path = bundle::workspace_root().join("docs").join("gas-report.md");
+    fs::create_dir_all(path.parent().unwrap_or(&path))?;
+    fs::write(&path, &report)?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}

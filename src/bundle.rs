@@ -1,0 +1,301 @@
+//! Building contract bundles with the `contract-build` library.
+//!
+//! drink's compile-time macros build contracts from inside the compiler and
+//! deadlock on cargo's target-directory lock (contract-build runs `cargo
+//! clippy` on the same target directory). Shart builds bundles at run time
+//! instead: from `shart build`, or lazily from the first test or command
+//! that needs one, when cargo has released its lock.
+//!
+//! A bundle is rebuilt only when its fingerprint changes: the SHA-256 of
+//! every source file of the contract and of its path dependencies, plus the
+//! workspace manifest, lock file and toolchain pin. The fingerprint is kept
+//! beside the bundle in `target/ink/<name>/.shart-fingerprint`.
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    fs,
+    path::{Path, PathBuf},
+    sync::Mutex,
+    time::Instant,
+};
+
+use anyhow::{anyhow, bail, Context, Result};
+use sha2::{Digest, Sha256};
+
+/// A contract Shart builds.
+#[derive(Debug, Clone, Copy)]
+pub struct ContractSpec {
+    /// Package name, also the bundle's file name.
+    pub name: &'static str,
+    /// Folder of its `Cargo.toml`, relative to the workspace root.
+    pub dir: &'static str,
+    /// Built only for benchmarks.
+    pub bench_only: bool,
+}
+
+/// Every contract in the workspace.
+pub const CONTRACTS: &[ContractSpec] = &[
+    ContractSpec {
+        name: "service_agreement",
+        dir: "contracts/service_agreement",
+        bench_only: false,
+    },
+    ContractSpec {
+        name: "baseline_escrow",
+        dir: "bench/baseline_escrow",
+        bench_only: true,
+    },
+];
+
+/// A built contract: code, selectors, and where it lies.
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    /// Package name.
+    pub name: String,
+    /// The optimized Wasm code.
+    pub wasm: Vec<u8>,
+    /// Constructor label → selector.
+    pub constructors: BTreeMap<String, [u8; 4]>,
+    /// Message label → selector.
+    pub messages: BTreeMap<String, [u8; 4]>,
+    /// The `.contract` file.
+    pub path: PathBuf,
+}
+
+/// The workspace root (`SHART_ROOT`, else where this crate was compiled).
+pub fn workspace_root() -> PathBuf {
+    std::env::var_os("SHART_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The spec of a contract by name.
+///
+/// # Errors
+///
+/// If no contract has that name.
+pub fn spec(name: &str) -> Result<ContractSpec> {
+    CONTRACTS
+        .iter()
+        .find(|c| c.name == name)
+        .copied()
+        .ok_or_else(|| anyhow!("unknown contract `{name}`"))
+}
+
+/// Folder of a contract's artifacts.
+pub fn out_dir(name: &str) -> PathBuf {
+    workspace_root().join("target").join("ink").join(name)
+}
+
+fn bundle_path(name: &str) -> PathBuf {
+    out_dir(name).join(format!("{name}.contract"))
+}
+
+fn fingerprint_path(name: &str) -> PathBuf {
+    out_dir(name).join(".shart-fingerprint")
+}
+
+/// Path dependencies of the package whose manifest is `manifest`.
+fn path_dependencies(manifest: &Path) -> Result<Vec<PathBuf>> {
+    let text =
+        fs::read_to_string(manifest).with_context(|| format!("reading {}", manifest.display()))?;
+    let doc: toml::Value = toml::from_str(&text)?;
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    let mut deps = Vec::new();
+    for table in ["dependencies", "build-dependencies"] {
+        if let Some(t) = doc.get(table).and_then(|t| t.as_table()) {
+            for value in t.values() {
+                if let Some(p) = value.get("path").and_then(|p| p.as_str()) {
+                    deps.push(dir.join(p));
+                }
+            }
+        }
+    }
+    Ok(deps)
+}
+
+fn collect_files(dir: &Path, out: &mut BTreeSet<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name == "target" || name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.insert(path);
+        }
+    }
+    Ok(())
+}
+
+/// The fingerprint of a contract's sources.
+///
+/// # Errors
+///
+/// If a source file cannot be read.
+pub fn fingerprint(spec: &ContractSpec) -> Result<String> {
+    let root = workspace_root();
+    let mut dirs = vec![root.join(spec.dir)];
+    let mut seen = BTreeSet::new();
+    let mut files = BTreeSet::new();
+    while let Some(dir) = dirs.pop() {
+        let dir = dir
+            .canonicalize()
+            .with_context(|| format!("{}", dir.display()))?;
+        if !seen.insert(dir.clone()) {
+            continue;
+        }
+        collect_files(&dir, &mut files)?;
+        dirs.extend(path_dependencies(&dir.join("Cargo.toml"))?);
+    }
+    for f in ["Cargo.toml", "Cargo.lock", "rust-toolchain.toml"] {
+        files.insert(root.join(f));
+    }
+    let mut hasher = Sha256::new();
+    for file in files {
+        let rel = file.strip_prefix(&root).unwrap_or(&file);
+        hasher.update(rel.to_string_lossy().as_bytes());
+        hasher.update([0]);
+        hasher.update(fs::read(&file).with_context(|| format!("reading {}", file.display()))?);
+        hasher.update([0]);
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// Whether the bundle on disk matches the sources.
+pub fn is_fresh(spec: &ContractSpec) -> Result<bool> {
+    let fp = fingerprint(spec)?;
+    Ok(bundle_path(spec.name).exists()
+        && fs::read_to_string(fingerprint_path(spec.name))
+            .ok()
+            .as_deref()
+            == Some(fp.as_str()))
+}
+
+/// What [`ensure_built`] did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BuildOutcome {
+    /// The bundle was up to date.
+    Fresh,
+    /// The bundle was (re)built, taking this many seconds.
+    Built(f64),
+}
+
+static BUILD_LOCK: Mutex<()> = Mutex::new(());
+
+/// The toolchain channel pinned in `rust-toolchain.toml`.
+///
+/// # Errors
+///
+/// If the file is missing or has no `toolchain.channel`.
+pub fn pinned_toolchain() -> Result<String> {
+    let path = workspace_root().join("rust-toolchain.toml");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let doc: toml::Value = toml::from_str(&text)?;
+    doc.get("toolchain")
+        .and_then(|t| t.get("channel"))
+        .and_then(|c| c.as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow!("{} has no toolchain.channel", path.display()))
+}
+
+/// contract-build compiles the Wasm in a temporary copy of the workspace,
+/// outside this repository, where `rust-toolchain.toml` is not seen: rustup
+/// would pick its default toolchain. Pin it for every cargo it starts.
+fn pin_toolchain() -> Result<()> {
+    if std::env::var_os("RUSTUP_TOOLCHAIN").is_none() {
+        // Called under BUILD_LOCK, before any build thread is started.
+        std::env::set_var("RUSTUP_TOOLCHAIN", pinned_toolchain()?);
+    }
+    Ok(())
+}
+
+/// Builds `name` unless its bundle is fresh.
+///
+/// # Errors
+///
+/// If contract-build fails; its output has been printed to stderr.
+pub fn ensure_built(name: &str) -> Result<BuildOutcome> {
+    let spec = spec(name)?;
+    // One build at a time in this process: parallel tests share the bundle.
+    let _guard = BUILD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    if is_fresh(&spec)? {
+        return Ok(BuildOutcome::Fresh);
+    }
+    pin_toolchain()?;
+    let started = Instant::now();
+    let fp = fingerprint(&spec)?;
+    let manifest = workspace_root().join(spec.dir).join("Cargo.toml");
+    let args = contract_build::ExecuteArgs {
+        manifest_path: contract_build::ManifestPath::new(&manifest)?,
+        build_mode: contract_build::BuildMode::Release,
+        verbosity: contract_build::Verbosity::Quiet,
+        output_type: contract_build::OutputType::HumanReadable,
+        ..Default::default()
+    };
+    let result =
+        contract_build::execute(args).with_context(|| format!("building contract `{name}`"))?;
+    if result.metadata_result.is_none() {
+        bail!("contract-build produced no bundle for `{name}`");
+    }
+    fs::write(fingerprint_path(name), fp)?;
+    Ok(BuildOutcome::Built(started.elapsed().as_secs_f64()))
+}
+
+fn parse_selector(hex_str: &str) -> Result<[u8; 4]> {
+    let bytes = hex::decode(hex_str.trim_start_matches("0x"))?;
+    bytes
+        .try_into()
+        .map_err(|_| anyhow!("selector `{hex_str}` is not 4 bytes"))
+}
+
+fn selectors(spec: &serde_json::Value, key: &str) -> Result<BTreeMap<String, [u8; 4]>> {
+    let mut map = BTreeMap::new();
+    for item in spec[key]
+        .as_array()
+        .ok_or_else(|| anyhow!("metadata has no `{key}`"))?
+    {
+        let label = item["label"]
+            .as_str()
+            .ok_or_else(|| anyhow!("a {key} entry has no label"))?;
+        let selector = item["selector"]
+            .as_str()
+            .ok_or_else(|| anyhow!("`{label}` has no selector"))?;
+        map.insert(label.to_owned(), parse_selector(selector)?);
+    }
+    Ok(map)
+}
+
+/// Loads a built bundle.
+///
+/// # Errors
+///
+/// If the file is missing or malformed.
+pub fn load(name: &str) -> Result<Bundle> {
+    let path = bundle_path(name);
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&text)?;
+    let wasm_hex = json["source"]["wasm"]
+        .as_str()
+        .ok_or_else(|| anyhow!("{} has no source.wasm", path.display()))?;
+    let wasm = hex::decode(wasm_hex.trim_start_matches("0x"))?;
+    let spec = &json["spec"];
+    Ok(Bundle {
+        name: name.to_owned(),
+        wasm,
+        constructors: selectors(spec, "constructors")?,
+        messages: selectors(spec, "messages")?,
+        path,
+    })
+}
+
+/// Builds if needed, then loads.
+///
+/// # Errors
+///
+/// See [`ensure_built`] and [`load`].
+pub fn bundle(name: &str) -> Result<Bundle> {
+    ensure_built(name)?;
+    load(name)
+}

@@ -1,0 +1,595 @@
+//! `shart demo`: the whole agreement lifecycle of `service_agreement` in
+//! the local runtime, as a readable transcript.
+//!
+//! Each step prints who called what, the result, the events (accounts by
+//! name, hashes shortened), balance changes and gas. Every expected outcome
+//! is checked; [`run`] returns the failed checks and `shart demo` exits
+//! non-zero if there is any.
+use std::{collections::BTreeMap, fmt::Write as _};
+
+use anyhow::{bail, Result};
+use drink::AccountId32;
+use regex::Regex;
+use safeguards::{
+    agreement::{AgreementAccepted, AgreementEffective},
+    dispute::{DisputeResolved, RulingIssued},
+    kill_switch::{ContractTerminated, SettlementPaid, SwitchState},
+    DisputeError, KillSwitchError,
+};
+use scale::Encode;
+use service_agreement::{
+    escrow::{AutomatedDecisionNotified, DecisionKind, MilestoneReleased},
+    Error, EscrowError,
+};
+
+use crate::{
+    events::ShartEvent,
+    fixtures::{doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
+    flagship::{self, Flagship, MessageResult},
+    runtime::{ink_account, Outcome},
+};
+
+/// The transcript and the checks that failed.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// What the demo printed.
+    pub transcript: String,
+    /// Steps run.
+    pub steps: usize,
+    /// Checks run.
+    pub checks: usize,
+    /// Checks that failed, with what was expected.
+    pub failures: Vec<String>,
+}
+
+/// Renders Debug output for people: account ids by name, 32-byte hashes
+/// shortened to their first and last bytes.
+pub struct Pretty {
+    accounts: Regex,
+    hashes: Regex,
+    names: BTreeMap<String, &'static str>,
+}
+
+fn byte_list(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| b.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Pretty {
+    /// A renderer knowing `names`.
+    pub fn new(names: &[(AccountId32, &'static str)]) -> Self {
+        Self {
+            accounts: Regex::new(r"AccountId\(\[([0-9, ]+)\]\)").expect("valid regex"),
+            hashes: Regex::new(r"\[((?:[0-9]{1,3}, ){31}[0-9]{1,3})\]").expect("valid regex"),
+            names: names
+                .iter()
+                .map(|(a, n)| (byte_list(a.as_ref()), *n))
+                .collect(),
+        }
+    }
+
+    /// Renders `value`.
+    pub fn show(&self, value: &impl std::fmt::Debug) -> String {
+        let text = format!("{value:?}");
+        let text =
+            self.accounts
+                .replace_all(&text, |c: &regex::Captures| match self.names.get(&c[1]) {
+                    Some(name) => (*name).to_owned(),
+                    None => format!("AccountId({})", short_hex(&c[1])),
+                });
+        self.hashes
+            .replace_all(&text, |c: &regex::Captures| short_hex(&c[1]))
+            .into_owned()
+    }
+}
+
+fn short_hex(list: &str) -> String {
+    let bytes: Vec<u8> = list
+        .split(", ")
+        .filter_map(|b| b.trim().parse().ok())
+        .collect();
+    let hex = hex::encode(&bytes);
+    if hex.len() > 12 {
+        format!("0x{}…{}", &hex[..8], &hex[hex.len() - 4..])
+    } else {
+        format!("0x{hex}")
+    }
+}
+
+struct Demo {
+    f: Flagship,
+    pretty: Pretty,
+    report: Report,
+}
+
+impl Demo {
+    fn line(&mut self, text: &str) {
+        println!("{text}");
+        self.report.transcript.push_str(text);
+        self.report.transcript.push('\n');
+    }
+
+    fn check(&mut self, ok: bool, what: impl FnOnce() -> String) {
+        self.report.checks += 1;
+        if !ok {
+            let what = what();
+            self.line(&format!("      CHECK FAILED: {what}"));
+            self.report.failures.push(what);
+        }
+    }
+
+    fn step(&mut self, title: &str) {
+        self.report.steps += 1;
+        let n = self.report.steps;
+        self.line(&format!("\n== {n}. {title}"));
+    }
+
+    fn name(&self, who: &AccountId32) -> String {
+        self.pretty.show(&ink_account(who))
+    }
+
+    /// Calls a message, prints the outcome, checks it against `expected`.
+    fn send<A: Encode>(
+        &mut self,
+        who: &AccountId32,
+        message: &str,
+        args: A,
+        value: u128,
+        expected: MessageResult,
+    ) -> Outcome<MessageResult> {
+        let out = self.f.call(who, message, args, value);
+        let caller = self.name(who);
+        let shown = match &out.value {
+            Ok(Ok(())) => "Ok".to_owned(),
+            Ok(Err(e)) => format!("refused: {}", self.pretty.show(e)),
+            Err(e) => format!("call error: {e:?}"),
+        };
+        let paid = if value > 0 {
+            format!(" with {value}")
+        } else {
+            String::new()
+        };
+        self.line(&format!("   {caller} -> {message}{paid}: {shown}"));
+        for e in out.events() {
+            let text = self.pretty.show(&e);
+            self.line(&format!("      event {text}"));
+        }
+        self.line(&format!(
+            "      gas: ref_time {} proof_size {}; storage deposit {}",
+            out.gas.ref_time, out.gas.proof_size, out.storage_deposit
+        ));
+        let got = out.value.clone();
+        self.check(got == Ok(expected.clone()), || {
+            format!("{message} by {caller}: expected {expected:?}, got {got:?}")
+        });
+        if expected.is_err() {
+            let (reverted, n) = (out.reverted, out.events.len());
+            self.check(reverted && n == 0, || {
+                format!("{message}: a refusal must revert and emit nothing")
+            });
+        }
+        out
+    }
+
+    /// The contractor marks `milestone` delivered at `at`.
+    fn deliver(&mut self, milestone: u32, at: u64) {
+        self.f.chain.advance_to(at);
+        let contractor = self.f.accounts.contractor.clone();
+        self.send(&contractor, "mark_delivered", milestone, 0, Ok(()));
+    }
+
+    fn expect_event(&mut self, out: &Outcome<MessageResult>, expected: ShartEvent) {
+        let events = out.events();
+        let found = events.contains(&expected);
+        let shown = self.pretty.show(&expected);
+        self.check(found, || format!("missing event {shown}"));
+    }
+
+    fn balances(&mut self) -> [u128; 4] {
+        let a = self.f.accounts.clone();
+        [
+            self.f.balance(&a.client),
+            self.f.balance(&a.contractor),
+            self.f.balance(&a.admin),
+            self.f.contract_balance(),
+        ]
+    }
+
+    fn show_balances(&mut self) {
+        let [client, contractor, admin, contract] = self.balances();
+        let held: u128 = self.f.read("held", ());
+        self.line(&format!(
+            "   balances: client {client}, contractor {contractor}, admin {admin}, contract {contract} (escrow holds {held})"
+        ));
+    }
+
+    /// Checks that `who` gained exactly `delta` since `before`, net of the
+    /// storage deposit it paid if it was the caller.
+    fn expect_gain(&mut self, who: &AccountId32, before: u128, delta: i128, label: &str) {
+        let after = self.f.balance(who);
+        let got = i128::try_from(after).unwrap_or(i128::MAX)
+            - i128::try_from(before).unwrap_or(i128::MAX);
+        self.check(got == delta, || {
+            format!("{label}: expected balance change {delta}, got {got}")
+        });
+    }
+}
+
+/// Runs the lifecycle; prints the transcript as it goes.
+///
+/// # Errors
+///
+/// If the contract cannot be built or deployed. Failed checks are in the
+/// report, not errors.
+pub fn run() -> Result<Report> {
+    let f = flagship::deploy()?;
+    let pretty = Pretty::new(&f.accounts.names());
+    let mut d = Demo {
+        f,
+        pretty,
+        report: Report::default(),
+    };
+    let a = d.f.accounts.clone();
+    let agreement = sha256(MASTER_AGREEMENT.as_bytes());
+    let total: u128 = MILESTONES.iter().sum();
+
+    d.line("Shart demo: service_agreement in the local runtime (drink, pallet-contracts)");
+    d.line(&format!(
+        "master agreement SHA-256 {} (examples/master-agreement.txt), milestones {MILESTONES:?}",
+        hex::encode(agreement)
+    ));
+
+    d.step("admin instantiates the escrow: agreement anchored, IAC clause set, roles granted");
+    let deployment = d.f.deployment.clone();
+    for e in deployment.events() {
+        let text = d.pretty.show(&e);
+        d.line(&format!("      event {text}"));
+    }
+    d.line(&format!(
+        "      gas: ref_time {} proof_size {}",
+        deployment.gas.ref_time, deployment.gas.proof_size
+    ));
+    let names: Vec<_> = deployment.events().iter().map(|e| e.name()).collect();
+    d.check(
+        names
+            == [
+                "AgreementAnchored",
+                "ArbitrationClauseSet",
+                "RoleGranted",
+                "RoleGranted",
+            ],
+        || format!("deployment events: {names:?}"),
+    );
+
+    d.step("funding before the agreement is effective is refused");
+    d.send(
+        &a.client,
+        "fund",
+        (),
+        total,
+        Err(Error::Agreement(safeguards::AgreementError::NotEffective)),
+    );
+
+    d.step("both parties accept the EDS-signed agreement (hash, version 1)");
+    d.f.chain.advance_to(T0 + 1_000);
+    let out = d.send(&a.client, "accept_agreement", (agreement, 1u32), 0, Ok(()));
+    d.expect_event(
+        &out,
+        ShartEvent::AgreementAccepted(AgreementAccepted {
+            party: ink_account(&a.client),
+            hash: agreement,
+            version: 1,
+            at: T0 + 1_000,
+        }),
+    );
+    let out = d.send(
+        &a.contractor,
+        "accept_agreement",
+        (agreement, 1u32),
+        0,
+        Ok(()),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::AgreementEffective(AgreementEffective {
+            hash: agreement,
+            version: 1,
+            at: T0 + 1_000,
+        }),
+    );
+
+    d.step("the client funds the escrow with the milestone total");
+    let before = d.balances();
+    let out = d.send(&a.client, "fund", (), total, Ok(()));
+    let deposit = out.storage_deposit;
+    d.expect_gain(
+        &a.client,
+        before[0],
+        -(total as i128) - deposit,
+        "client pays the total",
+    );
+    d.show_balances();
+
+    d.step("milestone 0: delivered, approved by the client, paid");
+    d.deliver(0, T0 + DAY);
+    let before = d.balances();
+    let out = d.send(&a.client, "approve_milestone", 0u32, 0, Ok(()));
+    d.expect_event(
+        &out,
+        ShartEvent::MilestoneReleased(MilestoneReleased {
+            milestone: 0,
+            to: ink_account(&a.contractor),
+            amount: MILESTONES[0],
+            automated: false,
+        }),
+    );
+    d.expect_gain(
+        &a.contractor,
+        before[1],
+        MILESTONES[0] as i128,
+        "contractor paid m0",
+    );
+    d.show_balances();
+
+    d.step("milestone 1: delivered; the client stays silent; auto-release after 3 days");
+    d.deliver(1, T0 + 2 * DAY);
+    d.f.chain.advance_to(T0 + 4 * DAY);
+    d.send(
+        &a.stranger,
+        "auto_release",
+        1u32,
+        0,
+        Err(Error::Escrow(EscrowError::ReviewPeriodRunning {
+            until: T0 + 5 * DAY,
+        })),
+    );
+    d.f.chain.advance_to(T0 + 5 * DAY);
+    let before = d.balances();
+    let out = d.send(&a.stranger, "auto_release", 1u32, 0, Ok(()));
+    d.expect_event(
+        &out,
+        ShartEvent::AutomatedDecisionNotified(AutomatedDecisionNotified {
+            affected: ink_account(&a.client),
+            kind: DecisionKind::AutoRelease,
+            subject: 1,
+            amount: MILESTONES[1],
+            review_ended_at: T0 + 5 * DAY,
+            ai_involved: false,
+        }),
+    );
+    d.expect_gain(
+        &a.contractor,
+        before[1],
+        MILESTONES[1] as i128,
+        "contractor paid m1",
+    );
+    d.show_balances();
+
+    d.step("milestone 2: delivered; the client disputes it; the amount freezes");
+    d.deliver(2, T0 + 6 * DAY);
+    d.send(
+        &a.client,
+        "raise_dispute",
+        (2u32, doc("evidence: defects report")),
+        0,
+        Ok(()),
+    );
+    d.send(
+        &a.contractor,
+        "submit_evidence",
+        (0u32, doc("evidence: acceptance log")),
+        0,
+        Ok(()),
+    );
+    d.f.chain.advance_to(T0 + 10 * DAY);
+    d.send(
+        &a.stranger,
+        "auto_release",
+        2u32,
+        0,
+        Err(Error::Escrow(EscrowError::MilestoneFrozen { milestone: 2 })),
+    );
+    d.send(
+        &a.client,
+        "approve_milestone",
+        2u32,
+        0,
+        Err(Error::Escrow(EscrowError::MilestoneFrozen { milestone: 2 })),
+    );
+
+    d.step("the arbitrator rules 30 % to the client; the contractor appeals once");
+    d.f.chain.advance_to(T0 + 11 * DAY);
+    d.send(
+        &a.arbitrator,
+        "rule",
+        (0u32, 3_000u16, doc("award v1")),
+        0,
+        Ok(()),
+    );
+    d.f.chain.advance_to(T0 + 12 * DAY);
+    d.send(
+        &a.contractor,
+        "appeal",
+        (0u32, doc("grounds of appeal")),
+        0,
+        Ok(()),
+    );
+
+    d.step("the arbitrator rules again, 40 % to the client; a second appeal is refused");
+    d.f.chain.advance_to(T0 + 13 * DAY);
+    let out = d.send(
+        &a.arbitrator,
+        "rule",
+        (0u32, 4_000u16, doc("award v2")),
+        0,
+        Ok(()),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::RulingIssued(RulingIssued {
+            id: 0,
+            arbitrator: ink_account(&a.arbitrator),
+            payer_bps: 4_000,
+            award_hash: doc("award v2"),
+            appeal_deadline: T0 + 20 * DAY,
+        }),
+    );
+    d.send(
+        &a.client,
+        "appeal",
+        (0u32, doc("second appeal")),
+        0,
+        Err(Error::Dispute(DisputeError::AppealAlreadyUsed)),
+    );
+
+    d.step("inside the appeal window the ruling cannot execute; after it, anyone executes");
+    d.send(
+        &a.stranger,
+        "execute_ruling",
+        0u32,
+        0,
+        Err(Error::Dispute(DisputeError::NotExecutableYet {
+            at: T0 + 20 * DAY,
+        })),
+    );
+    d.f.chain.advance_to(T0 + 20 * DAY);
+    let before = d.balances();
+    let out = d.send(&a.stranger, "execute_ruling", 0u32, 0, Ok(()));
+    let (to_client, to_contractor) = (MILESTONES[2] * 4 / 10, MILESTONES[2] * 6 / 10);
+    d.expect_event(
+        &out,
+        ShartEvent::DisputeResolved(DisputeResolved {
+            id: 0,
+            subject: 2,
+            payer_amount: to_client,
+            payee_amount: to_contractor,
+            by_fallback: false,
+        }),
+    );
+    d.expect_gain(&a.client, before[0], to_client as i128, "client's 40 %");
+    d.expect_gain(
+        &a.contractor,
+        before[1],
+        to_contractor as i128,
+        "contractor's 60 %",
+    );
+    d.show_balances();
+
+    d.step("milestone 3 delivered; a guardian pauses on a court order; releases stop");
+    d.deliver(3, T0 + 21 * DAY);
+    d.f.chain.advance_to(T0 + 22 * DAY);
+    d.send(&a.guardian, "pause", doc("court order"), 0, Ok(()));
+    d.send(
+        &a.client,
+        "approve_milestone",
+        3u32,
+        0,
+        Err(Error::KillSwitch(KillSwitchError::Paused)),
+    );
+    d.step("while paused, protective paths work: the client disputes milestone 4");
+    d.send(
+        &a.client,
+        "raise_dispute",
+        (4u32, doc("evidence: not started")),
+        0,
+        Ok(()),
+    );
+    let state: SwitchState = d.f.read("state", ());
+    d.check(state == SwitchState::Paused, || format!("state {state:?}"));
+
+    d.step(
+        "the admin terminates: the fixed rule settles every unreleased amount, admin gets nothing",
+    );
+    let preview: (u128, u128) = d.f.read("settlement_preview", ());
+    d.line(&format!(
+        "   settlement preview: client {}, contractor {}",
+        preview.0, preview.1
+    ));
+    let before = d.balances();
+    let out = d.send(&a.admin, "terminate", doc("court decision"), 0, Ok(()));
+    let admin_deposit = out.storage_deposit;
+    d.expect_event(
+        &out,
+        ShartEvent::ContractTerminated(ContractTerminated {
+            by: ink_account(&a.admin),
+            reason_hash: doc("court decision"),
+            settled: MILESTONES[3] + MILESTONES[4],
+            at: T0 + 22 * DAY,
+        }),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::SettlementPaid(SettlementPaid {
+            recipient: ink_account(&a.client),
+            amount: MILESTONES[4],
+        }),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::SettlementPaid(SettlementPaid {
+            recipient: ink_account(&a.contractor),
+            amount: MILESTONES[3],
+        }),
+    );
+    d.expect_gain(
+        &a.client,
+        before[0],
+        MILESTONES[4] as i128,
+        "client refunded m4 (disputed)",
+    );
+    d.expect_gain(
+        &a.contractor,
+        before[1],
+        MILESTONES[3] as i128,
+        "contractor paid m3 (delivered)",
+    );
+    d.expect_gain(
+        &a.admin,
+        before[2],
+        -admin_deposit,
+        "admin receives nothing",
+    );
+    let held: u128 = d.f.read("held", ());
+    d.check(held == 0, || format!("escrow still holds {held}"));
+    d.send(
+        &a.admin,
+        "resume",
+        (),
+        0,
+        Err(Error::KillSwitch(KillSwitchError::WrongState {
+            expected: SwitchState::Paused,
+            actual: SwitchState::Terminated,
+        })),
+    );
+    d.show_balances();
+
+    let r = &d.report;
+    let summary = format!(
+        "\n{} steps, {} checks, {} failed",
+        r.steps,
+        r.checks,
+        r.failures.len()
+    );
+    d.line(&summary);
+    Ok(d.report)
+}
+
+/// `shart demo`.
+///
+/// # Errors
+///
+/// If the demo could not run or any check failed.
+pub fn main() -> Result<()> {
+    let report = run()?;
+    if !report.failures.is_empty() {
+        let mut text = String::new();
+        for f in &report.failures {
+            let _ = writeln!(text, "  {f}");
+        }
+        bail!("{} check(s) failed:\n{text}", report.failures.len());
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! # shart
+//!
+//! The off-chain toolkit of Shart: builds contract bundles with the
+//! `contract-build` library ([`bundle`]), drives them in drink's in-process
+//! runtime with typed calls ([`runtime`], [`events`]), and runs the flagship
+//! lifecycle ([`demo`]) and the gas benchmark ([`bench`]).
+pub mod bench;
+pub mod bundle;
+pub mod demo;
+pub mod events;
+pub mod fixtures;
+pub mod flagship;
+pub mod runtime;

@@ -1,0 +1,344 @@
+//! The local runtime: drink's in-process pallet-contracts, driven with
+//! typed, SCALE-encoded calls.
+//!
+//! drink's `Session` encodes arguments from strings through the metadata
+//! transcoder. Shart's tests and demo want Rust values in and out, so this
+//! driver encodes `selector ‖ args.encode()` itself, decodes return values
+//! into the contracts' own types, and decodes events by their signature
+//! topic (see [`crate::events`]).
+use drink::{
+    minimal::{MinimalSandbox, RuntimeEvent},
+    pallet_contracts::{self, Determinism},
+    sandbox_api::prelude::*,
+    AccountId32, Sandbox, Weight,
+};
+use scale::{Decode, Encode};
+
+use crate::{
+    bundle::Bundle,
+    events::{self, ShartEvent},
+};
+
+/// Gas a call consumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Gas {
+    /// Computation, in picoseconds of reference hardware.
+    pub ref_time: u64,
+    /// Proof of validity size, in bytes.
+    pub proof_size: u64,
+}
+
+impl From<Weight> for Gas {
+    fn from(w: Weight) -> Self {
+        Self {
+            ref_time: w.ref_time(),
+            proof_size: w.proof_size(),
+        }
+    }
+}
+
+/// An event a contract emitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Emitted {
+    /// The emitting contract.
+    pub contract: AccountId32,
+    /// Decoded, when Shart knows the event.
+    pub event: ShartEvent,
+}
+
+/// Why a call did not return a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// The runtime refused the call before or during execution (e.g. a trap).
+    Dispatch(String),
+    /// ink! refused the call (unknown selector, value to a non-payable message).
+    Lang(ink::LangError),
+    /// The returned bytes did not decode as the expected type.
+    Decode(String),
+    /// The message or constructor is not in the bundle.
+    UnknownEntry(String),
+    /// A constructor reverted; the bytes are its encoded `Result`.
+    Reverted(Vec<u8>),
+}
+
+/// What a call did.
+#[derive(Debug, Clone)]
+pub struct Outcome<R> {
+    /// The decoded return value, or why there is none.
+    pub value: Result<R, CallError>,
+    /// Whether the contract reverted (an `Err` result reverts in ink!).
+    pub reverted: bool,
+    /// Events emitted (none if it reverted).
+    pub events: Vec<Emitted>,
+    /// Gas consumed.
+    pub gas: Gas,
+    /// Storage deposit charged to the caller (negative: refunded).
+    pub storage_deposit: i128,
+}
+
+impl<R: std::fmt::Debug> Outcome<R> {
+    /// The return value.
+    ///
+    /// # Panics
+    ///
+    /// If the call produced none; the message names the error.
+    pub fn unwrap(self) -> R {
+        match self.value {
+            Ok(v) => v,
+            Err(e) => panic!("call failed: {e:?}"),
+        }
+    }
+
+    /// The decoded events, without the emitting contract.
+    pub fn events(&self) -> Vec<ShartEvent> {
+        self.events.iter().map(|e| e.event.clone()).collect()
+    }
+}
+
+/// A contract instance.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    /// Its address.
+    pub address: AccountId32,
+    /// Its bundle (selectors).
+    pub bundle: Bundle,
+}
+
+/// A local chain.
+pub struct Chain {
+    sandbox: MinimalSandbox,
+    gas_limit: Weight,
+}
+
+impl Default for Chain {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The account that drink funds at genesis.
+pub fn default_account() -> AccountId32 {
+    MinimalSandbox::default_actor()
+}
+
+/// An account id as ink! contracts see it.
+pub fn ink_account(account: &AccountId32) -> ink::primitives::AccountId {
+    let bytes: [u8; 32] = *account.as_ref();
+    ink::primitives::AccountId::from(bytes)
+}
+
+impl Chain {
+    /// A fresh chain at block 1.
+    pub fn new() -> Self {
+        Self {
+            sandbox: MinimalSandbox::default(),
+            gas_limit: MinimalSandbox::default_gas_limit(),
+        }
+    }
+
+    /// Mints `amount` to `account`.
+    pub fn mint(&mut self, account: &AccountId32, amount: u128) {
+        self.sandbox
+            .mint_into(account, amount)
+            .expect("minting in the sandbox cannot fail for a valid amount");
+    }
+
+    /// Free balance of `account`.
+    pub fn balance(&mut self, account: &AccountId32) -> u128 {
+        self.sandbox.free_balance(account)
+    }
+
+    /// Block time in milliseconds.
+    pub fn now(&mut self) -> u64 {
+        self.sandbox.get_timestamp()
+    }
+
+    /// Builds a block and sets its time to `ms` (drink resets the time to
+    /// the wall clock with every block, so the time is set after).
+    pub fn advance_to(&mut self, ms: u64) {
+        self.sandbox.build_block();
+        self.sandbox.set_timestamp(ms);
+    }
+
+    fn contract_events(&mut self) -> Vec<Emitted> {
+        self.sandbox
+            .events()
+            .into_iter()
+            .filter_map(|record| match record.event {
+                RuntimeEvent::Contracts(pallet_contracts::Event::ContractEmitted {
+                    contract,
+                    data,
+                }) => {
+                    let topics: Vec<[u8; 32]> = record.topics.iter().map(|t| t.0).collect();
+                    Some(Emitted {
+                        contract,
+                        event: events::decode(&topics, &data),
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Instantiates `bundle` with constructor `ctor` and `args`.
+    pub fn deploy<A: Encode>(
+        &mut self,
+        bundle: &Bundle,
+        origin: &AccountId32,
+        ctor: &str,
+        args: A,
+        value: u128,
+        salt: &[u8],
+    ) -> Outcome<Instance> {
+        let Some(selector) = bundle.constructors.get(ctor) else {
+            return failed(CallError::UnknownEntry(ctor.to_owned()));
+        };
+        let mut data = selector.to_vec();
+        args.encode_to(&mut data);
+        self.sandbox.reset_events();
+        let result = self.sandbox.deploy_contract(
+            bundle.wasm.clone(),
+            value,
+            data,
+            salt.to_vec(),
+            origin.clone(),
+            self.gas_limit,
+            None,
+        );
+        let gas = Gas::from(result.gas_consumed);
+        let storage_deposit = deposit(&result.storage_deposit);
+        match result.result {
+            Err(e) => failed_with_gas(CallError::Dispatch(format!("{e:?}")), gas, storage_deposit),
+            Ok(ret) => {
+                let reverted = ret.result.did_revert();
+                let events = if reverted {
+                    Vec::new()
+                } else {
+                    self.contract_events()
+                };
+                let value = if reverted {
+                    Err(decode_revert(&ret.result.data))
+                } else {
+                    Ok(Instance {
+                        address: ret.account_id,
+                        bundle: bundle.clone(),
+                    })
+                };
+                Outcome {
+                    value,
+                    reverted,
+                    events,
+                    gas,
+                    storage_deposit,
+                }
+            }
+        }
+    }
+
+    /// Calls `message` on `instance` as `origin`, transferring `value`.
+    /// `R` is the message's return type (e.g. `Result<(), Error>`).
+    pub fn call<A: Encode, R: Decode>(
+        &mut self,
+        instance: &Instance,
+        origin: &AccountId32,
+        message: &str,
+        args: A,
+        value: u128,
+    ) -> Outcome<R> {
+        let Some(selector) = instance.bundle.messages.get(message) else {
+            return failed(CallError::UnknownEntry(message.to_owned()));
+        };
+        let mut data = selector.to_vec();
+        args.encode_to(&mut data);
+        self.sandbox.reset_events();
+        let result = self.sandbox.call_contract(
+            instance.address.clone(),
+            value,
+            data,
+            origin.clone(),
+            self.gas_limit,
+            None,
+            Determinism::Enforced,
+        );
+        let gas = Gas::from(result.gas_consumed);
+        let storage_deposit = deposit(&result.storage_deposit);
+        match result.result {
+            Err(e) => failed_with_gas(CallError::Dispatch(format!("{e:?}")), gas, storage_deposit),
+            Ok(ret) => {
+                let reverted = ret.did_revert();
+                let events = self.contract_events();
+                let value = match <Result<R, ink::LangError>>::decode(&mut &ret.data[..]) {
+                    Ok(Ok(v)) => Ok(v),
+                    Ok(Err(lang)) => Err(CallError::Lang(lang)),
+                    Err(e) => Err(CallError::Decode(e.to_string())),
+                };
+                Outcome {
+                    value,
+                    reverted,
+                    events,
+                    gas,
+                    storage_deposit,
+                }
+            }
+        }
+    }
+
+    /// A read-only call: runs `message` and rolls back every change.
+    pub fn read<A: Encode, R: Decode>(
+        &mut self,
+        instance: &Instance,
+        message: &str,
+        args: A,
+    ) -> Result<R, CallError> {
+        let origin = default_account();
+        let snapshot = self.sandbox.take_snapshot();
+        let out = self.call::<A, R>(instance, &origin, message, args, 0);
+        self.sandbox.restore_snapshot(snapshot);
+        out.value
+    }
+}
+
+fn decode_revert(data: &[u8]) -> CallError {
+    CallError::Reverted(data.to_vec())
+}
+
+fn deposit(d: &pallet_contracts::StorageDeposit<u128>) -> i128 {
+    match d {
+        pallet_contracts::StorageDeposit::Charge(c) => i128::try_from(*c).unwrap_or(i128::MAX),
+        pallet_contracts::StorageDeposit::Refund(r) => {
+            i128::try_from(*r).map(|r| -r).unwrap_or(i128::MIN)
+        }
+    }
+}
+
+fn failed<R>(e: CallError) -> Outcome<R> {
+    failed_with_gas(e, Gas::default(), 0)
+}
+
+fn failed_with_gas<R>(e: CallError, gas: Gas, storage_deposit: i128) -> Outcome<R> {
+    Outcome {
+        value: Err(e),
+        reverted: true,
+        events: Vec::new(),
+        gas,
+        storage_deposit,
+    }
+}
+
+/// Arguments already SCALE-encoded, for tables of calls with different
+/// argument types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded(pub Vec<u8>);
+
+impl Encoded {
+    /// Encodes `args`.
+    pub fn of(args: impl Encode) -> Self {
+        Self(args.encode())
+    }
+}
+
+impl Encode for Encoded {
+    fn encode_to<T: scale::Output + ?Sized>(&self, dest: &mut T) {
+        dest.write(&self.0);
+    }
+}

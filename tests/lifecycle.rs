@@ -1,0 +1,438 @@
+//! drink integration tests: the whole lifecycle and the behaviours that span
+//! several messages. Bundles are built on first use (`shart::bundle`).
+use safeguards::{
+    agreement::{AgreementAccepted, AgreementEffective, AmendmentProposed, Terms},
+    dispute::DisputeResolved,
+    kill_switch::SwitchState,
+    roles::{AdminTransferred, Role},
+};
+use scale::Decode;
+use service_agreement::{escrow::MilestoneStatus, Error};
+use shart::{
+    events::ShartEvent,
+    fixtures::{doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
+    flagship::{self, deploy, Flagship},
+    runtime::{ink_account, CallError, Encoded},
+};
+
+fn total() -> u128 {
+    MILESTONES.iter().sum()
+}
+
+fn statuses(f: &mut Flagship) -> Vec<MilestoneStatus> {
+    let ms: Vec<service_agreement::escrow::Milestone> = f.read("milestones", ());
+    ms.iter().map(|m| m.status).collect()
+}
+
+#[test]
+fn demo_lifecycle_passes_every_check() {
+    // given / when
+    let report = shart::demo::run().expect("demo runs");
+    // then
+    assert!(report.failures.is_empty(), "{:#?}", report.failures);
+    assert!(report.steps >= 12, "only {} steps", report.steps);
+    assert!(report.checks >= 40, "only {} checks", report.checks);
+    for name in [
+        "AgreementEffective",
+        "EscrowFunded",
+        "AutomatedDecisionNotified",
+        "RulingAppealed",
+        "DisputeResolved",
+        "ContractPaused",
+        "ContractTerminated",
+        "SettlementPaid",
+    ] {
+        assert!(report.transcript.contains(name), "transcript lacks {name}");
+    }
+}
+
+#[test]
+fn every_unit_funded_is_paid_out_exactly_once() {
+    // given: a funded escrow
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    let contract_before = f.contract_balance();
+    let (c0, k0) = (f.balance(&a.client), f.balance(&a.contractor));
+    // when: one release, one auto-release, one executed ruling, termination
+    f.deliver(0, T0 + DAY);
+    f.call(&a.client, "approve_milestone", 0u32, 0)
+        .unwrap()
+        .unwrap();
+    f.deliver(1, T0 + DAY);
+    f.chain.advance_to(T0 + 4 * DAY);
+    f.call(&a.stranger, "auto_release", 1u32, 0)
+        .unwrap()
+        .unwrap();
+    f.call(&a.client, "raise_dispute", (2u32, doc("e")), 0)
+        .unwrap()
+        .unwrap();
+    f.chain.advance_to(T0 + 5 * DAY);
+    f.call(&a.arbitrator, "rule", (0u32, 2_500u16, doc("award")), 0)
+        .unwrap()
+        .unwrap();
+    f.chain.advance_to(T0 + 12 * DAY);
+    f.call(&a.stranger, "execute_ruling", 0u32, 0)
+        .unwrap()
+        .unwrap();
+    f.call(&a.guardian, "pause", doc("order"), 0)
+        .unwrap()
+        .unwrap();
+    f.call(&a.admin, "terminate", doc("decision"), 0)
+        .unwrap()
+        .unwrap();
+    // then: the client got back 25 % of m2 and m3 + m4; the contractor the rest
+    let to_client = MILESTONES[2] / 4 + MILESTONES[3] + MILESTONES[4];
+    let to_contractor = MILESTONES[0] + MILESTONES[1] + MILESTONES[2] * 3 / 4;
+    assert_eq!(to_client + to_contractor, total());
+    assert_eq!(f.balance(&a.client) - c0, to_client);
+    assert_eq!(f.balance(&a.contractor) - k0, to_contractor);
+    assert_eq!(contract_before - f.contract_balance(), total());
+    assert_eq!(f.read::<_, u128>("held", ()), 0);
+    assert_eq!(
+        statuses(&mut f),
+        vec![
+            MilestoneStatus::Released,
+            MilestoneStatus::Released,
+            MilestoneStatus::Resolved,
+            MilestoneStatus::Settled,
+            MilestoneStatus::Settled
+        ]
+    );
+}
+
+#[test]
+fn acceptance_by_both_parties_makes_agreement_effective_with_events() {
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let hash = sha256(MASTER_AGREEMENT.as_bytes());
+    f.chain.advance_to(T0 + 10);
+    let out = f.call(&a.client, "accept_agreement", (hash, 1u32), 0);
+    assert_eq!(out.value, Ok(Ok(())));
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::AgreementAccepted(AgreementAccepted {
+            party: ink_account(&a.client),
+            hash,
+            version: 1,
+            at: T0 + 10
+        })]
+    );
+    assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), None);
+    let out = f.call(&a.contractor, "accept_agreement", (hash, 1u32), 0);
+    assert_eq!(
+        out.events()[1],
+        ShartEvent::AgreementEffective(AgreementEffective {
+            hash,
+            version: 1,
+            at: T0 + 10
+        })
+    );
+    assert_eq!(
+        f.read::<_, Option<Terms>>("effective_terms", ()),
+        Some(Terms { hash, version: 1 })
+    );
+}
+
+#[test]
+fn amendment_governs_only_after_both_parties_accept_it() {
+    // given
+    let mut f = deploy().unwrap();
+    f.make_effective();
+    let a = f.accounts.clone();
+    let v1 = Terms {
+        hash: sha256(MASTER_AGREEMENT.as_bytes()),
+        version: 1,
+    };
+    let v2 = Terms {
+        hash: doc("amended agreement"),
+        version: 2,
+    };
+    // when
+    let out = f.call(&a.contractor, "propose_amendment", (v2.hash, 2u32), 0);
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::AmendmentProposed(AmendmentProposed {
+            by: ink_account(&a.contractor),
+            hash: v2.hash,
+            version: 2,
+            at: T0
+        })]
+    );
+    f.call(&a.client, "accept_agreement", (v2.hash, 2u32), 0)
+        .unwrap()
+        .unwrap();
+    // then: still v1
+    assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), Some(v1));
+    f.call(&a.contractor, "accept_agreement", (v2.hash, 2u32), 0)
+        .unwrap()
+        .unwrap();
+    assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), Some(v2));
+    assert_eq!(
+        f.read::<_, Vec<safeguards::agreement::Acceptance>>("acceptances", ())
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn no_ruling_before_deadline_refunds_client_by_fallback() {
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.deliver(0, T0 + DAY);
+    f.call(&a.contractor, "raise_dispute", (0u32, doc("e")), 0)
+        .unwrap()
+        .unwrap();
+    let client_before = f.balance(&a.client);
+    f.chain.advance_to(T0 + 15 * DAY);
+    let out = f.call(&a.stranger, "execute_ruling", 0u32, 0);
+    assert_eq!(out.value, Ok(Ok(())));
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::DisputeResolved(DisputeResolved {
+            id: 0,
+            subject: 0,
+            payer_amount: MILESTONES[0],
+            payee_amount: 0,
+            by_fallback: true
+        })]
+    );
+    assert_eq!(f.balance(&a.client) - client_before, MILESTONES[0]);
+}
+
+#[test]
+fn protective_paths_keep_working_while_paused() {
+    // given: funded, m0 delivered, paused
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.deliver(0, T0 + DAY);
+    f.call(&a.guardian, "pause", doc("order"), 0)
+        .unwrap()
+        .unwrap();
+    // when / then: dispute, evidence, ruling and appeal work
+    for (who, message, args) in [
+        (&a.client, "raise_dispute", Encoded::of((0u32, doc("e")))),
+        (
+            &a.contractor,
+            "submit_evidence",
+            Encoded::of((0u32, doc("e2"))),
+        ),
+        (
+            &a.arbitrator,
+            "rule",
+            Encoded::of((0u32, 5_000u16, doc("aw"))),
+        ),
+        (&a.client, "appeal", Encoded::of((0u32, doc("g")))),
+    ] {
+        let out = f.call(who, message, args, 0);
+        assert_eq!(out.value, Ok(Ok(())), "{message} while paused");
+    }
+    assert_eq!(f.read::<_, SwitchState>("state", ()), SwitchState::Paused);
+}
+
+#[test]
+fn resume_by_admin_restores_releases() {
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.deliver(0, T0 + DAY);
+    f.call(&a.guardian, "pause", doc("order"), 0)
+        .unwrap()
+        .unwrap();
+    f.call(&a.admin, "resume", (), 0).unwrap().unwrap();
+    assert_eq!(
+        f.call(&a.client, "approve_milestone", 0u32, 0).value,
+        Ok(Ok(()))
+    );
+}
+
+#[test]
+fn terminate_with_refund_client_rule_returns_delivered_milestones_to_client() {
+    let mut f = flagship::deploy_with(|a| service_agreement::escrow::Config {
+        settlement: service_agreement::escrow::SettlementRule::RefundClient,
+        ..shart::fixtures::config(a)
+    })
+    .unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.deliver(0, T0 + DAY);
+    f.call(&a.guardian, "pause", doc("order"), 0)
+        .unwrap()
+        .unwrap();
+    let client_before = f.balance(&a.client);
+    let contractor_before = f.balance(&a.contractor);
+    f.call(&a.admin, "terminate", doc("decision"), 0)
+        .unwrap()
+        .unwrap();
+    assert_eq!(f.balance(&a.client) - client_before, total());
+    assert_eq!(f.balance(&a.contractor), contractor_before);
+}
+
+#[test]
+fn terminate_pays_an_executable_ruling_by_its_split() {
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.call(&a.client, "raise_dispute", (0u32, doc("e")), 0)
+        .unwrap()
+        .unwrap();
+    f.call(&a.arbitrator, "rule", (0u32, 1_000u16, doc("aw")), 0)
+        .unwrap()
+        .unwrap();
+    f.chain.advance_to(T0 + 8 * DAY);
+    f.call(&a.guardian, "pause", doc("order"), 0)
+        .unwrap()
+        .unwrap();
+    let contractor_before = f.balance(&a.contractor);
+    f.call(&a.admin, "terminate", doc("decision"), 0)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        f.balance(&a.contractor) - contractor_before,
+        MILESTONES[0] * 9 / 10
+    );
+}
+
+#[test]
+fn admin_handover_takes_two_steps() {
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    f.call(&a.admin, "propose_admin", ink_account(&a.stranger), 0)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        f.read::<_, ink::primitives::AccountId>("admin", ()),
+        ink_account(&a.admin)
+    );
+    let out = f.call(&a.stranger, "accept_admin", (), 0);
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::AdminTransferred(AdminTransferred {
+            previous: ink_account(&a.admin),
+            admin: ink_account(&a.stranger)
+        })]
+    );
+    assert_eq!(
+        f.read::<_, ink::primitives::AccountId>("admin", ()),
+        ink_account(&a.stranger)
+    );
+    assert!(!f.read::<_, bool>("has_role", (Role::Admin, ink_account(&a.admin))));
+}
+
+#[test]
+fn revoked_guardian_can_no_longer_pause() {
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    f.call(
+        &a.admin,
+        "revoke_role",
+        (Role::Guardian, ink_account(&a.guardian)),
+        0,
+    )
+    .unwrap()
+    .unwrap();
+    f.assert_refused(
+        &a.guardian,
+        "pause",
+        doc("order"),
+        0,
+        Error::Roles(safeguards::RolesError::Unauthorized {
+            caller: ink_account(&a.guardian),
+            required: Role::Guardian,
+        }),
+    );
+}
+
+fn constructor_error(
+    config: impl FnOnce(&shart::fixtures::Accounts) -> service_agreement::escrow::Config,
+) -> Error {
+    let bundle = shart::bundle::bundle("service_agreement").unwrap();
+    let accounts = shart::fixtures::Accounts::new();
+    let mut chain = shart::runtime::Chain::new();
+    let out = chain.deploy(&bundle, &accounts.admin, "new", config(&accounts), 0, &[]);
+    assert!(out.reverted, "constructor should revert");
+    assert!(out.events.is_empty());
+    match out.value {
+        Err(CallError::Reverted(data)) => {
+            let decoded = <Result<Result<(), Error>, ink::LangError>>::decode(&mut &data[..])
+                .expect("constructor error decodes");
+            decoded.expect("no LangError").expect_err("an error")
+        }
+        other => panic!("expected a revert, got {other:?}"),
+    }
+}
+
+#[test]
+fn constructor_with_invalid_config_fails_with_its_error() {
+    use service_agreement::escrow::Config;
+    use shart::fixtures::config;
+    let cases: Vec<(Box<dyn Fn(&shart::fixtures::Accounts) -> Config>, Error)> = vec![
+        (
+            Box::new(|a| Config {
+                contractor: ink_account(&a.client),
+                ..config(a)
+            }),
+            Error::Escrow(service_agreement::EscrowError::SameParty),
+        ),
+        (
+            Box::new(|a| Config {
+                milestones: vec![],
+                ..config(a)
+            }),
+            Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
+        ),
+        (
+            Box::new(|a| Config {
+                milestones: vec![5, 0],
+                ..config(a)
+            }),
+            Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
+        ),
+        (
+            Box::new(|a| Config {
+                milestones: vec![u128::MAX, 1],
+                ..config(a)
+            }),
+            Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
+        ),
+        (
+            Box::new(|a| Config {
+                review_period: 0,
+                ..config(a)
+            }),
+            Error::Escrow(service_agreement::EscrowError::InvalidReviewPeriod),
+        ),
+        (
+            Box::new(|a| Config {
+                agreement_hash: [0; 32],
+                ..config(a)
+            }),
+            Error::Agreement(safeguards::AgreementError::ZeroHash),
+        ),
+        (
+            Box::new(|a| Config {
+                clause: safeguards::arbitration::ArbitrationClause {
+                    seat: None,
+                    ..shart::fixtures::clause()
+                },
+                ..config(a)
+            }),
+            Error::Arbitration(safeguards::ArbitrationError::SeatRequired),
+        ),
+        (
+            Box::new(|a| Config {
+                disputes: safeguards::dispute::DisputeConfig {
+                    appeal_window: 0,
+                    ..shart::fixtures::dispute_config()
+                },
+                ..config(a)
+            }),
+            Error::Dispute(safeguards::DisputeError::InvalidConfig),
+        ),
+    ];
+    for (make, expected) in cases {
+        assert_eq!(constructor_error(make), expected);
+    }
+}
