@@ -162,7 +162,7 @@ impl Demo {
             out.gas.ref_time, out.gas.proof_size, out.storage_deposit
         ));
         let got = out.value.clone();
-        self.check(got == Ok(expected.clone()), || {
+        self.check(got == Ok(expected), || {
             format!("{message} by {caller}: expected {expected:?}, got {got:?}")
         });
         if expected.is_err() {

@@ -84,7 +84,7 @@ fn resume_and_terminate_are_refused_to_everyone_but_admin() {
             message,
             args,
             0,
-            &[a.admin.clone()],
+            std::slice::from_ref(&a.admin),
             unauthorized(Role::Admin),
         );
     }
@@ -132,7 +132,7 @@ fn role_administration_is_refused_to_everyone_but_admin() {
         "accept_admin",
         Encoded::of(()),
         0,
-        &[a.stranger.clone()],
+        std::slice::from_ref(&a.stranger),
         |caller| Error::Roles(RolesError::NotPendingAdmin { caller }),
     );
 }
@@ -150,7 +150,7 @@ fn rule_is_refused_to_everyone_but_arbitrator() {
         "rule",
         Encoded::of((0u32, 5_000u16, doc("award"))),
         0,
-        &[a.arbitrator.clone()],
+        std::slice::from_ref(&a.arbitrator),
         unauthorized(Role::Arbitrator),
     );
 }
@@ -190,7 +190,7 @@ fn escrow_messages_are_refused_to_the_wrong_party() {
         "fund",
         Encoded::of(()),
         total,
-        &[a.client.clone()],
+        std::slice::from_ref(&a.client),
         |caller| Error::Escrow(EscrowError::NotClient { caller }),
     );
     f.chain.advance_to(T0 + DAY);
@@ -199,7 +199,7 @@ fn escrow_messages_are_refused_to_the_wrong_party() {
         "mark_delivered",
         Encoded::of(0u32),
         0,
-        &[a.contractor.clone()],
+        std::slice::from_ref(&a.contractor),
         |caller| Error::Escrow(EscrowError::NotContractor { caller }),
     );
     matrix(
@@ -207,7 +207,7 @@ fn escrow_messages_are_refused_to_the_wrong_party() {
         "approve_milestone",
         Encoded::of(0u32),
         0,
-        &[a.client.clone()],
+        std::slice::from_ref(&a.client),
         |caller| Error::Escrow(EscrowError::NotClient { caller }),
     );
 }

@@ -53,20 +53,23 @@ fn every_unit_funded_is_paid_out_exactly_once() {
     f.make_funded();
     let a = f.accounts.clone();
     let contract_before = f.contract_balance();
-    let (c0, k0) = (f.balance(&a.client), f.balance(&a.contractor));
+    let c0 = f.balance(&a.client);
     // when: one release, one auto-release, one executed ruling, termination
+    // (storage deposits the parties pay for their own calls are tallied)
+    let mut client_deposits: i128 = 0;
     f.deliver(0, T0 + DAY);
-    f.call(&a.client, "approve_milestone", 0u32, 0)
-        .unwrap()
-        .unwrap();
+    let out = f.call(&a.client, "approve_milestone", 0u32, 0);
+    client_deposits += out.storage_deposit;
+    out.unwrap().unwrap();
     f.deliver(1, T0 + DAY);
     f.chain.advance_to(T0 + 4 * DAY);
     f.call(&a.stranger, "auto_release", 1u32, 0)
         .unwrap()
         .unwrap();
-    f.call(&a.client, "raise_dispute", (2u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
+    let k1 = f.balance(&a.contractor);
+    let out = f.call(&a.client, "raise_dispute", (2u32, doc("e")), 0);
+    client_deposits += out.storage_deposit;
+    out.unwrap().unwrap();
     f.chain.advance_to(T0 + 5 * DAY);
     f.call(&a.arbitrator, "rule", (0u32, 2_500u16, doc("award")), 0)
         .unwrap()
@@ -85,8 +88,17 @@ fn every_unit_funded_is_paid_out_exactly_once() {
     let to_client = MILESTONES[2] / 4 + MILESTONES[3] + MILESTONES[4];
     let to_contractor = MILESTONES[0] + MILESTONES[1] + MILESTONES[2] * 3 / 4;
     assert_eq!(to_client + to_contractor, total());
-    assert_eq!(f.balance(&a.client) - c0, to_client);
-    assert_eq!(f.balance(&a.contractor) - k0, to_contractor);
+    let client_gain = i128::try_from(f.balance(&a.client)).unwrap() - i128::try_from(c0).unwrap();
+    assert_eq!(
+        client_gain,
+        i128::try_from(to_client).unwrap() - client_deposits
+    );
+    // the contractor's own calls (two deliveries, which pay storage
+    // deposits) happened before k1; from then on it only receives
+    assert_eq!(
+        f.balance(&a.contractor) - k1,
+        to_contractor - MILESTONES[0] - MILESTONES[1]
+    );
     assert_eq!(contract_before - f.contract_balance(), total());
     assert_eq!(f.read::<_, u128>("held", ()), 0);
     assert_eq!(
@@ -368,7 +380,8 @@ fn constructor_error(
 fn constructor_with_invalid_config_fails_with_its_error() {
     use service_agreement::escrow::Config;
     use shart::fixtures::config;
-    let cases: Vec<(Box<dyn Fn(&shart::fixtures::Accounts) -> Config>, Error)> = vec![
+    type MakeConfig = Box<dyn Fn(&shart::fixtures::Accounts) -> Config>;
+    let cases: Vec<(MakeConfig, Error)> = vec![
         (
             Box::new(|a| Config {
                 contractor: ink_account(&a.client),
