@@ -245,6 +245,28 @@ fn protective_paths_keep_working_while_paused() {
 }
 
 #[test]
+fn fallback_refund_executes_while_paused() {
+    // given: a disputed milestone, no ruling, the contract paused
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.call(&a.contractor, "raise_dispute", (0u32, doc("e")), 0)
+        .unwrap()
+        .unwrap();
+    f.call(&a.guardian, "pause", doc("order"), 0)
+        .unwrap()
+        .unwrap();
+    let client_before = f.balance(&a.client);
+    // when: the ruling deadline passes and anyone executes
+    f.chain.advance_to(T0 + 15 * DAY);
+    let out = f.call(&a.stranger, "execute_ruling", 0u32, 0);
+    // then: the refund is paid although the contract is paused
+    assert_eq!(out.value, Ok(Ok(())));
+    assert_eq!(f.balance(&a.client) - client_before, MILESTONES[0]);
+    assert_eq!(f.read::<_, SwitchState>("state", ()), SwitchState::Paused);
+}
+
+#[test]
 fn resume_by_admin_restores_releases() {
     let mut f = deploy().unwrap();
     f.make_funded();

@@ -346,6 +346,9 @@ fn kill_switch_errors_refuse_without_side_effects() {
     f.call(&a.client, "raise_dispute", (1u32, doc("e")), 0)
         .unwrap()
         .unwrap();
+    f.call(&a.arbitrator, "rule", (0u32, 0u16, doc("award")), 0)
+        .unwrap()
+        .unwrap();
     f.assert_refused(
         &a.guardian,
         "pause",
@@ -391,6 +394,7 @@ fn kill_switch_errors_refuse_without_side_effects() {
     f.assert_refused(&a.contractor, "mark_delivered", 2u32, 0, paused);
     f.chain.advance_to(T0 + 20 * DAY);
     f.assert_refused(&a.stranger, "auto_release", 0u32, 0, paused);
+    // a final ruling that pays the contractor waits while paused
     f.assert_refused(&a.stranger, "execute_ruling", 0u32, 0, paused);
     f.call(&a.admin, "terminate", doc("decision"), 0)
         .unwrap()

@@ -733,14 +733,22 @@ impl Escrow {
 
     /// Anyone executes a dispute (the ruling after its appeal window, or the
     /// fallback after the ruling deadline): the frozen amount is paid out by
-    /// the split. Blocked while paused: a pause freezes every payment, and
-    /// termination settles instead.
+    /// the split. While paused only a full refund to the payer executes
+    /// (receiving a refund is a protective path); any split that pays the
+    /// payee waits for resumption, or for the termination settlement.
     ///
     /// # Errors
     ///
-    /// `Paused`/`Terminated`; the dispute core's errors.
+    /// `Terminated`; `Paused` for a split that pays the payee while paused;
+    /// the dispute core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        self.kill_switch.ensure_active()?;
+        self.kill_switch.ensure_not_terminated()?;
+        if self.kill_switch.ensure_active().is_err() {
+            let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
+            if !refund_only {
+                return Err(safeguards::KillSwitchError::Paused.into());
+            }
+        }
         let (resolution, events) = self.disputes.execute(dispute, now)?;
         let mut m = self.milestone(resolution.subject)?;
         m.status = MilestoneStatus::Resolved;

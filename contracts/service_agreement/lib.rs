@@ -38,8 +38,9 @@
 //!
 //! - The admin, guardian and arbitrator are trusted for liveness (pausing,
 //!   ruling), never for custody: none of them can direct funds to itself.
-//! - Executing a ruling is blocked while paused; raising disputes, evidence,
-//!   rulings, appeals and acceptance keep working.
+//! - While paused, raising disputes, evidence, rulings, appeals, acceptance
+//!   and the execution of a full refund to the client keep working; every
+//!   other payment waits.
 //! - Funds sent to the contract outside `fund` are not tracked by the escrow
 //!   and are not paid out by the settlement.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -349,11 +350,13 @@ pub mod service_agreement {
 
         /// Anyone executes a dispute once its ruling is final or its ruling
         /// deadline passed; the frozen amount is paid out by the split.
+        /// While paused, only a full refund to the client executes.
         ///
         /// # Errors
         ///
-        /// `Paused`, `Terminated`, `UnknownDispute`, `NotExecutableYet`,
-        /// `WrongStatus`, `TransferFailed`.
+        /// `Paused` (a split paying the contractor, while paused),
+        /// `Terminated`, `UnknownDispute`, `NotExecutableYet`, `WrongStatus`,
+        /// `TransferFailed`.
         ///
         /// # Events
         ///
