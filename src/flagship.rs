@@ -75,6 +75,17 @@ impl Flagship {
         self.chain.call(&contract, who, message, args, value)
     }
 
+    /// Calls a state-changing message that must succeed.
+    ///
+    /// # Panics
+    ///
+    /// If the call fails or the contract returns an error; the message says
+    /// which call.
+    pub fn must<A: Encode>(&mut self, who: &AccountId32, message: &str, args: A, value: u128) {
+        let out = self.call(who, message, args, value);
+        assert_eq!(out.value, Ok(Ok(())), "`{message}` should succeed");
+    }
+
     /// Calls a read message.
     ///
     /// # Panics
@@ -127,7 +138,7 @@ impl Flagship {
         self.make_effective();
         let client = self.accounts.client.clone();
         let total: u128 = fixtures::MILESTONES.iter().sum();
-        self.call(&client, "fund", (), total).unwrap().unwrap();
+        self.must(&client, "fund", (), total);
     }
 
     /// The contractor marks `milestone` delivered at `at`.
@@ -138,9 +149,7 @@ impl Flagship {
     pub fn deliver(&mut self, milestone: u32, at: u64) {
         self.chain.advance_to(at);
         let contractor = self.accounts.contractor.clone();
-        self.call(&contractor, "mark_delivered", milestone, 0)
-            .unwrap()
-            .unwrap();
+        self.must(&contractor, "mark_delivered", milestone, 0);
     }
 }
 

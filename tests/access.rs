@@ -71,9 +71,7 @@ fn resume_and_terminate_are_refused_to_everyone_but_admin() {
     for message in ["resume", "terminate"] {
         let mut f = deploy().unwrap();
         let a = f.accounts.clone();
-        f.call(&a.guardian, "pause", doc("order"), 0)
-            .unwrap()
-            .unwrap();
+        f.must(&a.guardian, "pause", doc("order"), 0);
         let args = if message == "resume" {
             Encoded::of(())
         } else {
@@ -142,9 +140,7 @@ fn rule_is_refused_to_everyone_but_arbitrator() {
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
-    f.call(&a.client, "raise_dispute", (0u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "raise_dispute", (0u32, doc("e")), 0);
     matrix(
         &mut f,
         "rule",
@@ -235,9 +231,7 @@ fn dispute_messages_are_refused_to_non_parties() {
         &parties,
         not_a_party,
     );
-    f.call(&a.arbitrator, "rule", (0u32, 5_000u16, doc("aw")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.arbitrator, "rule", (0u32, 5_000u16, doc("aw")), 0);
     matrix(
         &mut f,
         "appeal",

@@ -63,27 +63,17 @@ fn every_unit_funded_is_paid_out_exactly_once() {
     out.unwrap().unwrap();
     f.deliver(1, T0 + DAY);
     f.chain.advance_to(T0 + 4 * DAY);
-    f.call(&a.stranger, "auto_release", 1u32, 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.stranger, "auto_release", 1u32, 0);
     let k1 = f.balance(&a.contractor);
     let out = f.call(&a.client, "raise_dispute", (2u32, doc("e")), 0);
     client_deposits += out.storage_deposit;
     out.unwrap().unwrap();
     f.chain.advance_to(T0 + 5 * DAY);
-    f.call(&a.arbitrator, "rule", (0u32, 2_500u16, doc("award")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.arbitrator, "rule", (0u32, 2_500u16, doc("award")), 0);
     f.chain.advance_to(T0 + 12 * DAY);
-    f.call(&a.stranger, "execute_ruling", 0u32, 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.admin, "terminate", doc("decision"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.stranger, "execute_ruling", 0u32, 0);
+    f.must(&a.guardian, "pause", doc("order"), 0);
+    f.must(&a.admin, "terminate", doc("decision"), 0);
     // then: the client got back 25 % of m2 and m3 + m4; the contractor the rest
     let to_client = MILESTONES[2] / 4 + MILESTONES[3] + MILESTONES[4];
     let to_contractor = MILESTONES[0] + MILESTONES[1] + MILESTONES[2] * 3 / 4;
@@ -171,14 +161,10 @@ fn amendment_governs_only_after_both_parties_accept_it() {
             at: T0
         })]
     );
-    f.call(&a.client, "accept_agreement", (v2.hash, 2u32), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "accept_agreement", (v2.hash, 2u32), 0);
     // then: still v1
     assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), Some(v1));
-    f.call(&a.contractor, "accept_agreement", (v2.hash, 2u32), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.contractor, "accept_agreement", (v2.hash, 2u32), 0);
     assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), Some(v2));
     assert_eq!(
         f.read::<_, Vec<safeguards::agreement::Acceptance>>("acceptances", ())
@@ -193,9 +179,7 @@ fn no_ruling_before_deadline_refunds_client_by_fallback() {
     f.make_funded();
     let a = f.accounts.clone();
     f.deliver(0, T0 + DAY);
-    f.call(&a.contractor, "raise_dispute", (0u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.contractor, "raise_dispute", (0u32, doc("e")), 0);
     let client_before = f.balance(&a.client);
     f.chain.advance_to(T0 + 15 * DAY);
     let out = f.call(&a.stranger, "execute_ruling", 0u32, 0);
@@ -220,9 +204,7 @@ fn protective_paths_keep_working_while_paused() {
     f.make_funded();
     let a = f.accounts.clone();
     f.deliver(0, T0 + DAY);
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.guardian, "pause", doc("order"), 0);
     // when / then: dispute, evidence, ruling and appeal work
     for (who, message, args) in [
         (&a.client, "raise_dispute", Encoded::of((0u32, doc("e")))),
@@ -250,12 +232,8 @@ fn fallback_refund_executes_while_paused() {
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
-    f.call(&a.contractor, "raise_dispute", (0u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.contractor, "raise_dispute", (0u32, doc("e")), 0);
+    f.must(&a.guardian, "pause", doc("order"), 0);
     let client_before = f.balance(&a.client);
     // when: the ruling deadline passes and anyone executes
     f.chain.advance_to(T0 + 15 * DAY);
@@ -272,10 +250,8 @@ fn resume_by_admin_restores_releases() {
     f.make_funded();
     let a = f.accounts.clone();
     f.deliver(0, T0 + DAY);
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.admin, "resume", (), 0).unwrap().unwrap();
+    f.must(&a.guardian, "pause", doc("order"), 0);
+    f.must(&a.admin, "resume", (), 0);
     assert_eq!(
         f.call(&a.client, "approve_milestone", 0u32, 0).value,
         Ok(Ok(()))
@@ -292,14 +268,10 @@ fn terminate_with_refund_client_rule_returns_delivered_milestones_to_client() {
     f.make_funded();
     let a = f.accounts.clone();
     f.deliver(0, T0 + DAY);
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.guardian, "pause", doc("order"), 0);
     let client_before = f.balance(&a.client);
     let contractor_before = f.balance(&a.contractor);
-    f.call(&a.admin, "terminate", doc("decision"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.admin, "terminate", doc("decision"), 0);
     assert_eq!(f.balance(&a.client) - client_before, total());
     assert_eq!(f.balance(&a.contractor), contractor_before);
 }
@@ -309,20 +281,12 @@ fn terminate_pays_an_executable_ruling_by_its_split() {
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
-    f.call(&a.client, "raise_dispute", (0u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.arbitrator, "rule", (0u32, 1_000u16, doc("aw")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "raise_dispute", (0u32, doc("e")), 0);
+    f.must(&a.arbitrator, "rule", (0u32, 1_000u16, doc("aw")), 0);
     f.chain.advance_to(T0 + 8 * DAY);
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.guardian, "pause", doc("order"), 0);
     let contractor_before = f.balance(&a.contractor);
-    f.call(&a.admin, "terminate", doc("decision"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.admin, "terminate", doc("decision"), 0);
     assert_eq!(
         f.balance(&a.contractor) - contractor_before,
         MILESTONES[0] * 9 / 10
@@ -333,9 +297,7 @@ fn terminate_pays_an_executable_ruling_by_its_split() {
 fn admin_handover_takes_two_steps() {
     let mut f = deploy().unwrap();
     let a = f.accounts.clone();
-    f.call(&a.admin, "propose_admin", ink_account(&a.stranger), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.admin, "propose_admin", ink_account(&a.stranger), 0);
     assert_eq!(
         f.read::<_, ink::primitives::AccountId>("admin", ()),
         ink_account(&a.admin)
@@ -359,14 +321,12 @@ fn admin_handover_takes_two_steps() {
 fn revoked_guardian_can_no_longer_pause() {
     let mut f = deploy().unwrap();
     let a = f.accounts.clone();
-    f.call(
+    f.must(
         &a.admin,
         "revoke_role",
         (Role::Guardian, ink_account(&a.guardian)),
         0,
-    )
-    .unwrap()
-    .unwrap();
+    );
     f.assert_refused(
         &a.guardian,
         "pause",

@@ -74,9 +74,7 @@ fn agreement_errors_refuse_without_side_effects() {
         0,
         Error::Agreement(AgreementError::ZeroHash),
     );
-    f.call(&a.client, "accept_agreement", (agreement(), 1u32), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "accept_agreement", (agreement(), 1u32), 0);
     f.assert_refused(
         &a.client,
         "accept_agreement",
@@ -86,9 +84,7 @@ fn agreement_errors_refuse_without_side_effects() {
             party: ink_account(&a.client),
         }),
     );
-    f.call(&a.contractor, "accept_agreement", (agreement(), 1u32), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.contractor, "accept_agreement", (agreement(), 1u32), 0);
     f.assert_refused(
         &a.client,
         "accept_agreement",
@@ -129,12 +125,8 @@ fn clause_errors_refuse_without_side_effects() {
         arbitrators: 3,
         ..shart::fixtures::clause()
     };
-    f.call(&a.admin, "replace_clause", three, 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.client, "accept_agreement", (agreement(), 1u32), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.admin, "replace_clause", three, 0);
+    f.must(&a.client, "accept_agreement", (agreement(), 1u32), 0);
     f.assert_refused(
         &a.admin,
         "replace_clause",
@@ -173,7 +165,7 @@ fn funding_errors_refuse_without_side_effects() {
             given: total() - 1,
         }),
     );
-    f.call(&a.client, "fund", (), total()).unwrap().unwrap();
+    f.must(&a.client, "fund", (), total());
     f.assert_refused(
         &a.client,
         "fund",
@@ -226,9 +218,7 @@ fn milestone_errors_refuse_without_side_effects() {
             until: T0 + 4 * DAY,
         }),
     );
-    f.call(&a.client, "approve_milestone", 0u32, 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "approve_milestone", 0u32, 0);
     f.assert_refused(
         &a.client,
         "raise_dispute",
@@ -250,9 +240,7 @@ fn dispute_errors_refuse_without_side_effects() {
         0,
         Error::Dispute(DisputeError::ZeroHash),
     );
-    f.call(&a.client, "raise_dispute", (1u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "raise_dispute", (1u32, doc("e")), 0);
     f.assert_refused(
         &a.contractor,
         "raise_dispute",
@@ -304,9 +292,7 @@ fn dispute_errors_refuse_without_side_effects() {
         0,
         Error::Dispute(DisputeError::SplitOutOfRange { payer_bps: 10_001 }),
     );
-    f.call(&a.arbitrator, "rule", (0u32, 5_000u16, doc("aw")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.arbitrator, "rule", (0u32, 5_000u16, doc("aw")), 0);
     f.chain.advance_to(T0 + 12 * DAY);
     f.assert_refused(
         &a.client,
@@ -323,9 +309,7 @@ fn dispute_errors_refuse_without_side_effects() {
 fn ruling_after_deadline_is_refused() {
     let mut f = funded();
     let a = f.accounts.clone();
-    f.call(&a.client, "raise_dispute", (0u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "raise_dispute", (0u32, doc("e")), 0);
     f.chain.advance_to(T0 + 14 * DAY);
     f.assert_refused(
         &a.arbitrator,
@@ -343,12 +327,8 @@ fn kill_switch_errors_refuse_without_side_effects() {
     let mut f = funded();
     let a = f.accounts.clone();
     f.deliver(0, T0 + DAY);
-    f.call(&a.client, "raise_dispute", (1u32, doc("e")), 0)
-        .unwrap()
-        .unwrap();
-    f.call(&a.arbitrator, "rule", (0u32, 0u16, doc("award")), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.client, "raise_dispute", (1u32, doc("e")), 0);
+    f.must(&a.arbitrator, "rule", (0u32, 0u16, doc("award")), 0);
     f.assert_refused(
         &a.guardian,
         "pause",
@@ -376,9 +356,7 @@ fn kill_switch_errors_refuse_without_side_effects() {
             actual: SwitchState::Active,
         }),
     );
-    f.call(&a.guardian, "pause", doc("order"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.guardian, "pause", doc("order"), 0);
     f.assert_refused(
         &a.guardian,
         "pause",
@@ -396,9 +374,7 @@ fn kill_switch_errors_refuse_without_side_effects() {
     f.assert_refused(&a.stranger, "auto_release", 0u32, 0, paused);
     // a final ruling that pays the contractor waits while paused
     f.assert_refused(&a.stranger, "execute_ruling", 0u32, 0, paused);
-    f.call(&a.admin, "terminate", doc("decision"), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.admin, "terminate", doc("decision"), 0);
     let terminated = Error::KillSwitch(KillSwitchError::Terminated);
     f.assert_refused(&a.client, "raise_dispute", (2u32, doc("e")), 0, terminated);
     f.assert_refused(
@@ -466,9 +442,7 @@ fn role_errors_refuse_without_side_effects() {
         0,
         Error::Roles(RolesError::NoPendingAdmin),
     );
-    f.call(&a.admin, "propose_admin", ink_account(&a.guardian), 0)
-        .unwrap()
-        .unwrap();
+    f.must(&a.admin, "propose_admin", ink_account(&a.guardian), 0);
     f.assert_refused(
         &a.stranger,
         "accept_admin",
