@@ -29,6 +29,7 @@
 use ink::prelude::vec::Vec;
 
 use crate::{
+    eds::{AttestationId, RevocationReason},
     errors::AgreementError,
     types::{AccountId, Hash32, Timestamp, ZERO_HASH},
 };
@@ -58,6 +59,12 @@ pub struct Acceptance {
     pub version: u32,
     /// Block time of the acceptance.
     pub at: Timestamp,
+    /// The EDS registry attestation that was valid for the party when it
+    /// accepted (see [`crate::eds`]).
+    pub attestation: AttestationId,
+    /// Set if that attestation was later revoked, or its verifier found
+    /// compromised. The acceptance stays on record: it was valid when made.
+    pub invalidated: Option<RevocationReason>,
 }
 
 /// The agreement was anchored.
@@ -84,6 +91,27 @@ pub struct AgreementAccepted {
     /// The version accepted.
     pub version: u32,
     /// Block time of the acceptance.
+    pub at: Timestamp,
+    /// The EDS registry attestation the acceptance rests on.
+    pub attestation: AttestationId,
+}
+
+/// The attestation a party's acceptance rested on was revoked (or its
+/// verifier found compromised) after the acceptance. The acceptance stays:
+/// it was valid when made; a new acceptance needs a valid attestation.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptanceAttestationInvalidated {
+    /// The party.
+    #[ink(topic)]
+    pub party: AccountId,
+    /// The attestation.
+    pub attestation: AttestationId,
+    /// Why it no longer counts.
+    pub reason: RevocationReason,
+    /// The versions the party accepted with it.
+    pub versions: Vec<u32>,
+    /// Block time the invalidation was noted.
     pub at: Timestamp,
 }
 
@@ -125,6 +153,8 @@ pub enum AgreementEvent {
     Effective(AgreementEffective),
     /// See [`AmendmentProposed`].
     AmendmentProposed(AmendmentProposed),
+    /// See [`AcceptanceAttestationInvalidated`].
+    AttestationInvalidated(AcceptanceAttestationInvalidated),
 }
 
 /// The anchor.
@@ -254,6 +284,10 @@ impl Agreement {
     /// `caller` accepts `terms`, which must be the pending version. When the
     /// last party accepts, the version becomes effective.
     ///
+    /// IMPORTANT: the contract must first ask the EDS registry for a valid
+    /// `attestation` of `caller` (see [`crate::eds::EdsRegistry::check`]);
+    /// this core records it and trusts it.
+    ///
     /// # Errors
     ///
     /// `NotAParty`, `NothingToAccept`, `TermsMismatch`, `AlreadyAccepted`.
@@ -266,6 +300,7 @@ impl Agreement {
         caller: AccountId,
         terms: Terms,
         now: Timestamp,
+        attestation: AttestationId,
     ) -> Result<Vec<AgreementEvent>, AgreementError> {
         self.ensure_party(caller)?;
         let pending = self.pending.ok_or(AgreementError::NothingToAccept)?;
@@ -282,6 +317,8 @@ impl Agreement {
             party: caller,
             version: pending.version,
             at: now,
+            attestation,
+            invalidated: None,
         };
         self.acceptances.push(acceptance);
         self.history.push(acceptance);
@@ -290,6 +327,7 @@ impl Agreement {
             hash: pending.hash,
             version: pending.version,
             at: now,
+            attestation,
         })];
         if self.acceptances.len() == self.parties.len() {
             self.effective = Some(pending);
@@ -348,6 +386,57 @@ impl Agreement {
             }
         )])
     }
+
+    /// Notes that `attestation`, on which `party` accepted, was revoked or
+    /// its verifier found compromised. The contract must first confirm
+    /// `reason` with the EDS registry
+    /// ([`crate::eds::EdsRegistry::invalidation`]). The acceptances stay on
+    /// record, marked.
+    ///
+    /// # Errors
+    ///
+    /// `UnknownAcceptanceAttestation` if `party` never accepted with it;
+    /// `InvalidationAlreadyNoted`.
+    ///
+    /// # Events
+    ///
+    /// [`AcceptanceAttestationInvalidated`].
+    pub fn note_invalidated(
+        &mut self,
+        party: AccountId,
+        attestation: AttestationId,
+        reason: RevocationReason,
+        now: Timestamp,
+    ) -> Result<Vec<AgreementEvent>, AgreementError> {
+        let matches = |a: &Acceptance| a.party == party && a.attestation == attestation;
+        if !self.history.iter().any(matches) {
+            return Err(AgreementError::UnknownAcceptanceAttestation { party, attestation });
+        }
+        if self
+            .history
+            .iter()
+            .any(|a| matches(a) && a.invalidated.is_some())
+        {
+            return Err(AgreementError::InvalidationAlreadyNoted { party });
+        }
+        let mut versions = Vec::new();
+        for a in self.history.iter_mut().filter(|a| matches(a)) {
+            a.invalidated = Some(reason);
+            versions.push(a.version);
+        }
+        for a in self.acceptances.iter_mut().filter(|a| matches(a)) {
+            a.invalidated = Some(reason);
+        }
+        Ok(ink::prelude::vec![AgreementEvent::AttestationInvalidated(
+            AcceptanceAttestationInvalidated {
+                party,
+                attestation,
+                reason,
+                versions,
+                at: now,
+            }
+        )])
+    }
 }
 
 #[cfg(test)]
@@ -372,8 +461,8 @@ mod tests {
 
     fn effective() -> Agreement {
         let mut a = anchored();
-        a.accept(acc(CLIENT), V1, 10).unwrap();
-        a.accept(acc(CONTRACTOR), V1, 20).unwrap();
+        a.accept(acc(CLIENT), V1, 10, 7).unwrap();
+        a.accept(acc(CONTRACTOR), V1, 20, 7).unwrap();
         a
     }
 
@@ -442,7 +531,7 @@ mod tests {
     #[test]
     fn first_acceptance_records_it_but_is_not_effective() {
         let mut a = anchored();
-        let events = a.accept(acc(CLIENT), V1, 10).unwrap();
+        let events = a.accept(acc(CLIENT), V1, 10, 7).unwrap();
         assert_eq!(a.effective(), None);
         assert_eq!(a.ensure_effective(), Err(AgreementError::NotEffective));
         assert_eq!(
@@ -450,7 +539,9 @@ mod tests {
             &[Acceptance {
                 party: acc(CLIENT),
                 version: 1,
-                at: 10
+                at: 10,
+                attestation: 7,
+                invalidated: None,
             }]
         );
         assert_eq!(
@@ -459,7 +550,8 @@ mod tests {
                 party: acc(CLIENT),
                 hash: V1.hash,
                 version: 1,
-                at: 10
+                at: 10,
+                attestation: 7,
             })]
         );
     }
@@ -467,8 +559,8 @@ mod tests {
     #[test]
     fn last_acceptance_makes_agreement_effective() {
         let mut a = anchored();
-        a.accept(acc(CLIENT), V1, 10).unwrap();
-        let events = a.accept(acc(CONTRACTOR), V1, 20).unwrap();
+        a.accept(acc(CLIENT), V1, 10, 7).unwrap();
+        let events = a.accept(acc(CONTRACTOR), V1, 20, 7).unwrap();
         assert_eq!(a.effective(), Some(V1));
         assert_eq!(a.pending(), None);
         assert_eq!(
@@ -487,7 +579,7 @@ mod tests {
         let mut a = anchored();
         let before = a.clone();
         assert_eq!(
-            a.accept(acc(STRANGER), V1, 10),
+            a.accept(acc(STRANGER), V1, 10, 7),
             Err(AgreementError::NotAParty {
                 caller: acc(STRANGER)
             })
@@ -503,7 +595,7 @@ mod tests {
             version: 1,
         };
         assert_eq!(
-            a.accept(acc(CLIENT), other, 10),
+            a.accept(acc(CLIENT), other, 10, 7),
             Err(AgreementError::TermsMismatch {
                 expected_version: 1,
                 given_version: 1
@@ -515,9 +607,9 @@ mod tests {
     #[test]
     fn accept_twice_fails_with_already_accepted() {
         let mut a = anchored();
-        a.accept(acc(CLIENT), V1, 10).unwrap();
+        a.accept(acc(CLIENT), V1, 10, 7).unwrap();
         assert_eq!(
-            a.accept(acc(CLIENT), V1, 11),
+            a.accept(acc(CLIENT), V1, 11, 7),
             Err(AgreementError::AlreadyAccepted { party: acc(CLIENT) })
         );
     }
@@ -526,7 +618,7 @@ mod tests {
     fn accept_when_everything_accepted_fails_with_nothing_to_accept() {
         let mut a = effective();
         assert_eq!(
-            a.accept(acc(CLIENT), V1, 30),
+            a.accept(acc(CLIENT), V1, 30, 7),
             Err(AgreementError::NothingToAccept)
         );
     }
@@ -546,11 +638,11 @@ mod tests {
                 at: 30
             })]
         );
-        a.accept(acc(CLIENT), V2, 31).unwrap();
+        a.accept(acc(CLIENT), V2, 31, 7).unwrap();
         // then: the old version still governs
         assert_eq!(a.effective(), Some(V1));
         // when
-        a.accept(acc(CONTRACTOR), V2, 32).unwrap();
+        a.accept(acc(CONTRACTOR), V2, 32, 7).unwrap();
         // then
         assert_eq!(a.effective(), Some(V2));
         assert_eq!(a.history().len(), 4);
@@ -584,7 +676,7 @@ mod tests {
     fn newer_amendment_replaces_pending_one_and_its_acceptances_lapse() {
         let mut a = effective();
         a.propose_amendment(acc(CLIENT), V2, 30).unwrap();
-        a.accept(acc(CLIENT), V2, 31).unwrap();
+        a.accept(acc(CLIENT), V2, 31, 7).unwrap();
         let v3 = Terms {
             hash: [7; 32],
             version: 3,
@@ -593,11 +685,79 @@ mod tests {
         assert_eq!(a.pending(), Some(v3));
         assert!(a.acceptances().is_empty());
         assert_eq!(
-            a.accept(acc(CLIENT), V2, 33),
+            a.accept(acc(CLIENT), V2, 33, 7),
             Err(AgreementError::TermsMismatch {
                 expected_version: 3,
                 given_version: 2
             })
         );
+    }
+
+    #[test]
+    fn note_invalidated_marks_every_acceptance_with_that_attestation_and_keeps_them() {
+        // given: the client accepted v1 and v2 with attestation 7
+        let mut a = effective();
+        a.propose_amendment(acc(CLIENT), V2, 30).unwrap();
+        a.accept(acc(CLIENT), V2, 31, 7).unwrap();
+        // when
+        let events = a
+            .note_invalidated(acc(CLIENT), 7, RevocationReason::KeyCompromise, 40)
+            .unwrap();
+        // then: both acceptances stay, marked; the contractor's are untouched
+        assert_eq!(
+            events,
+            vec![AgreementEvent::AttestationInvalidated(
+                AcceptanceAttestationInvalidated {
+                    party: acc(CLIENT),
+                    attestation: 7,
+                    reason: RevocationReason::KeyCompromise,
+                    versions: vec![1, 2],
+                    at: 40,
+                }
+            )]
+        );
+        let marked: Vec<_> = a
+            .history()
+            .iter()
+            .map(|h| h.invalidated.is_some())
+            .collect();
+        assert_eq!(marked, vec![true, false, true]);
+        assert_eq!(
+            a.acceptances()[0].invalidated,
+            Some(RevocationReason::KeyCompromise)
+        );
+        assert_eq!(a.effective(), Some(V1));
+    }
+
+    #[test]
+    fn note_invalidated_twice_fails_with_already_noted() {
+        let mut a = effective();
+        a.note_invalidated(acc(CLIENT), 7, RevocationReason::Error, 40)
+            .unwrap();
+        assert_eq!(
+            a.note_invalidated(acc(CLIENT), 7, RevocationReason::Error, 41),
+            Err(AgreementError::InvalidationAlreadyNoted { party: acc(CLIENT) })
+        );
+    }
+
+    #[test]
+    fn note_invalidated_for_unused_attestation_fails_and_changes_nothing() {
+        let mut a = effective();
+        let before = a.clone();
+        assert_eq!(
+            a.note_invalidated(acc(CLIENT), 8, RevocationReason::Error, 40),
+            Err(AgreementError::UnknownAcceptanceAttestation {
+                party: acc(CLIENT),
+                attestation: 8
+            })
+        );
+        assert_eq!(
+            a.note_invalidated(acc(STRANGER), 7, RevocationReason::Error, 40),
+            Err(AgreementError::UnknownAcceptanceAttestation {
+                party: acc(STRANGER),
+                attestation: 7
+            })
+        );
+        assert_eq!(a, before);
     }
 }

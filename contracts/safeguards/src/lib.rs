@@ -16,6 +16,7 @@
 //! | [`agreement`] | SHA-256 anchor of the EDS-signed master agreement, acceptances, amendments | Law No. 370-II of 7 January 2003, Art. 7(1); Civil Code Art. 152 |
 //! | [`arbitration`] | typed AIFC / IAC / national forum clause | AIFC Court Regulations 2017; IAC Arbitration and Mediation Rules 2022 |
 //! | [`dispute`] | raise, freeze, human ruling, appeal window, execution, fallback | Digital Code No. 255-VIII of 9 January 2026 |
+//! | [`eds`] | EDS registry: accredited verifiers attest that an account belongs to a valid NCA EDS holder | Law No. 370-II, Art. 7(1); Civil Code Art. 152 |
 //!
 //! ## Invariants
 //!
@@ -39,6 +40,7 @@
 pub mod agreement;
 pub mod arbitration;
 pub mod dispute;
+pub mod eds;
 pub mod errors;
 pub mod kill_switch;
 pub mod roles;
@@ -47,5 +49,7 @@ pub mod types;
 #[cfg(test)]
 mod test_utils;
 
-pub use errors::{AgreementError, ArbitrationError, DisputeError, KillSwitchError, RolesError};
+pub use errors::{
+    AgreementError, ArbitrationError, DisputeError, EdsError, KillSwitchError, RolesError,
+};
 pub use types::{AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR};

@@ -134,7 +134,8 @@ macro_rules! guarded_from {
 guarded_from!(
     crate::KillSwitchError,
     crate::ArbitrationError,
-    crate::DisputeError
+    crate::DisputeError,
+    crate::EdsError
 );
 
 /// The role table.
