@@ -490,7 +490,7 @@ pub trait EdsStore {
     /// The ids of `account`'s attestations, oldest first.
     fn attestations_of(&self, account: AccountId) -> Vec<AttestationId>;
     /// Replaces `account`'s id list.
-    fn set_attestations_of(&mut self, account: AccountId, ids: &Vec<AttestationId>);
+    fn set_attestations_of(&mut self, account: AccountId, ids: Vec<AttestationId>);
     /// `verifier`'s accreditation record, if it was ever accredited.
     fn accreditation(&self, verifier: AccountId) -> Option<Accreditation>;
     /// Stores `verifier`'s accreditation record.
@@ -701,7 +701,7 @@ impl Registry {
             .ok_or(EdsError::TooManyAttestations)?;
         self.attestation_count = id;
         ids.push(id);
-        store.set_attestations_of(evidence.account, &ids);
+        store.set_attestations_of(evidence.account, ids);
         store.set_statement_use(evidence.statement_hash, id);
         store.set_attestation(&Attestation {
             id,
@@ -985,8 +985,8 @@ mod tests {
         fn attestations_of(&self, account: AccountId) -> Vec<AttestationId> {
             self.by_account.get(&account).cloned().unwrap_or_default()
         }
-        fn set_attestations_of(&mut self, account: AccountId, ids: &Vec<AttestationId>) {
-            self.by_account.insert(account, ids.clone());
+        fn set_attestations_of(&mut self, account: AccountId, ids: Vec<AttestationId>) {
+            self.by_account.insert(account, ids);
         }
         fn accreditation(&self, v: AccountId) -> Option<Accreditation> {
             self.accreditations.get(&v).copied()
@@ -1188,8 +1188,13 @@ mod tests {
     fn attest_beyond_the_per_account_limit_fails() {
         let (mut r, mut s) = setup();
         for i in 0..MAX_ATTESTATIONS_PER_ACCOUNT {
-            r.attest(&mut s, acc(VERIFIER), evidence(CLIENT, 100 + i as u8), T0)
-                .unwrap();
+            r.attest(
+                &mut s,
+                acc(VERIFIER),
+                evidence(CLIENT, 100 + u8::try_from(i).unwrap()),
+                T0,
+            )
+            .unwrap();
         }
         assert_eq!(
             r.attest(&mut s, acc(VERIFIER), evidence(CLIENT, 99), T0),
@@ -1513,7 +1518,7 @@ mod tests {
         let mut r = Registry::new(acc(ADMIN));
         let mut s = MemStore::default();
         for i in 0..MAX_VERIFIERS {
-            r.accredit(&mut s, acc(ADMIN), acc(100 + i as u8), T0)
+            r.accredit(&mut s, acc(ADMIN), acc(100 + u8::try_from(i).unwrap()), T0)
                 .unwrap();
         }
         assert_eq!(
