@@ -35,6 +35,11 @@ pub struct ContractSpec {
 /// Every contract in the workspace.
 pub const CONTRACTS: &[ContractSpec] = &[
     ContractSpec {
+        name: "eds_registry",
+        dir: "contracts/eds_registry",
+        bench_only: false,
+    },
+    ContractSpec {
         name: "service_agreement",
         dir: "contracts/service_agreement",
         bench_only: false,

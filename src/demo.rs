@@ -11,10 +11,13 @@ use anyhow::{bail, Result};
 use drink::AccountId32;
 use regex::Regex;
 use safeguards::{
-    agreement::{AgreementAccepted, AgreementEffective},
+    agreement::{
+        Acceptance, AcceptanceAttestationInvalidated, AgreementAccepted, AgreementEffective,
+    },
     dispute::{DisputeResolved, RulingIssued},
+    eds::{Accreditation, AttestationId, Evidence, RevocationReason},
     kill_switch::{ContractTerminated, SettlementPaid, SwitchState},
-    DisputeError, KillSwitchError,
+    DisputeError, EdsError, KillSwitchError,
 };
 use scale::Encode;
 use service_agreement::{
@@ -24,8 +27,11 @@ use service_agreement::{
 
 use crate::{
     events::ShartEvent,
-    fixtures::{doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
-    flagship::{self, Flagship, MessageResult},
+    fixtures::{
+        self, client_evidence, contractor_evidence, doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES,
+        T0,
+    },
+    flagship::{self, Attest, Flagship, MessageResult, RegistryResult},
     runtime::{ink_account, Outcome},
 };
 
@@ -174,6 +180,36 @@ impl Demo {
         out
     }
 
+    /// The verifier attests `evidence`; prints the outcome; returns the id.
+    fn attest(&mut self, evidence: Evidence) -> Option<AttestationId> {
+        let verifier = self.f.accounts.verifier.clone();
+        let out = self
+            .f
+            .registry_call::<_, AttestationId>(&verifier, "attest", evidence);
+        let who = self.name(&ink_account_of(&evidence));
+        let shown = match &out.value {
+            Ok(Ok(id)) => format!("attestation {id}"),
+            other => format!("{other:?}"),
+        };
+        self.line(&format!("   verifier -> attest {who}: {shown}"));
+        for e in out.events() {
+            let text = self.pretty.show(&e);
+            self.line(&format!("      event {text}"));
+        }
+        self.line(&format!(
+            "      gas: ref_time {} proof_size {}; storage deposit {}",
+            out.gas.ref_time, out.gas.proof_size, out.storage_deposit
+        ));
+        let got: Result<RegistryResult<AttestationId>, _> = out.value;
+        self.check(matches!(got, Ok(Ok(_))), || {
+            format!("attest {who}: expected an id, got {got:?}")
+        });
+        match got {
+            Ok(Ok(id)) => Some(id),
+            _ => None,
+        }
+    }
+
     /// The contractor marks `milestone` delivered at `at`.
     fn deliver(&mut self, milestone: u32, at: u64) {
         self.f.chain.advance_to(at);
@@ -218,6 +254,11 @@ impl Demo {
     }
 }
 
+fn ink_account_of(evidence: &Evidence) -> AccountId32 {
+    let bytes: [u8; 32] = *evidence.account.as_ref();
+    AccountId32::new(bytes)
+}
+
 /// Runs the lifecycle; prints the transcript as it goes.
 ///
 /// # Errors
@@ -225,8 +266,10 @@ impl Demo {
 /// If the contract cannot be built or deployed. Failed checks are in the
 /// report, not errors.
 pub fn run() -> Result<Report> {
-    let f = flagship::deploy()?;
-    let pretty = Pretty::new(&f.accounts.names());
+    let f = flagship::deploy_with(Attest::Nobody, fixtures::config)?;
+    let mut names = f.accounts.names();
+    names.push((f.registry.address.clone(), "eds_registry"));
+    let pretty = Pretty::new(&names);
     let mut d = Demo {
         f,
         pretty,
@@ -242,7 +285,20 @@ pub fn run() -> Result<Report> {
         hex::encode(agreement)
     ));
 
-    d.step("admin instantiates the escrow: agreement anchored, IAC clause set, roles granted");
+    d.step("admin deploys the EDS registry and accredits a verifier");
+    d.line(&format!(
+        "      registry at {}, verifier {}",
+        d.pretty.show(&ink_account(&d.f.registry.address)),
+        d.name(&a.verifier)
+    ));
+    let verifiers: Vec<(ink::primitives::AccountId, Accreditation)> =
+        d.f.registry_read("verifiers", ());
+    d.check(
+        verifiers.iter().map(|v| v.0).collect::<Vec<_>>() == vec![ink_account(&a.verifier)],
+        || format!("accredited verifiers: {verifiers:?}"),
+    );
+
+    d.step("admin instantiates the escrow, gated on the registry: agreement anchored, IAC clause set, roles granted");
     let deployment = d.f.deployment.clone();
     for e in deployment.events() {
         let text = d.pretty.show(&e);
@@ -264,6 +320,28 @@ pub fn run() -> Result<Report> {
         || format!("deployment events: {names:?}"),
     );
 
+    d.step("the client accepts before any EDS attestation: refused");
+    d.f.chain.advance_to(T0 + 500);
+    d.send(
+        &a.client,
+        "accept_agreement",
+        (agreement, 1u32),
+        0,
+        Err(Error::Eds(EdsError::NoAttestation {
+            account: ink_account(&a.client),
+        })),
+    );
+
+    d.step("the verifier checked each party's EDS off chain and attests: client = chief executive of a legal entity, contractor = individual");
+    let mut ids = Vec::new();
+    for evidence in [client_evidence(&a), contractor_evidence(&a)] {
+        let out = d.attest(evidence);
+        ids.push(out);
+    }
+    d.check(ids == [Some(1), Some(2)], || {
+        format!("attestation ids: {ids:?}")
+    });
+
     d.step("funding before the agreement is effective is refused");
     d.send(
         &a.client,
@@ -273,7 +351,9 @@ pub fn run() -> Result<Report> {
         Err(Error::Agreement(safeguards::AgreementError::NotEffective)),
     );
 
-    d.step("both parties accept the EDS-signed agreement (hash, version 1)");
+    d.step(
+        "both parties accept the EDS-signed agreement (hash, version 1), each on its attestation",
+    );
     d.f.chain.advance_to(T0 + 1_000);
     let out = d.send(&a.client, "accept_agreement", (agreement, 1u32), 0, Ok(()));
     d.expect_event(
@@ -283,6 +363,7 @@ pub fn run() -> Result<Report> {
             hash: agreement,
             version: 1,
             at: T0 + 1_000,
+            attestation: 1,
         }),
     );
     let out = d.send(
@@ -565,6 +646,50 @@ pub fn run() -> Result<Report> {
         })),
     );
     d.show_balances();
+
+    d.step("later, NCA revokes the contractor's certificate: the verifier revokes attestation 2; anyone tells the parties; the acceptance stays on record");
+    d.f.chain.advance_to(T0 + 30 * DAY);
+    let verifier = a.verifier.clone();
+    let revoked = d.f.registry_call::<_, ()>(
+        &verifier,
+        "revoke",
+        (2u64, RevocationReason::CertificateRevoked),
+    );
+    d.line(&format!(
+        "   verifier -> revoke 2 (certificate revoked): {:?}",
+        revoked.value
+    ));
+    for e in revoked.events() {
+        let text = d.pretty.show(&e);
+        d.line(&format!("      event {text}"));
+    }
+    d.check(matches!(revoked.value, Ok(Ok(()))), || {
+        format!("revoke: {:?}", revoked.value)
+    });
+    let out = d.send(
+        &a.stranger,
+        "note_invalidated_attestation",
+        (ink_account(&a.contractor), 2u64),
+        0,
+        Ok(()),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::AcceptanceAttestationInvalidated(AcceptanceAttestationInvalidated {
+            party: ink_account(&a.contractor),
+            attestation: 2,
+            reason: RevocationReason::CertificateRevoked,
+            versions: vec![1],
+            at: T0 + 30 * DAY,
+        }),
+    );
+    let history: Vec<Acceptance> = d.f.read("acceptances", ());
+    d.check(
+        history.len() == 2
+            && history[1].invalidated == Some(RevocationReason::CertificateRevoked)
+            && history[0].invalidated.is_none(),
+        || format!("acceptance history: {history:?}"),
+    );
 
     let r = &d.report;
     let summary = format!(

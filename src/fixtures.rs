@@ -4,6 +4,7 @@ use drink::AccountId32;
 use safeguards::{
     arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
     dispute::{DisputeConfig, Fallback},
+    eds::{EdsRole, Evidence, IssuingCa, KeyAlgorithm, Requirement},
     Hash32,
 };
 use service_agreement::escrow::{Config, SettlementRule};
@@ -50,6 +51,8 @@ pub struct Accounts {
     pub contractor: AccountId32,
     /// Holds no role and is no party.
     pub stranger: AccountId32,
+    /// The accredited EDS verifier.
+    pub verifier: AccountId32,
 }
 
 impl Default for Accounts {
@@ -68,6 +71,7 @@ impl Accounts {
             client: AccountId32::new([4; 32]),
             contractor: AccountId32::new([5; 32]),
             stranger: AccountId32::new([6; 32]),
+            verifier: AccountId32::new([7; 32]),
         }
     }
 
@@ -80,6 +84,7 @@ impl Accounts {
             (self.client.clone(), "client"),
             (self.contractor.clone(), "contractor"),
             (self.stranger.clone(), "stranger"),
+            (self.verifier.clone(), "verifier"),
         ]
     }
 }
@@ -107,8 +112,48 @@ pub fn dispute_config() -> DisputeConfig {
     }
 }
 
-/// The constructor configuration of the scenario.
-pub fn config(a: &Accounts) -> Config {
+/// The client is a company: its attestation must show a signatory (chief
+/// executive or signing authority) of a legal entity.
+pub fn client_requirement() -> Requirement {
+    Requirement::signatory(false)
+}
+
+/// The contractor is a natural person.
+pub fn contractor_requirement() -> Requirement {
+    Requirement::individual(false)
+}
+
+/// An attestation of `account` by the verifier: hashes stand for the
+/// certificate serial, the salted IIN/BIN commitment and the signed binding
+/// statement (no personal data anywhere). The certificate runs from 30 days
+/// before [`T0`] to a year after.
+pub fn evidence(account: &AccountId32, label: &str, role: EdsRole) -> Evidence {
+    Evidence {
+        account: ink_account(account),
+        cert_serial_hash: doc(&format!("certificate serial of the {label}")),
+        ca: IssuingCa::NcaGost2015,
+        algorithm: KeyAlgorithm::Gost512,
+        holder_kind: role.holder_kind(),
+        role,
+        valid_from: T0 - 30 * DAY,
+        valid_until: T0 + 365 * DAY,
+        subject_commitment: doc(&format!("IIN/BIN commitment of the {label}")),
+        statement_hash: doc(&format!("binding statement of the {label}")),
+    }
+}
+
+/// The client's attestation: the chief executive of a legal entity.
+pub fn client_evidence(a: &Accounts) -> Evidence {
+    evidence(&a.client, "client", EdsRole::ChiefExecutive)
+}
+
+/// The contractor's attestation: an individual.
+pub fn contractor_evidence(a: &Accounts) -> Evidence {
+    evidence(&a.contractor, "contractor", EdsRole::Individual)
+}
+
+/// The constructor configuration of the scenario, gated on `registry`.
+pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
     Config {
         client: ink_account(&a.client),
         contractor: ink_account(&a.contractor),
@@ -121,5 +166,8 @@ pub fn config(a: &Accounts) -> Config {
         review_period: 3 * DAY,
         disputes: dispute_config(),
         settlement: SettlementRule::PayDeliveredRefundRest,
+        registry,
+        client_eds: client_requirement(),
+        contractor_eds: contractor_requirement(),
     }
 }

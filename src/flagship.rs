@@ -2,6 +2,7 @@
 //! the demo, the benchmark and the integration tests.
 use anyhow::{anyhow, Result};
 use drink::AccountId32;
+use safeguards::eds::{AttestationId, Evidence};
 use scale::{Decode, Encode};
 use service_agreement::{escrow::Config, Error};
 
@@ -14,25 +15,47 @@ use crate::{
 /// What every state-changing message returns.
 pub type MessageResult = Result<(), Error>;
 
-/// A deployed `service_agreement` with its chain and named accounts.
+/// What the registry's state-changing messages return.
+pub type RegistryResult<R> = Result<R, eds_registry::Error>;
+
+/// A deployed EDS registry and `service_agreement` gated on it, with their
+/// chain and named accounts.
 pub struct Flagship {
     /// The chain.
     pub chain: Chain,
     /// The named accounts.
     pub accounts: Accounts,
-    /// The contract.
+    /// The EDS registry.
+    pub registry: Instance,
+    /// The agreement contract.
     pub contract: Instance,
-    /// The outcome of the deployment (events, gas).
+    /// The outcome of the agreement's deployment (events, gas).
     pub deployment: Outcome<Instance>,
 }
 
-/// Builds (if needed) and deploys `service_agreement` with `config` on a
-/// fresh chain at [`T0`], every named account funded.
+/// Whom the verifier attests before the agreement is deployed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attest {
+    /// Client and contractor ([`fixtures::client_evidence`],
+    /// [`fixtures::contractor_evidence`]).
+    Parties,
+    /// Nobody: for tests of the gate itself.
+    Nobody,
+}
+
+/// Builds (if needed) the bundles, then on a fresh chain at [`T0`] with every
+/// named account funded: deploys the EDS registry (admin), accredits the
+/// verifier, attests whom `attest` says, and deploys `service_agreement`
+/// with `config`.
 ///
 /// # Errors
 ///
-/// If the bundle cannot be built or the constructor fails.
-pub fn deploy_with(config: impl FnOnce(&Accounts) -> Config) -> Result<Flagship> {
+/// If a bundle cannot be built or a step fails.
+pub fn deploy_with(
+    attest: Attest,
+    config: impl FnOnce(&Accounts, ink::primitives::AccountId) -> Config,
+) -> Result<Flagship> {
+    let registry_bundle = bundle::bundle("eds_registry")?;
     let bundle = bundle::bundle("service_agreement")?;
     let accounts = Accounts::new();
     let mut chain = Chain::new();
@@ -40,7 +63,37 @@ pub fn deploy_with(config: impl FnOnce(&Accounts) -> Config) -> Result<Flagship>
         chain.mint(account, START_BALANCE);
     }
     chain.advance_to(T0);
-    let deployment = chain.deploy(&bundle, &accounts.admin, "new", config(&accounts), 0, &[]);
+    let registry = chain
+        .deploy(&registry_bundle, &accounts.admin, "new", (), 0, &[])
+        .value
+        .map_err(|e| anyhow!("deploying eds_registry failed: {e:?}"))?;
+    let verifier = crate::runtime::ink_account(&accounts.verifier);
+    let out: Outcome<RegistryResult<()>> =
+        chain.call(&registry, &accounts.admin, "accredit_verifier", verifier, 0);
+    out.value
+        .map_err(|e| anyhow!("accredit_verifier failed: {e:?}"))?
+        .map_err(|e| anyhow!("accredit_verifier refused: {e:?}"))?;
+    if attest == Attest::Parties {
+        for evidence in [
+            fixtures::client_evidence(&accounts),
+            fixtures::contractor_evidence(&accounts),
+        ] {
+            let out: Outcome<RegistryResult<AttestationId>> =
+                chain.call(&registry, &accounts.verifier, "attest", evidence, 0);
+            out.value
+                .map_err(|e| anyhow!("attest failed: {e:?}"))?
+                .map_err(|e| anyhow!("attest refused: {e:?}"))?;
+        }
+    }
+    let registry_id = crate::runtime::ink_account(&registry.address);
+    let deployment = chain.deploy(
+        &bundle,
+        &accounts.admin,
+        "new",
+        config(&accounts, registry_id),
+        0,
+        &[],
+    );
     let contract = deployment
         .value
         .clone()
@@ -48,18 +101,19 @@ pub fn deploy_with(config: impl FnOnce(&Accounts) -> Config) -> Result<Flagship>
     Ok(Flagship {
         chain,
         accounts,
+        registry,
         contract,
         deployment,
     })
 }
 
-/// [`deploy_with`] the scenario's configuration.
+/// [`deploy_with`] the parties attested and the scenario's configuration.
 ///
 /// # Errors
 ///
 /// See [`deploy_with`].
 pub fn deploy() -> Result<Flagship> {
-    deploy_with(fixtures::config)
+    deploy_with(Attest::Parties, fixtures::config)
 }
 
 impl Flagship {
@@ -98,6 +152,56 @@ impl Flagship {
             .unwrap_or_else(|e| panic!("read `{message}` failed: {e:?}"))
     }
 
+    /// Calls a state-changing message of the EDS registry as `who`.
+    pub fn registry_call<A: Encode, R: Decode>(
+        &mut self,
+        who: &AccountId32,
+        message: &str,
+        args: A,
+    ) -> Outcome<RegistryResult<R>> {
+        let registry = self.registry.clone();
+        self.chain.call(&registry, who, message, args, 0)
+    }
+
+    /// Calls a registry message that must succeed; returns its value.
+    ///
+    /// # Panics
+    ///
+    /// If the call fails or the registry returns an error.
+    pub fn registry_must<A: Encode, R: Decode + std::fmt::Debug>(
+        &mut self,
+        who: &AccountId32,
+        message: &str,
+        args: A,
+    ) -> R {
+        match self.registry_call::<A, R>(who, message, args).value {
+            Ok(Ok(v)) => v,
+            other => panic!("`{message}` should succeed, got {other:?}"),
+        }
+    }
+
+    /// Calls a read message of the registry.
+    ///
+    /// # Panics
+    ///
+    /// If the read fails.
+    pub fn registry_read<A: Encode, R: Decode>(&mut self, message: &str, args: A) -> R {
+        let registry = self.registry.clone();
+        self.chain
+            .read(&registry, message, args)
+            .unwrap_or_else(|e| panic!("registry read `{message}` failed: {e:?}"))
+    }
+
+    /// The verifier attests `evidence`; returns the attestation id.
+    ///
+    /// # Panics
+    ///
+    /// If the registry refuses.
+    pub fn attest(&mut self, evidence: Evidence) -> AttestationId {
+        let verifier = self.accounts.verifier.clone();
+        self.registry_must(&verifier, "attest", evidence)
+    }
+
     /// Free balance of `who`.
     pub fn balance(&mut self, who: &AccountId32) -> u128 {
         self.chain.balance(who)
@@ -123,9 +227,7 @@ impl Flagship {
             self.accounts.client.clone(),
             self.accounts.contractor.clone(),
         ] {
-            self.call(&who, "accept_agreement", terms, 0)
-                .unwrap()
-                .unwrap();
+            self.must(&who, "accept_agreement", terms, 0);
         }
     }
 
@@ -170,6 +272,7 @@ impl Flagship {
             agreement::{Acceptance, Terms},
             arbitration::ArbitrationClause,
             dispute::Dispute,
+            eds::Requirement,
             kill_switch::SwitchState,
         };
         use service_agreement::escrow::Milestone;
@@ -184,10 +287,13 @@ impl Flagship {
         let funded: bool = self.read("is_funded", ());
         let held: u128 = self.read("held", ());
         let preview: (u128, u128) = self.read("settlement_preview", ());
+        let registry: ink::primitives::AccountId = self.read("registry", ());
+        let requirements: (Requirement, Requirement) = self.read("eds_requirements", ());
         s.push_str(&format!(
             "{state:?} {admin:?} {effective:?} {pending:?} {acceptances:?} {clause:?} \
-             {milestones:?} {funded} {held} {preview:?}\n"
+             {milestones:?} {funded} {held} {preview:?} {registry:?} {requirements:?}\n"
         ));
+        s.push_str(&self.registry_snapshot());
         for id in 0..4u32 {
             let d: Option<Dispute> = self.read("dispute", id);
             s.push_str(&format!("{d:?}\n"));
@@ -202,6 +308,28 @@ impl Flagship {
         }
         let contract = self.contract_balance();
         s.push_str(&format!("contract {contract}\n"));
+        s
+    }
+
+    /// Everything observable in the registry: admin, verifiers, every
+    /// attestation, and each named account's attestation list.
+    pub fn registry_snapshot(&mut self) -> String {
+        use safeguards::eds::{Accreditation, Attestation};
+        let admin: ink::primitives::AccountId = self.registry_read("admin", ());
+        let pending: Option<ink::primitives::AccountId> = self.registry_read("pending_admin", ());
+        let verifiers: Vec<(ink::primitives::AccountId, Accreditation)> =
+            self.registry_read("verifiers", ());
+        let count: u64 = self.registry_read("attestation_count", ());
+        let mut s = format!("registry {admin:?} {pending:?} {verifiers:?} {count}\n");
+        for id in 1..=count {
+            let a: Option<Attestation> = self.registry_read("EdsRegistry::attestation", id);
+            s.push_str(&format!("{a:?}\n"));
+        }
+        for (account, name) in self.accounts.names() {
+            let ids: Vec<AttestationId> =
+                self.registry_read("attestations_of", crate::runtime::ink_account(&account));
+            s.push_str(&format!("{name} attestations {ids:?}\n"));
+        }
         s
     }
 
@@ -236,6 +364,46 @@ impl Flagship {
             self.snapshot(),
             before,
             "`{message}` refused but changed state"
+        );
+    }
+}
+
+impl Flagship {
+    /// Asserts that `who` calling registry `message` is refused with exactly
+    /// `expected`, reverts, emits no event and changes nothing observable in
+    /// the registry.
+    ///
+    /// # Panics
+    ///
+    /// If any of that does not hold.
+    pub fn assert_registry_refused<A: Encode>(
+        &mut self,
+        who: &AccountId32,
+        message: &str,
+        args: A,
+        expected: eds_registry::Error,
+    ) {
+        let before = self.registry_snapshot();
+        let out = self.registry_call::<A, ()>(who, message, args);
+        let got = out.value.clone().map(|r| r.err());
+        assert_eq!(
+            got,
+            Ok(Some(expected)),
+            "registry `{message}` should be refused with {expected:?}"
+        );
+        assert!(
+            out.reverted,
+            "registry `{message}` refused but did not revert"
+        );
+        assert!(
+            out.events.is_empty(),
+            "registry `{message}` refused but emitted {:?}",
+            out.events()
+        );
+        assert_eq!(
+            self.registry_snapshot(),
+            before,
+            "registry `{message}` refused but changed state"
         );
     }
 }

@@ -11,7 +11,7 @@ use service_agreement::{escrow::MilestoneStatus, Error};
 use shart::{
     events::ShartEvent,
     fixtures::{doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
-    flagship::{self, deploy, Flagship},
+    flagship::{self, deploy, Attest, Flagship},
     runtime::{ink_account, CallError, Encoded},
 };
 
@@ -117,7 +117,8 @@ fn acceptance_by_both_parties_makes_agreement_effective_with_events() {
             party: ink_account(&a.client),
             hash,
             version: 1,
-            at: T0 + 10
+            at: T0 + 10,
+            attestation: 1,
         })]
     );
     assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), None);
@@ -260,9 +261,11 @@ fn resume_by_admin_restores_releases() {
 
 #[test]
 fn terminate_with_refund_client_rule_returns_delivered_milestones_to_client() {
-    let mut f = flagship::deploy_with(|a| service_agreement::escrow::Config {
-        settlement: service_agreement::escrow::SettlementRule::RefundClient,
-        ..shart::fixtures::config(a)
+    let mut f = flagship::deploy_with(Attest::Parties, |a, registry| {
+        service_agreement::escrow::Config {
+            settlement: service_agreement::escrow::SettlementRule::RefundClient,
+            ..shart::fixtures::config(a, registry)
+        }
     })
     .unwrap();
     f.make_funded();
@@ -339,6 +342,11 @@ fn revoked_guardian_can_no_longer_pause() {
     );
 }
 
+/// The constructor never calls the registry, so any address will do.
+fn unused_registry() -> ink::primitives::AccountId {
+    ink::primitives::AccountId::from([9; 32])
+}
+
 fn constructor_error(
     config: impl FnOnce(&shart::fixtures::Accounts) -> service_agreement::escrow::Config,
 ) -> Error {
@@ -367,42 +375,42 @@ fn constructor_with_invalid_config_fails_with_its_error() {
         (
             Box::new(|a| Config {
                 contractor: ink_account(&a.client),
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::SameParty),
         ),
         (
             Box::new(|a| Config {
                 milestones: vec![],
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
         ),
         (
             Box::new(|a| Config {
                 milestones: vec![5, 0],
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
         ),
         (
             Box::new(|a| Config {
                 milestones: vec![u128::MAX, 1],
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
         ),
         (
             Box::new(|a| Config {
                 review_period: 0,
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::InvalidReviewPeriod),
         ),
         (
             Box::new(|a| Config {
                 agreement_hash: [0; 32],
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Agreement(safeguards::AgreementError::ZeroHash),
         ),
@@ -412,7 +420,7 @@ fn constructor_with_invalid_config_fails_with_its_error() {
                     seat: None,
                     ..shart::fixtures::clause()
                 },
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Arbitration(safeguards::ArbitrationError::SeatRequired),
         ),
@@ -422,9 +430,19 @@ fn constructor_with_invalid_config_fails_with_its_error() {
                     appeal_window: 0,
                     ..shart::fixtures::dispute_config()
                 },
-                ..config(a)
+                ..config(a, unused_registry())
             }),
             Error::Dispute(safeguards::DisputeError::InvalidConfig),
+        ),
+        (
+            Box::new(|a| Config {
+                client_eds: safeguards::eds::Requirement {
+                    roles: safeguards::eds::RoleSet::of(&[safeguards::eds::EdsRole::Individual]),
+                    ..shart::fixtures::client_requirement()
+                },
+                ..config(a, unused_registry())
+            }),
+            Error::Eds(safeguards::EdsError::InvalidRequirement),
         ),
     ];
     for (make, expected) in cases {

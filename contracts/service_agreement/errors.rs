@@ -4,8 +4,8 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use safeguards::{
-    roles::Guarded, AccountId, AgreementError, ArbitrationError, Balance, DisputeError,
-    KillSwitchError, RolesError, Timestamp,
+    eds::AttestationId, roles::Guarded, AccountId, AgreementError, ArbitrationError, Balance,
+    DisputeError, EdsError, KillSwitchError, RolesError, Timestamp,
 };
 
 use crate::escrow::MilestoneStatus;
@@ -65,6 +65,14 @@ pub enum Error {
     Escrow(EscrowError),
     /// The chain refused a transfer of `amount` to `to`; nothing changed.
     TransferFailed { to: AccountId, amount: Balance },
+    /// The EDS registry refused the caller's attestation; see [`EdsError`].
+    Eds(EdsError),
+    /// The EDS registry could not be called (no contract at its address,
+    /// or it trapped): nothing changed.
+    RegistryUnavailable,
+    /// The registry says attestation `attestation` still counts: there is
+    /// no invalidation to note.
+    AttestationStillValid { attestation: AttestationId },
 }
 
 macro_rules! error_from {
@@ -99,6 +107,12 @@ impl From<RolesError> for Error {
 impl From<AgreementError> for Error {
     fn from(e: AgreementError) -> Self {
         Error::Agreement(e)
+    }
+}
+
+impl From<EdsError> for Error {
+    fn from(e: EdsError) -> Self {
+        Error::Eds(e)
     }
 }
 

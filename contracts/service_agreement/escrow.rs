@@ -9,6 +9,7 @@ use safeguards::{
     agreement::{Agreement, AgreementEvent, Terms},
     arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
     dispute::{DisputeConfig, DisputeEvent, Disputes},
+    eds::{AttestationId, Requirement, RevocationReason},
     kill_switch::{KillSwitch, KillSwitchEvent},
     roles::{Role, Roles, RolesEvent},
     AccountId, Balance, Hash32, Timestamp,
@@ -97,6 +98,13 @@ pub struct Config {
     pub disputes: DisputeConfig,
     /// How termination settles.
     pub settlement: SettlementRule,
+    /// The EDS registry whose attestations gate acceptance (fixed).
+    pub registry: AccountId,
+    /// What the client's attestation must show (e.g. a legal entity's
+    /// signatory).
+    pub client_eds: Requirement,
+    /// What the contractor's attestation must show.
+    pub contractor_eds: Requirement,
 }
 
 /// The client funded the escrow.
@@ -257,6 +265,9 @@ pub struct Escrow {
     review_period: Timestamp,
     settlement: SettlementRule,
     funded: bool,
+    registry: AccountId,
+    client_eds: Requirement,
+    contractor_eds: Requirement,
 }
 
 impl Escrow {
@@ -280,6 +291,8 @@ impl Escrow {
         if config.review_period == 0 {
             return Err(EscrowError::InvalidReviewPeriod.into());
         }
+        config.client_eds.validate()?;
+        config.contractor_eds.validate()?;
         let (agreement, anchored) = Agreement::new(
             ink::prelude::vec![config.client, config.contractor],
             Terms {
@@ -312,12 +325,40 @@ impl Escrow {
             review_period: config.review_period,
             settlement: config.settlement,
             funded: false,
+            registry: config.registry,
+            client_eds: config.client_eds,
+            contractor_eds: config.contractor_eds,
         };
         let effects = Effects::of(anchored).and(clause_set).and(granted);
         Ok((escrow, effects))
     }
 
     // ----- reads -------------------------------------------------------
+
+    /// The EDS registry that gates acceptance.
+    pub fn registry(&self) -> AccountId {
+        self.registry
+    }
+
+    /// The EDS requirements of the client and the contractor.
+    pub fn eds_requirements(&self) -> (Requirement, Requirement) {
+        (self.client_eds, self.contractor_eds)
+    }
+
+    /// What `caller`'s attestation must show before it may accept.
+    ///
+    /// # Errors
+    ///
+    /// `NotAParty`.
+    pub fn eds_requirement(&self, caller: AccountId) -> Result<Requirement, Error> {
+        if caller == self.client {
+            Ok(self.client_eds)
+        } else if caller == self.contractor {
+            Ok(self.contractor_eds)
+        } else {
+            Err(safeguards::AgreementError::NotAParty { caller }.into())
+        }
+    }
 
     /// The role table.
     pub fn roles(&self) -> &Roles {
@@ -445,8 +486,10 @@ impl Escrow {
 
     // ----- agreement ---------------------------------------------------
 
-    /// A party accepts the pending version of the agreement. Works while
-    /// paused (it moves no funds); not after termination.
+    /// A party accepts the pending version of the agreement, on the EDS
+    /// `attestation` the registry returned for it (the contract asks the
+    /// registry first, with [`Escrow::eds_requirement`]). Works while paused
+    /// (it moves no funds); not after termination.
     ///
     /// # Errors
     ///
@@ -456,9 +499,37 @@ impl Escrow {
         caller: AccountId,
         terms: Terms,
         now: Timestamp,
+        attestation: AttestationId,
     ) -> Result<Effects, Error> {
         self.kill_switch.ensure_not_terminated()?;
-        Ok(Effects::of(self.agreement.accept(caller, terms, now)?))
+        Ok(Effects::of(self.agreement.accept(
+            caller,
+            terms,
+            now,
+            attestation,
+        )?))
+    }
+
+    /// Notes that the attestation on which `party` accepted no longer
+    /// counts, for `reason` (which the contract confirmed with the
+    /// registry). Works in every state: it moves nothing and only informs.
+    ///
+    /// # Errors
+    ///
+    /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
+    pub fn note_invalidated(
+        &mut self,
+        party: AccountId,
+        attestation: AttestationId,
+        reason: RevocationReason,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.agreement.note_invalidated(
+            party,
+            attestation,
+            reason,
+            now,
+        )?))
     }
 
     /// A party proposes an amendment.

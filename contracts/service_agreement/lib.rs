@@ -52,11 +52,12 @@ pub use errors::{Error, EscrowError};
 
 #[ink::contract]
 pub mod service_agreement {
-    use ink::prelude::vec::Vec;
+    use ink::{codegen::TraitCallBuilder, prelude::vec::Vec};
     use safeguards::{
         agreement::{Acceptance, AgreementEvent, Terms},
         arbitration::{ArbitrationClause, ArbitrationEvent},
         dispute::{Dispute, DisputeEvent},
+        eds::{AttestationId, EdsRegistry, Requirement, RevocationReason},
         kill_switch::{KillSwitchEvent, SwitchState},
         roles::{Role, RolesEvent},
         Hash32,
@@ -116,6 +117,7 @@ pub mod service_agreement {
                         AgreementEvent::Accepted(e) => Self::env().emit_event(e),
                         AgreementEvent::Effective(e) => Self::env().emit_event(e),
                         AgreementEvent::AmendmentProposed(e) => Self::env().emit_event(e),
+                        AgreementEvent::AttestationInvalidated(e) => Self::env().emit_event(e),
                     },
                     Event::Arbitration(e) => match e {
                         ArbitrationEvent::ClauseSet(e) => Self::env().emit_event(e),
@@ -145,12 +147,16 @@ pub mod service_agreement {
 
         // ----- agreement -------------------------------------------------
 
-        /// A party accepts the agreement version awaiting acceptance.
+        /// A party accepts the agreement version awaiting acceptance. The
+        /// caller must hold an attestation in the EDS registry that is valid
+        /// now and meets the party's requirement; the acceptance records it.
         ///
         /// # Errors
         ///
-        /// `NotAParty`, `NothingToAccept`, `TermsMismatch`, `AlreadyAccepted`,
-        /// `Terminated`.
+        /// `NotAParty`; `Eds(..)` from the registry (`NoAttestation`,
+        /// `Expired`, `Revoked`, `WrongHolderKind`, `WrongRole`, ...);
+        /// `RegistryUnavailable`; `NothingToAccept`, `TermsMismatch`,
+        /// `AlreadyAccepted`, `Terminated`.
         ///
         /// # Events
         ///
@@ -158,10 +164,65 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let requirement = self.escrow.eds_requirement(caller)?;
+            let attestation = self.registry_check(caller, now, requirement)?;
+            let effects =
+                self.escrow
+                    .accept_agreement(caller, Terms { hash, version }, now, attestation)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone tells the parties that the attestation on which `party`
+        /// accepted was revoked (or its verifier found compromised), as the
+        /// registry confirms. The acceptance stays on record, marked: it was
+        /// valid when made. Works in every state.
+        ///
+        /// # Errors
+        ///
+        /// `AttestationStillValid`; `RegistryUnavailable`;
+        /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
+        ///
+        /// # Events
+        ///
+        /// `AcceptanceAttestationInvalidated`.
+        #[ink(message)]
+        pub fn note_invalidated_attestation(
+            &mut self,
+            party: AccountId,
+            attestation: AttestationId,
+        ) -> Result<()> {
+            let now = self.env().block_timestamp();
+            let reason = self
+                .registry_invalidation(attestation)?
+                .ok_or(Error::AttestationStillValid { attestation })?;
             let effects = self
                 .escrow
-                .accept_agreement(caller, Terms { hash, version }, now)?;
+                .note_invalidated(party, attestation, reason, now)?;
             Self::apply(effects)
+        }
+
+        /// Asks the EDS registry for `account`'s valid attestation.
+        fn registry_check(
+            &self,
+            account: AccountId,
+            at: Timestamp,
+            requirement: Requirement,
+        ) -> Result<AttestationId> {
+            let registry: ink::contract_ref!(EdsRegistry) = self.escrow.registry().into();
+            match registry.call().check(account, at, requirement).try_invoke() {
+                Ok(Ok(Ok(id))) => Ok(id),
+                Ok(Ok(Err(e))) => Err(Error::Eds(e)),
+                Ok(Err(_)) | Err(_) => Err(Error::RegistryUnavailable),
+            }
+        }
+
+        /// Asks the EDS registry whether attestation `id` was invalidated.
+        fn registry_invalidation(&self, id: AttestationId) -> Result<Option<RevocationReason>> {
+            let registry: ink::contract_ref!(EdsRegistry) = self.escrow.registry().into();
+            match registry.call().invalidation(id).try_invoke() {
+                Ok(Ok(reason)) => Ok(reason),
+                Ok(Err(_)) | Err(_) => Err(Error::RegistryUnavailable),
+            }
         }
 
         /// A party proposes an amended agreement; the current one governs
@@ -486,6 +547,18 @@ pub mod service_agreement {
         }
 
         // ----- reads -----------------------------------------------------
+
+        /// The EDS registry that gates acceptance.
+        #[ink(message)]
+        pub fn registry(&self) -> AccountId {
+            self.escrow.registry()
+        }
+
+        /// What the client's and the contractor's attestations must show.
+        #[ink(message)]
+        pub fn eds_requirements(&self) -> (Requirement, Requirement) {
+            self.escrow.eds_requirements()
+        }
 
         /// The admin.
         #[ink(message)]
