@@ -4,6 +4,7 @@
 //! `contract-build` library ([`bundle`]), drives them in drink's in-process
 //! runtime with typed calls ([`runtime`], [`events`]), and runs the flagship
 //! lifecycle ([`demo`]) and the gas benchmark ([`bench`]).
+pub mod agreement;
 pub mod bench;
 pub mod bundle;
 pub mod demo;
