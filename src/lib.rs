@@ -11,4 +11,5 @@ pub mod demo;
 pub mod events;
 pub mod fixtures;
 pub mod flagship;
+pub mod iin;
 pub mod runtime;
