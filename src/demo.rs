@@ -33,6 +33,7 @@ use crate::{
     },
     flagship::{self, Attest, Flagship, MessageResult, RegistryResult},
     runtime::{ink_account, Outcome},
+    statement::{ChainId, Statement},
 };
 
 /// The transcript and the checks that failed.
@@ -333,9 +334,32 @@ pub fn run() -> Result<Report> {
     );
 
     d.step("the verifier checked each party's EDS off chain and attests: client = chief executive of a legal entity, contractor = individual");
+    // Each party signed a binding statement (`shart agreement statement`)
+    // naming its account, the agreement, this chain and this registry; the
+    // verifier records the statement's SHA-256.
+    let registry_bytes: [u8; 32] = *d.f.registry.address.as_ref();
     let mut ids = Vec::new();
-    for evidence in [client_evidence(&a), contractor_evidence(&a)] {
-        let out = d.attest(evidence);
+    for (party, evidence) in [
+        (&a.client, client_evidence(&a)),
+        (&a.contractor, contractor_evidence(&a)),
+    ] {
+        let statement = Statement::new(
+            *party.as_ref(),
+            agreement,
+            ChainId::Name("drink-local".into()),
+            registry_bytes,
+            sha256(format!("demo nonce for {}", d.name(party)).as_bytes()),
+        )?;
+        if party == &a.client {
+            d.line("   the client's signed binding statement (format 1):");
+            for line in statement.to_text().lines() {
+                d.line(&format!("      | {line}"));
+            }
+        }
+        let out = d.attest(Evidence {
+            statement_hash: statement.sha256(),
+            ..evidence
+        });
         ids.push(out);
     }
     d.check(ids == [Some(1), Some(2)], || {

@@ -4,10 +4,19 @@
 //! `contract-build` library ([`bundle`]), drives them in drink's in-process
 //! runtime with typed calls ([`runtime`], [`events`]), and runs the flagship
 //! lifecycle ([`demo`]) and the gas benchmark ([`bench`]).
+//!
+//! The off-chain commands work without any chain: hashing a master
+//! agreement ([`agreement`]), writing the EDS binding statement a holder
+//! signs ([`statement`], with SS58 account input from [`ss58`]), and salted
+//! commitments to a Kazakh IIN or BIN ([`iin`]).
+pub mod agreement;
 pub mod bench;
 pub mod bundle;
 pub mod demo;
 pub mod events;
 pub mod fixtures;
 pub mod flagship;
+pub mod iin;
 pub mod runtime;
+pub mod ss58;
+pub mod statement;

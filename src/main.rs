@@ -3,21 +3,144 @@
 //! - `shart build`: build every contract bundle into `target/ink/`.
 //! - `shart demo`: run the flagship lifecycle in the local runtime.
 //! - `shart bench`: measure gas and Wasm size; write `docs/gas-report.md`.
-use std::process::ExitCode;
+//! - `shart agreement hash FILE [--canonical] [--json]`: SHA-256 of a
+//!   master agreement, exact or canonical ([`shart::agreement`]).
+//! - `shart agreement statement ...`: the EDS binding statement a holder
+//!   signs ([`shart::statement`]).
+//! - `shart eds commit (--iin N | --bin N) [--salt HEX] [--json]`: a salted
+//!   commitment to an IIN or BIN ([`shart::iin`]).
+//!
+//! Exit codes: 0 on success, 1 on an error (a message on stderr), 2 on a
+//! usage error.
+#![deny(
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss
+)]
 
-use anyhow::Result;
-use shart::bundle::{self, BuildOutcome, CONTRACTS};
+use std::{
+    fs::{self, File},
+    io::{self, BufRead, IsTerminal, Read, Write},
+    path::PathBuf,
+    process::ExitCode,
+};
 
-const USAGE: &str = "usage: shart <build|demo|bench> [--help]
+use anyhow::{anyhow, Context, Result};
+use clap::{ArgGroup, Args, Parser, Subcommand};
+use serde_json::json;
+use shart::{
+    agreement::{self, BUFFER_SIZE},
+    bundle::{self, BuildOutcome, CONTRACTS},
+    iin::{self, IdNumber, Kind},
+    statement::{self, ChainId, Field, Statement},
+};
 
-  build   build every contract bundle into target/ink/ (skips unchanged ones)
-  demo    deploy service_agreement in the local runtime and walk its lifecycle
-  bench   measure gas per message and Wasm sizes; write docs/gas-report.md";
+/// Shart: Kazakhstan's digital-law safeguards as ink! contracts.
+#[derive(Debug, Parser)]
+#[command(name = "shart", version, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build every contract bundle into target/ink/ (skips unchanged ones).
+    Build,
+    /// Deploy the EDS registry and service_agreement in the local runtime; walk the lifecycle.
+    Demo,
+    /// Measure gas per message and Wasm sizes; write docs/gas-report.md.
+    Bench,
+    /// The master agreement: hash it, write the EDS binding statement.
+    #[command(subcommand)]
+    Agreement(AgreementCommand),
+    /// EDS holder data that stays off chain.
+    #[command(subcommand)]
+    Eds(EdsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AgreementCommand {
+    /// SHA-256 of FILE (lowercase hex), streamed.
+    Hash(HashArgs),
+    /// Print the exact statement an EDS holder signs (with NCALayer) to bind
+    /// an account to an agreement hash.
+    Statement(StatementArgs),
+}
+
+#[derive(Debug, Args)]
+struct HashArgs {
+    /// The agreement file.
+    file: PathBuf,
+    /// Hash the canonical form of a UTF-8 text instead of the exact bytes:
+    /// one leading BOM removed, CRLF and CR as LF, trailing spaces and tabs
+    /// removed, Unicode NFC, trailing blank lines removed, one final LF.
+    #[arg(long)]
+    canonical: bool,
+    /// Print {"file", "bytes", "sha256", "canonical"} as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct StatementArgs {
+    /// The account to bind: 0x + 64 lowercase hex, or an SS58 address.
+    #[arg(long, value_name = "ACCOUNT")]
+    account: String,
+    /// SHA-256 of the agreement: 64 lowercase hex, no 0x.
+    #[arg(long, value_name = "SHA256")]
+    agreement: String,
+    /// The chain: its genesis hash (0x + 64 lowercase hex) or a lowercase
+    /// name [a-z0-9-]{1,64}, e.g. drink-local.
+    #[arg(long, value_name = "CHAIN")]
+    chain: String,
+    /// The EDS registry contract's address: 0x + 64 lowercase hex.
+    #[arg(long, value_name = "ADDRESS")]
+    registry: String,
+    /// 64 lowercase hex; 32 random bytes from the OS if absent.
+    #[arg(long, value_name = "HEX")]
+    nonce: Option<String>,
+    /// Write the statement bytes to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Print {"statement", "sha256", "nonce"} as JSON (the bytes still go
+    /// to --out if given).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum EdsCommand {
+    /// Validate an IIN or BIN and print a salted commitment,
+    /// SHA-256(salt ‖ the 12 digits). The number itself is never printed.
+    Commit(CommitArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("number").required(true).args(["iin", "bin"])))]
+struct CommitArgs {
+    /// A 12-digit IIN, or "-" to read it from stdin (keeps it out of the
+    /// shell history and the process list).
+    #[arg(long, value_name = "N")]
+    iin: Option<String>,
+    /// A 12-digit BIN, or "-" to read it from stdin.
+    #[arg(long, value_name = "N")]
+    bin: Option<String>,
+    /// The salt: 64 lowercase hex, no 0x; 32 random bytes from the OS if
+    /// absent. Keep it secret: with it, anyone can test guesses.
+    #[arg(long, value_name = "HEX")]
+    salt: Option<String>,
+    /// Print {"kind", "salt", "commitment"} as JSON.
+    #[arg(long)]
+    json: bool,
+}
 
 fn build() -> Result<()> {
     let total = CONTRACTS.len();
     for (i, spec) in CONTRACTS.iter().enumerate() {
-        let n = i + 1;
+        // `i < total`, a handful of contracts.
+        let n = i.saturating_add(1);
         if !bundle::is_fresh(spec)? {
             eprintln!(
                 "[{n}/{total}] {}: building (a cold build takes minutes)",
@@ -41,20 +164,253 @@ fn build() -> Result<()> {
     Ok(())
 }
 
+/// Files from this size on get a progress bar (when stderr is a terminal).
+const PROGRESS_THRESHOLD: u64 = 64 * 1024 * 1024;
+/// Width of the progress bar in characters.
+const BAR_WIDTH: u64 = 30;
+
+/// A one-line progress bar on stderr, redrawn when the percentage changes.
+struct ProgressBar {
+    label: String,
+    total: u64,
+    last: Option<u64>,
+}
+
+impl ProgressBar {
+    fn update(&mut self, done: u64) {
+        // `done * 100` saturates only past 184 PB; the result is capped at 100.
+        let percent = done
+            .saturating_mul(100)
+            .checked_div(self.total)
+            .unwrap_or(100)
+            .min(100);
+        if self.last == Some(percent) {
+            return;
+        }
+        self.last = Some(percent);
+        // `percent <= 100`, so `filled <= BAR_WIDTH`.
+        let filled = percent.saturating_mul(BAR_WIDTH) / 100;
+        let bar: String = (0..BAR_WIDTH)
+            .map(|i| if i < filled { '#' } else { '.' })
+            .collect();
+        let mib = |b: u64| b / (1024 * 1024);
+        eprint!(
+            "\r{}: [{bar}] {percent:>3}% ({}/{} MiB)",
+            self.label,
+            mib(done),
+            mib(self.total)
+        );
+    }
+
+    fn finish(&self) {
+        if self.last.is_some() {
+            eprintln!();
+        }
+    }
+}
+
+fn agreement_hash(args: &HashArgs) -> Result<()> {
+    let shown = args.file.display().to_string();
+    let file = File::open(&args.file).with_context(|| format!("opening {shown}"))?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    let mut bar = size
+        .filter(|s| *s >= PROGRESS_THRESHOLD && io::stderr().is_terminal())
+        .map(|total| ProgressBar {
+            label: shown.clone(),
+            total,
+            last: None,
+        });
+    let mut on_progress = |done: u64| {
+        if let Some(bar) = bar.as_mut() {
+            bar.update(done);
+        }
+    };
+    let result = if args.canonical {
+        agreement::hash_canonical_reader_with(file, BUFFER_SIZE, &mut on_progress)
+    } else {
+        agreement::hash_reader_with(file, BUFFER_SIZE, &mut on_progress)
+    };
+    if let Some(bar) = &bar {
+        bar.finish();
+    }
+    let hashed = result.with_context(|| format!("hashing {shown}"))?;
+    if args.json {
+        println!(
+            "{}",
+            json!({
+                "file": shown,
+                "bytes": hashed.bytes,
+                "sha256": hashed.hex(),
+                "canonical": args.canonical,
+            })
+        );
+    } else {
+        // The layout of sha256sum.
+        println!("{}  {shown}", hashed.hex());
+    }
+    Ok(())
+}
+
+fn agreement_statement(args: &StatementArgs) -> Result<()> {
+    let account = statement::parse_account(&args.account)?;
+    let agreement = statement::parse_hex32(Field::Agreement, &args.agreement)?;
+    let chain = ChainId::parse(&args.chain)?;
+    let registry = statement::parse_hex32(Field::Registry, &args.registry)?;
+    let nonce = match &args.nonce {
+        Some(n) => statement::parse_hex32(Field::Nonce, n)?,
+        None => statement::random_nonce()
+            .map_err(|e| anyhow!("reading the OS random number generator: {e}"))?,
+    };
+    let statement = Statement::new(account, agreement, chain, registry, nonce)?;
+    let bytes = statement.to_bytes();
+    if let Some(out) = &args.out {
+        fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    }
+    if args.json {
+        println!(
+            "{}",
+            json!({
+                "statement": statement.to_text(),
+                "sha256": hex::encode(statement.sha256()),
+                "nonce": hex::encode(statement.nonce()),
+            })
+        );
+    } else if let Some(out) = &args.out {
+        eprintln!(
+            "wrote {} ({} bytes); statement_hash (SHA-256) {}",
+            out.display(),
+            bytes.len(),
+            hex::encode(statement.sha256())
+        );
+    } else {
+        let mut stdout = io::stdout().lock();
+        stdout
+            .write_all(&bytes)
+            .and_then(|()| stdout.flush())
+            .context("writing the statement to stdout")?;
+    }
+    Ok(())
+}
+
+/// Reads one line (the number) from stdin, at most 1 KiB.
+fn read_number_from_stdin() -> Result<String> {
+    let mut line = String::new();
+    io::stdin()
+        .lock()
+        .take(1024)
+        .read_line(&mut line)
+        .context("reading the number from stdin")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+fn eds_commit(args: &CommitArgs) -> Result<()> {
+    let (kind, given) = match (&args.iin, &args.bin) {
+        (Some(n), None) => (Kind::Iin, n),
+        (None, Some(n)) => (Kind::Bin, n),
+        // clap's group makes exactly one present.
+        _ => return Err(anyhow!("give exactly one of --iin and --bin")),
+    };
+    let id = if given == "-" {
+        IdNumber::parse(kind, &read_number_from_stdin()?)?
+    } else {
+        IdNumber::parse(kind, given)?
+    };
+    let salt = match &args.salt {
+        Some(s) => statement::parse_hex_bytes32(s, false)
+            .map_err(|p| anyhow!("--salt: {p} (expected 64 lowercase hex digits without 0x)"))?,
+        None => iin::random_salt()
+            .map_err(|e| anyhow!("reading the OS random number generator: {e}"))?,
+    };
+    let commitment = id.commitment(&salt);
+    if args.json {
+        println!(
+            "{}",
+            json!({
+                "kind": kind.as_str(),
+                "salt": hex::encode(salt),
+                "commitment": hex::encode(commitment),
+            })
+        );
+    } else {
+        println!(
+            "kind: {}\nsalt: {}\ncommitment: {}",
+            kind.as_str(),
+            hex::encode(salt),
+            hex::encode(commitment)
+        );
+    }
+    if io::stderr().is_terminal() {
+        eprintln!(
+            "keep the salt secret and off chain: with it, anyone can test guesses of the number"
+        );
+    }
+    Ok(())
+}
+
+/// Redacts a usage error so it never echoes an IIN or BIN given in the
+/// wrong place: every argument with 6 or more digits in total (e.g.
+/// `8710-0840-1427`) and every run of 6 or more digits become `<redacted>`.
+fn redact_usage_error(text: &str, args: &[String]) -> String {
+    let mut text = text.to_owned();
+    for arg in args {
+        if arg.chars().filter(char::is_ascii_digit).count() >= 6 {
+            text = text.replace(arg.as_str(), "<redacted>");
+        }
+    }
+    redact_digit_runs(&text)
+}
+
+/// Replaces every run of 6 or more ASCII digits with `<redacted>`.
+fn redact_digit_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= 6 {
+            out.push_str("<redacted>");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("build") => build(),
-        Some("demo") => shart::demo::main(),
-        Some("bench") => shart::bench::main(),
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let args: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            let text = redact_usage_error(&e.render().to_string(), &args);
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+    };
+    let result = match &cli.command {
+        Command::Build => build(),
+        Command::Demo => shart::demo::main(),
+        Command::Bench => shart::bench::main(),
+        Command::Agreement(AgreementCommand::Hash(args)) => agreement_hash(args),
+        Command::Agreement(AgreementCommand::Statement(args)) => agreement_statement(args),
+        Command::Eds(EdsCommand::Commit(args)) => eds_commit(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -62,5 +418,38 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn redaction_hides_long_digit_runs_only() {
+        assert_eq!(
+            redact_digit_runs("unexpected argument '871008401427' found; 64 MiB"),
+            "unexpected argument '<redacted>' found; 64 MiB"
+        );
+        assert_eq!(
+            redact_digit_runs("a 12345 b 123456"),
+            "a 12345 b <redacted>"
+        );
+    }
+
+    #[test]
+    fn redaction_hides_arguments_with_six_digits_in_total() {
+        let args = vec!["shart".to_owned(), "8710-0840-1427".to_owned()];
+        assert_eq!(
+            redact_usage_error("unexpected argument '8710-0840-1427' found", &args),
+            "unexpected argument '<redacted>' found"
+        );
     }
 }
