@@ -207,32 +207,19 @@ impl Chain {
         );
         let gas = Gas::from(result.gas_consumed);
         let storage_deposit = deposit(&result.storage_deposit);
-        match result.result {
-            Err(e) => failed_with_gas(CallError::Dispatch(format!("{e:?}")), gas, storage_deposit),
-            Ok(ret) => {
-                let reverted = ret.result.did_revert();
-                let events = if reverted {
-                    Vec::new()
-                } else {
-                    self.contract_events()
-                };
-                let value = if reverted {
-                    Err(decode_revert(&ret.result.data))
-                } else {
-                    Ok(Instance {
-                        address: ret.account_id,
-                        bundle: bundle.clone(),
-                    })
-                };
-                Outcome {
-                    value,
-                    reverted,
-                    events,
-                    gas,
-                    storage_deposit,
-                }
-            }
-        }
+        let ret = result.result.map(|ret| {
+            let reverted = ret.result.did_revert();
+            let value = if reverted {
+                Err(decode_revert(&ret.result.data))
+            } else {
+                Ok(Instance {
+                    address: ret.account_id,
+                    bundle: bundle.clone(),
+                })
+            };
+            (reverted, value)
+        });
+        self.outcome(ret, gas, storage_deposit)
     }
 
     /// Calls `message` on `instance` as `origin`, transferring `value`.
@@ -262,24 +249,39 @@ impl Chain {
         );
         let gas = Gas::from(result.gas_consumed);
         let storage_deposit = deposit(&result.storage_deposit);
-        match result.result {
+        let ret = result.result.map(|ret| {
+            let value = match <Result<R, ink::LangError>>::decode(&mut &ret.data[..]) {
+                Ok(Ok(v)) => Ok(v),
+                Ok(Err(lang)) => Err(CallError::Lang(lang)),
+                Err(e) => Err(CallError::Decode(e.to_string())),
+            };
+            (ret.did_revert(), value)
+        });
+        self.outcome(ret, gas, storage_deposit)
+    }
+
+    /// The outcome of a dispatched deploy or call: `ret` is whether it
+    /// reverted and its decoded value, or why the runtime refused it.
+    /// A reverted call's events are discarded by the runtime; none are kept.
+    fn outcome<R, E: std::fmt::Debug>(
+        &mut self,
+        ret: Result<(bool, Result<R, CallError>), E>,
+        gas: Gas,
+        storage_deposit: i128,
+    ) -> Outcome<R> {
+        match ret {
             Err(e) => failed_with_gas(CallError::Dispatch(format!("{e:?}")), gas, storage_deposit),
-            Ok(ret) => {
-                let reverted = ret.did_revert();
-                let events = self.contract_events();
-                let value = match <Result<R, ink::LangError>>::decode(&mut &ret.data[..]) {
-                    Ok(Ok(v)) => Ok(v),
-                    Ok(Err(lang)) => Err(CallError::Lang(lang)),
-                    Err(e) => Err(CallError::Decode(e.to_string())),
-                };
-                Outcome {
-                    value,
-                    reverted,
-                    events,
-                    gas,
-                    storage_deposit,
-                }
-            }
+            Ok((reverted, value)) => Outcome {
+                value,
+                reverted,
+                events: if reverted {
+                    Vec::new()
+                } else {
+                    self.contract_events()
+                },
+                gas,
+                storage_deposit,
+            },
         }
     }
 

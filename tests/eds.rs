@@ -32,6 +32,12 @@ fn unattested() -> Flagship {
     deploy_with(Attest::Nobody, fixtures::config).unwrap()
 }
 
+/// `who` accepting version 1 is refused with `expected`, reverting with no
+/// event and no visible change.
+fn refuse_accept(f: &mut Flagship, who: &AccountId32, expected: Error) {
+    f.assert_refused(who, "accept_agreement", terms(), 0, expected);
+}
+
 fn eds(e: EdsError) -> Error {
     Error::Eds(e)
 }
@@ -59,11 +65,9 @@ fn attested_parties_accept_and_each_acceptance_records_its_attestation() {
 fn accept_without_attestation_fails_with_no_attestation() {
     let mut f = unattested();
     let a = f.accounts.clone();
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::NoAttestation {
             account: ink_account(&a.client),
         }),
@@ -74,11 +78,9 @@ fn accept_without_attestation_fails_with_no_attestation() {
 fn accept_by_a_stranger_fails_with_not_a_party_before_asking_the_registry() {
     let mut f = deploy().unwrap();
     let a = f.accounts.clone();
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.stranger,
-        "accept_agreement",
-        terms(),
-        0,
         Error::Agreement(AgreementError::NotAParty {
             caller: ink_account(&a.stranger),
         }),
@@ -91,11 +93,9 @@ fn accept_after_the_certificate_expired_fails_with_expired() {
     let a = f.accounts.clone();
     let until = client_evidence(&a).valid_until;
     f.chain.advance_to(until + 1);
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::Expired {
             id: 1,
             valid_until: until,
@@ -112,11 +112,9 @@ fn accept_on_a_revoked_attestation_fails_with_revoked() {
         "revoke",
         (1u64, RevocationReason::CertificateRevoked),
     );
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::Revoked {
             id: 1,
             reason: RevocationReason::CertificateRevoked,
@@ -131,11 +129,9 @@ fn accept_with_the_wrong_holder_kind_fails_with_wrong_holder_kind() {
     let mut f = unattested();
     let a = f.accounts.clone();
     let id = f.attest(fixtures::evidence(&a.client, "client", EdsRole::Individual));
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::WrongHolderKind {
             id,
             required: HolderKind::LegalEntity,
@@ -149,11 +145,9 @@ fn accept_with_a_role_that_cannot_sign_fails_with_wrong_role() {
     let mut f = unattested();
     let a = f.accounts.clone();
     let id = f.attest(fixtures::evidence(&a.client, "client", EdsRole::Employee));
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::WrongRole {
             id,
             actual: EdsRole::Employee,
@@ -169,11 +163,9 @@ fn accept_on_a_test_ca_certificate_fails_when_the_agreement_refuses_test_cas() {
         ca: IssuingCa::NcaTestGost2015,
         ..contractor_evidence(&a)
     });
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.contractor,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::TestCaNotAccepted { id }),
     );
 }
@@ -197,11 +189,9 @@ fn verifier_de_accredited_before_attesting_cannot_attest_so_acceptance_fails() {
             account: ink_account(&a.verifier),
         }),
     );
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::NoAttestation {
             account: ink_account(&a.client),
         }),
@@ -222,11 +212,9 @@ fn attestation_by_a_non_verifier_is_refused_so_acceptance_fails() {
             }),
         );
     }
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::NoAttestation {
             account: ink_account(&a.client),
         }),
@@ -254,11 +242,9 @@ fn attestations_of_a_compromised_verifier_stop_counting() {
         "deaccredit_verifier",
         (ink_account(&a.verifier), DeaccreditationReason::Compromised),
     );
-    f.assert_refused(
+    refuse_accept(
+        &mut f,
         &a.client,
-        "accept_agreement",
-        terms(),
-        0,
         eds(EdsError::AttestedByCompromisedVerifier {
             id: 1,
             verifier: ink_account(&a.verifier),
@@ -273,13 +259,7 @@ fn accept_against_an_address_that_is_no_registry_fails_with_registry_unavailable
     })
     .unwrap();
     let a = f.accounts.clone();
-    f.assert_refused(
-        &a.client,
-        "accept_agreement",
-        terms(),
-        0,
-        Error::RegistryUnavailable,
-    );
+    refuse_accept(&mut f, &a.client, Error::RegistryUnavailable);
 }
 
 // ----- revocation after acceptance ----------------------------------------
