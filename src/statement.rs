@@ -163,6 +163,12 @@ pub enum StatementError {
     },
     /// The agreement hash is all zeros: no agreement.
     ZeroAgreement,
+    /// The account or the registry is all zeros: no real account has that
+    /// id, so such a statement could bind nothing.
+    ZeroAccount {
+        /// Which field.
+        field: Field,
+    },
     /// The chain name is empty or longer than [`MAX_CHAIN_NAME`].
     ChainNameLength {
         /// Characters given.
@@ -227,6 +233,7 @@ impl fmt::Display for StatementError {
                 "account: neither 0x followed by 64 lowercase hex digits nor an SS58 address ({ss58})"
             ),
             Self::ZeroAgreement => write!(f, "agreement: the hash is all zeros"),
+            Self::ZeroAccount { field } => write!(f, "{}: the account id is all zeros", field.name()),
             Self::ChainNameLength { found } => write!(
                 f,
                 "chain: a name has 1 to {MAX_CHAIN_NAME} characters, got {found}"
@@ -407,6 +414,16 @@ impl Statement {
     ) -> Result<Self, StatementError> {
         if agreement == [0u8; 32] {
             return Err(StatementError::ZeroAgreement);
+        }
+        if account == [0u8; 32] {
+            return Err(StatementError::ZeroAccount {
+                field: Field::Account,
+            });
+        }
+        if registry == [0u8; 32] {
+            return Err(StatementError::ZeroAccount {
+                field: Field::Registry,
+            });
         }
         Ok(Self {
             account,
@@ -842,6 +859,23 @@ mod tests {
                 [3; 32]
             ),
             Err(StatementError::ZeroAgreement)
+        );
+    }
+
+    #[test]
+    fn new_refuses_zero_account_and_zero_registry() {
+        let chain = || ChainId::Name("x".into());
+        assert_eq!(
+            Statement::new([0; 32], [1; 32], chain(), [2; 32], [3; 32]),
+            Err(StatementError::ZeroAccount {
+                field: Field::Account
+            })
+        );
+        assert_eq!(
+            Statement::new([1; 32], [1; 32], chain(), [0; 32], [3; 32]),
+            Err(StatementError::ZeroAccount {
+                field: Field::Registry
+            })
         );
     }
 
