@@ -160,14 +160,7 @@ impl Demo {
             String::new()
         };
         self.line(&format!("   {caller} -> {message}{paid}: {shown}"));
-        for e in out.events() {
-            let text = self.pretty.show(&e);
-            self.line(&format!("      event {text}"));
-        }
-        self.line(&format!(
-            "      gas: ref_time {} proof_size {}; storage deposit {}",
-            out.gas.ref_time, out.gas.proof_size, out.storage_deposit
-        ));
+        self.show_effects(&out);
         let got = out.value.clone();
         self.check(got == Ok(expected), || {
             format!("{message} by {caller}: expected {expected:?}, got {got:?}")
@@ -179,6 +172,23 @@ impl Demo {
             });
         }
         out
+    }
+
+    /// Prints `events`, accounts by name.
+    fn show_events(&mut self, events: Vec<ShartEvent>) {
+        for e in events {
+            let text = self.pretty.show(&e);
+            self.line(&format!("      event {text}"));
+        }
+    }
+
+    /// Prints the events of `out`, then its gas and storage deposit.
+    fn show_effects<R: std::fmt::Debug>(&mut self, out: &Outcome<R>) {
+        self.show_events(out.events());
+        self.line(&format!(
+            "      gas: ref_time {} proof_size {}; storage deposit {}",
+            out.gas.ref_time, out.gas.proof_size, out.storage_deposit
+        ));
     }
 
     /// The verifier attests `evidence`; prints the outcome; returns the id.
@@ -193,14 +203,7 @@ impl Demo {
             other => format!("{other:?}"),
         };
         self.line(&format!("   verifier -> attest {who}: {shown}"));
-        for e in out.events() {
-            let text = self.pretty.show(&e);
-            self.line(&format!("      event {text}"));
-        }
-        self.line(&format!(
-            "      gas: ref_time {} proof_size {}; storage deposit {}",
-            out.gas.ref_time, out.gas.proof_size, out.storage_deposit
-        ));
+        self.show_effects(&out);
         let got: Result<RegistryResult<AttestationId>, _> = out.value;
         self.check(matches!(got, Ok(Ok(_))), || {
             format!("attest {who}: expected an id, got {got:?}")
@@ -301,10 +304,7 @@ pub fn run() -> Result<Report> {
 
     d.step("admin instantiates the escrow, gated on the registry: agreement anchored, IAC clause set, roles granted");
     let deployment = d.f.deployment.clone();
-    for e in deployment.events() {
-        let text = d.pretty.show(&e);
-        d.line(&format!("      event {text}"));
-    }
+    d.show_events(deployment.events());
     d.line(&format!(
         "      gas: ref_time {} proof_size {}",
         deployment.gas.ref_time, deployment.gas.proof_size
@@ -683,10 +683,7 @@ pub fn run() -> Result<Report> {
         "   verifier -> revoke 2 (certificate revoked): {:?}",
         revoked.value
     ));
-    for e in revoked.events() {
-        let text = d.pretty.show(&e);
-        d.line(&format!("      event {text}"));
-    }
+    d.show_events(revoked.events());
     d.check(matches!(revoked.value, Ok(Ok(()))), || {
         format!("revoke: {:?}", revoked.value)
     });
