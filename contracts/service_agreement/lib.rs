@@ -7,7 +7,9 @@
 //! Electronic Digital Signature. All four safeguards apply:
 //!
 //! 1. **EDS-anchored agreement**: nothing can be funded or released before
-//!    both parties accepted the SHA-256 hash of the master agreement.
+//!    both parties accepted the SHA-256 hash of the master agreement, and a
+//!    party can accept only while it holds a valid attestation in the EDS
+//!    registry fixed at instantiation (`docs/eds.md`).
 //! 2. **AIFC arbitration clause**: a typed, validated reference, fixed from
 //!    the first acceptance.
 //! 3. **Kill switch**: a guardian pauses, the admin resumes or terminates;
