@@ -1,7 +1,7 @@
 //! GOST R 34.10-2012 (Kazakh GOST R 34.10-2015) signature verification.
 //!
 //! No maintained Rust crate verifies GOST R 34.10-2012 signatures, so this
-//! module implements the verification algorithm of GOST R 34.10-2012 §7
+//! module implements the verification process of GOST R 34.10-2012
 //! (RFC 7091 §6.2) over short Weierstrass curves `y² = x³ + a·x + b (mod p)`:
 //!
 //! ```text
@@ -29,19 +29,25 @@
 //! | `1.2.398.3.10.1.1.1.1.1`   | `id-GostR3410-2001-CryptoPro-A-ParamSet` (legacy GOST 34.310-2004 keys; those sign with GOST 34.311-95, which this module does not hash) | [`CRYPTOPRO_A`] |
 //!
 //! So 256-bit GOST 2015 keys (key OID `1.2.398.3.10.1.1.2.1`) are on TC26
-//! 256-bit paramSetA, *not* CryptoPro-A/B. Every constant is checked by the
-//! unit tests: the base point is on the curve and has order q.
+//! 256-bit paramSetA, *not* CryptoPro-A/B. The hex values were copied from
+//! pygost and cross-checked with Bouncy Castle (CryptoPro-A also with
+//! gost-engine and the Linux kernel's EC-RDSA), not
+//! from the RFC text itself; the unit tests check every set (base point on
+//! the curve and of order q), so a mistyped digit cannot pass unnoticed.
 //!
 //! ## Byte orders (read this before calling [`verify`])
 //!
 //! - `digest` is the hash output **exactly as the `streebog` crate returns
-//!   it** (and as CMS carries it in `messageDigest`). It is read as a
+//!   it** (which should be what CMS carries in `messageDigest`; the CMS
+//!   step will confirm). It is read as a
 //!   **little-endian** integer. This is the convention of the standard's own
 //!   examples: GOST R 34.11-2012 prints hash values most significant byte
-//!   first, which is the byte-reversal of the hash output, and
-//!   GOST R 34.10-2012 §6.1 takes α as the number whose binary representation
-//!   is that printed vector. Bouncy Castle (and Kalkan, its fork) do the same
-//!   (`new BigInteger(1, reverse(digest))`).
+//!   first, which is the byte-reversal of the hash output, and the signing
+//!   process (RFC 7091 §6.1, step 2) takes α as the number whose binary
+//!   representation is that printed vector. Bouncy Castle's GOST signers
+//!   read the digest the same way (`new BigInteger(1, reverse(digest))`);
+//!   Kalkan, a Bouncy Castle fork, is assumed to as well — to be confirmed
+//!   against a real NCA signature in the CMS step.
 //! - `r` and `s` are **big-endian** unsigned integers (the notation RFC 7091
 //!   prints), at most the curve's byte length, leading zeros allowed.
 //! - NCA writes a signature as `r ‖ s`, each half **little-endian**
@@ -99,9 +105,9 @@ pub struct CurveParams {
 /// 1.2.398.3.10.1.1.2.2.1): the curve of every NCA key issued since April
 /// 2024. p = 2^512 − 569, a = p − 3, cofactor 1.
 ///
-/// Source: TC26 parameter set as listed in pygost `gost3410.py`
-/// (`GostR3410_2012_TC26_ParamSetA`) and gost-engine `gost_params.c`; RFC
-/// 9189 lists it as `GC512A`. Checked by
+/// Source: the TC26 parameter set (registered for TLS as `GC512A` in RFC
+/// 9189), copied from pygost `gost3410.py` (`GostR3410_2012_TC26_ParamSetA`)
+/// and identical in Bouncy Castle's `ECGOST3410NamedCurves`. Checked by
 /// `named_curves_have_base_point_of_order_q`.
 pub const TC26_512_A: CurveParams = CurveParams {
     name: "id-tc26-gost-3410-12-512-paramSetA",
@@ -122,8 +128,9 @@ pub const TC26_512_A: CurveParams = CurveParams {
 /// 1.2.398.3.10.1.1.2.1.1) in its short Weierstrass form. p = 2^256 − 617,
 /// cofactor 4 (the curve is a twisted Edwards curve in disguise).
 ///
-/// Source: RFC 7836 Appendix A.2 (Weierstrass form), also pygost
-/// `gost3410.py` (`GostR3410_2012_TC26_256_ParamSetA`). Checked by
+/// Source: RFC 7836 (the Weierstrass form it gives for this twisted Edwards
+/// curve), copied from pygost `gost3410.py`
+/// (`GostR3410_2012_TC26_256_ParamSetA`). Checked by
 /// `named_curves_have_base_point_of_order_q`.
 pub const TC26_256_A: CurveParams = CurveParams {
     name: "id-tc26-gost-3410-2012-256-paramSetA",
@@ -139,7 +146,8 @@ pub const TC26_256_A: CurveParams = CurveParams {
 /// 1.2.398.3.10.1.1.1.1.1, legacy GOST 34.310-2004 keys). p = 2^256 − 617,
 /// a = p − 3, b = 166, cofactor 1.
 ///
-/// Source: RFC 4357 §11.4, also gost-engine `gost_params.c` and the Linux
+/// Source: RFC 4357 (`id-GostR3410-2001-CryptoPro-A-ParamSet`), copied from
+/// pygost `gost3410.py` and identical in gost-engine `gost_params.c` and the Linux
 /// kernel `crypto/ecrdsa_defs.h` (`cp256a`). Checked by
 /// `named_curves_have_base_point_of_order_q`.
 pub const CRYPTOPRO_A: CurveParams = CurveParams {
@@ -568,7 +576,7 @@ impl Field<'_> {
     }
 }
 
-/// The digest as the integer e of GOST R 34.10-2012 §6.1 step 2:
+/// The digest as the integer e of RFC 7091 §6.1 step 2 / §6.2 step 2:
 /// little-endian, reduced mod q, and 1 if that is 0.
 fn digest_to_e(curve: &Curve, digest: &[u8]) -> Result<BigUint, GostError> {
     if digest.len() != curve.size {
@@ -597,7 +605,7 @@ fn component(curve: &Curve, bytes: &[u8], which: Component) -> Result<BigUint, G
 }
 
 /// Verifies a GOST R 34.10-2012 signature (r, s) on `digest` under
-/// `public_key` (GOST R 34.10-2012 §7, RFC 7091 §6.2).
+/// `public_key` (GOST R 34.10-2012, RFC 7091 §6.2).
 ///
 /// - `digest`: the Streebog output bytes as the `streebog` crate returns
 ///   them (read little-endian, see the module docs); its length must be

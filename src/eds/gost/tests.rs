@@ -2,8 +2,11 @@
 //!
 //! Vectors: RFC 7091 §7.1 (256-bit, test curve) and §7.2 (512-bit, test
 //! curve), which are the examples of GOST R 34.10-2012 Appendix A; RFC 6986
-//! §10 (Streebog M1, M2). Hex strings are copied as printed in the RFCs
-//! (most significant digit first).
+//! §10 (Streebog M1, M2). Hex strings are as printed in the RFCs (most
+//! significant digit first); the signature vectors were taken from pygost's
+//! `test_gost3410.py`, which carries the same examples, and the tests also
+//! re-sign with the published nonce k and get the published (r, s).
+// Test arithmetic on BigUint (and on known-small indices) cannot overflow.
 #![allow(clippy::arithmetic_side_effects)]
 
 use super::*;
@@ -113,7 +116,7 @@ fn public_key(curve: &Curve, d: &BigUint) -> Point {
         .expect("d·P is finite for 0 < d < q")
 }
 
-/// Test-only GOST R 34.10-2012 §6.1 signer with a caller-chosen nonce k;
+/// Test-only RFC 7091 §6.1 signer with a caller-chosen nonce k;
 /// returns big-endian (r, s) of the curve's size, or `None` if r or s is 0.
 fn sign(curve: &Curve, d: &BigUint, digest: &[u8], k: &BigUint) -> Option<(Vec<u8>, Vec<u8>)> {
     let q = curve.order();
