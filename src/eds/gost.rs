@@ -18,9 +18,9 @@
 //! Kazakhstan's NCA RK uses the TC26 curves under its own OIDs (LEGAL.md,
 //! "Kazakhstan EDS: technical facts"). The mapping of the parameter-set OIDs
 //! below is not in any NCA document we could source; it comes from two
-//! independent open-source NCALayer/Kalkan re-implementations that list the
-//! curves of Kalkan's `ECGOST3410NamedCurves` and found p, q, a, b, x, y
-//! identical to the TC26 sets:
+//! independent open-source NCALayer re-implementations (one says it read the
+//! curves out of Kalkan's `ECGOST3410NamedCurves` and found p, q, a, b, x, y
+//! identical to the TC26 sets):
 //!
 //! | Kazakh parameter-set OID   | Curve                                  | Constant              |
 //! |----------------------------|----------------------------------------|-----------------------|
@@ -31,9 +31,9 @@
 //! So 256-bit GOST 2015 keys (key OID `1.2.398.3.10.1.1.2.1`) are on TC26
 //! 256-bit paramSetA, *not* CryptoPro-A/B. The hex values were copied from
 //! pygost and cross-checked with Bouncy Castle (CryptoPro-A also with
-//! gost-engine and the Linux kernel's EC-RDSA), not
-//! from the RFC text itself; the unit tests check every set (base point on
-//! the curve and of order q), so a mistyped digit cannot pass unnoticed.
+//! gost-engine and the Linux kernel's EC-RDSA), not from the RFC text
+//! itself; the unit tests check every set (base point on the curve and of
+//! order q), so a mistyped digit cannot pass unnoticed.
 //!
 //! ## Byte orders (read this before calling [`verify`])
 //!
@@ -316,10 +316,10 @@ impl Curve {
     /// # Errors
     ///
     /// [`GostError::CurveParamNotHex`] if a parameter does not parse;
-    /// [`GostError::InvalidCurve`] if p is not odd and above 3, a, b or the
-    /// base point are not reduced mod p, q is not in 2..p·2 (Hasse bound
-    /// for cofactor 1, loosely), the base point is not on the curve, or
-    /// q·P ≠ O. Primality of p and q is *not* checked.
+    /// [`GostError::InvalidCurve`] if p is not odd and above 3; a, b or the
+    /// base point are not below p; q is below 2 or more than one bit longer
+    /// than p; the base point is not on the curve; or q·P ≠ O. Primality of
+    /// p and q is *not* checked.
     pub fn new(params: &CurveParams) -> Result<Self, GostError> {
         let parse = |param: &'static str, hex: &str| {
             BigUint::parse_bytes(hex.as_bytes(), 16).ok_or(GostError::CurveParamNotHex {
