@@ -9,10 +9,14 @@
 //! agreement ([`agreement`]), writing the EDS binding statement a holder
 //! signs ([`statement`], with SS58 account input from [`ss58`]), and salted
 //! commitments to a Kazakh IIN or BIN ([`iin`]).
+//!
+//! [`eds`] holds the first step of the off-chain EDS verifier: GOST R
+//! 34.10-2012 signature verification.
 pub mod agreement;
 pub mod bench;
 pub mod bundle;
 pub mod demo;
+pub mod eds;
 pub mod events;
 pub mod fixtures;
 pub mod flagship;
