@@ -10,8 +10,15 @@
 //! - `shart eds commit (--iin N | --bin N) [--salt HEX] [--json]`: a salted
 //!   commitment to an IIN or BIN ([`shart::iin`]).
 //!
+//! - `shart eds verify --signature SIG [--agreement FILE] [--ca DIR]
+//!   [--crl FILE]... [--at TIME] [--json]`: verify an NCA RK signature
+//!   ([`shart::eds::verify`]).
+//! - `shart eds attest --signature SIG [--statement FILE] [--ca DIR] ...`:
+//!   the registry's attestation record ([`shart::eds::attest`]).
+//!
 //! Exit codes: 0 on success, 1 on an error (a message on stderr), 2 on a
-//! usage error.
+//! usage error; `eds verify` and `eds attest` use 10 and up, one per kind
+//! of verification failure (`VerifyError::exit_code`, docs/eds.md).
 #![deny(
     clippy::arithmetic_side_effects,
     clippy::cast_possible_truncation,
@@ -32,6 +39,7 @@ use serde_json::json;
 use shart::{
     agreement::{self, BUFFER_SIZE},
     bundle::{self, BuildOutcome, CONTRACTS},
+    eds::{attest, certificate, error::VerifyError, input as eds_input, verify},
     iin::{self, IdNumber, Kind},
     statement::{self, ChainId, Field, Statement},
 };
@@ -115,6 +123,58 @@ enum EdsCommand {
     /// Validate an IIN or BIN and print a salted commitment,
     /// SHA-256(salt ‖ the 12 digits). The number itself is never printed.
     Commit(CommitArgs),
+    /// Verify a CMS / CAdES-BES signature (NCALayer, Kalkan): content
+    /// digest, signature, signing key, chain to --ca, validity, CRL.
+    Verify(VerifyArgs),
+    /// Verify a signature over a binding statement and print the
+    /// registry's attestation record as JSON.
+    Attest(AttestArgs),
+}
+
+/// Trust and time options shared by `eds verify` and `eds attest`.
+#[derive(Debug, Args)]
+struct TrustArgs {
+    /// The signature: CMS SignedData as DER, BER, PEM or base64.
+    #[arg(long, value_name = "SIG")]
+    signature: PathBuf,
+    /// Folder of trusted CA certificates (DER or PEM): NCA roots and
+    /// intermediates. Without it no chain can be trusted.
+    #[arg(long, value_name = "DIR")]
+    ca: Option<PathBuf>,
+    /// A CRL (DER or PEM) to check the signer certificate against;
+    /// repeatable. Without it revocation is not checked, and the report says so.
+    #[arg(long, value_name = "FILE")]
+    crl: Vec<PathBuf>,
+    /// Check validity at this UTC time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)
+    /// instead of the signingTime attribute.
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct VerifyArgs {
+    /// The signed file (the master agreement). Required for a detached
+    /// signature; for an attached one it must equal the embedded content.
+    #[arg(long, value_name = "FILE")]
+    agreement: Option<PathBuf>,
+    #[command(flatten)]
+    trust: TrustArgs,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct AttestArgs {
+    /// The binding statement the holder signed (`shart agreement
+    /// statement`). Optional if the signature embeds it.
+    #[arg(long, value_name = "FILE")]
+    statement: Option<PathBuf>,
+    #[command(flatten)]
+    trust: TrustArgs,
+    /// The commitment's salt: 64 lowercase hex; 32 random bytes if absent.
+    #[arg(long, value_name = "HEX")]
+    salt: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -351,6 +411,167 @@ fn eds_commit(args: &CommitArgs) -> Result<()> {
     Ok(())
 }
 
+/// Loads `--ca`, `--crl` and `--at`, then verifies the signature.
+fn run_verify(
+    trust: &TrustArgs,
+    content: Option<&std::path::Path>,
+) -> Result<shart::eds::verify::Report, VerifyError> {
+    let anchors = match &trust.ca {
+        Some(dir) => certificate::load_ca_dir(dir)?,
+        None => Vec::new(),
+    };
+    let crls = trust
+        .crl
+        .iter()
+        .map(|p| certificate::Crl::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let at = match &trust.at {
+        Some(t) => Some(
+            certificate::parse_time(t).map_err(|message| VerifyError::Io {
+                path: "--at".into(),
+                message,
+            })?,
+        ),
+        None => None,
+    };
+    let signature = eds_input::read_file(&trust.signature)?;
+    let content = match content {
+        Some(p) => verify::Content::File(p),
+        None => verify::Content::None,
+    };
+    let opts = verify::Options {
+        anchors: &anchors,
+        crls: &crls,
+        at,
+        now: verify::now(),
+    };
+    verify::verify(&signature, content, &opts)
+}
+
+fn error_json(e: &VerifyError) -> serde_json::Value {
+    json!({"code": e.code(), "exit_code": e.exit_code(), "message": e.to_string()})
+}
+
+fn eds_verify(args: &VerifyArgs) -> ExitCode {
+    let report = match run_verify(&args.trust, args.agreement.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            if args.json {
+                println!("{}", json!({"valid": false, "error": error_json(&e)}));
+            }
+            eprintln!("error [{}]: {e}", e.code());
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    let failed = report.first_error().cloned();
+    if args.json {
+        let signers: Vec<serde_json::Value> = report
+            .signers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match s {
+                Ok(r) => {
+                    let mut v = serde_json::to_value(r).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("index".into(), json!(i.saturating_add(1)));
+                        o.insert("verified".into(), json!(true));
+                    }
+                    v
+                }
+                Err(e) => {
+                    json!({"index": i.saturating_add(1), "verified": false, "error": error_json(e)})
+                }
+            })
+            .collect();
+        println!(
+            "{}",
+            json!({
+                "valid": failed.is_none(),
+                "attached": report.attached,
+                "content_sha256": report.content_sha256,
+                "signers": signers,
+            })
+        );
+    } else {
+        println!(
+            "content: {} ({}), SHA-256 {}",
+            if report.attached {
+                "attached"
+            } else {
+                "detached"
+            },
+            args.agreement
+                .as_ref()
+                .map_or_else(|| "embedded".to_string(), |p| p.display().to_string()),
+            report.content_sha256
+        );
+        for (i, s) in report.signers.iter().enumerate() {
+            let n = i.saturating_add(1);
+            match s {
+                Ok(r) => println!("\nsigner {n}: VERIFIED\n{}", r.to_text()),
+                Err(e) => println!("\nsigner {n}: FAILED [{}]: {e}", e.code()),
+            }
+        }
+    }
+    match failed {
+        None => ExitCode::SUCCESS,
+        Some(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn eds_attest(args: &AttestArgs) -> ExitCode {
+    let fail = |e: VerifyError| {
+        eprintln!("error [{}]: {e}", e.code());
+        ExitCode::from(e.exit_code())
+    };
+    let salt = match &args.salt {
+        Some(s) => match statement::parse_hex_bytes32(s, false) {
+            Ok(v) => v,
+            Err(p) => {
+                eprintln!("error: --salt: {p} (expected 64 lowercase hex digits without 0x)");
+                return ExitCode::from(2);
+            }
+        },
+        None => match iin::random_salt() {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: reading the OS random number generator: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let report = match run_verify(&args.trust, args.statement.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return fail(e),
+    };
+    let bytes = match (&report.content, &args.statement) {
+        (Some(embedded), _) => embedded.clone(),
+        (None, Some(path)) => match eds_input::read_file(path) {
+            Ok(b) => b,
+            Err(e) => return fail(e),
+        },
+        (None, None) => return fail(VerifyError::ContentMissing),
+    };
+    match attest::attestation(&report, &bytes, salt) {
+        Ok(a) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&a.to_json()).unwrap_or_default()
+            );
+            if io::stderr().is_terminal() {
+                eprintln!(
+                    "submit \"evidence\" to the registry; give \"private\" to the holder only"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
 /// Redacts a usage error so it never echoes an IIN or BIN given in the
 /// wrong place: every argument with 6 or more digits in total (e.g.
 /// `8710-0840-1427`) and every run of 6 or more digits become `<redacted>`.
@@ -411,6 +632,8 @@ fn main() -> ExitCode {
         Command::Agreement(AgreementCommand::Hash(args)) => agreement_hash(args),
         Command::Agreement(AgreementCommand::Statement(args)) => agreement_statement(args),
         Command::Eds(EdsCommand::Commit(args)) => eds_commit(args),
+        Command::Eds(EdsCommand::Verify(args)) => return eds_verify(args),
+        Command::Eds(EdsCommand::Attest(args)) => return eds_attest(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

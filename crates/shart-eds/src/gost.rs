@@ -648,6 +648,49 @@ pub fn verify(
     }
 }
 
+/// The public key `d·P` of private key `d`, for test fixtures.
+///
+/// NOTE: not constant time; never call it with a real key.
+pub fn public_key_for_tests(curve: &Curve, d: &BigUint) -> Option<Point> {
+    curve.to_affine(&curve.mul(&curve.base, d))
+}
+
+/// Signs `digest` with private key `d` and nonce `k` (RFC 7091 §6.1),
+/// returning big-endian `(r, s)`; `None` if `k` or `d` give r = 0 or s = 0
+/// (take another `k`). For test fixtures: the verifier's tests sign with it
+/// so that no real key is needed.
+///
+/// NOTE: not constant time and `k` is the caller's; never use it to sign
+/// anything real.
+pub fn sign_for_tests(
+    curve: &Curve,
+    d: &BigUint,
+    digest: &[u8],
+    k: &BigUint,
+) -> Option<(BigUint, BigUint)> {
+    let e = digest_to_e(curve, digest).ok()?;
+    let fq = Field(&curve.q);
+    let c = curve.to_affine(&curve.mul(&curve.base, k))?;
+    let r = fq.reduce(&c.x);
+    if r.is_zero() {
+        return None;
+    }
+    let s = fq.add(&fq.mul(&r, d), &fq.mul(k, &e));
+    (!s.is_zero()).then_some((r, s))
+}
+
+/// Writes big-endian `(r, s)` in NCA's layout: `r ‖ s`, each little-endian
+/// and `size` bytes long (the inverse of [`nca_signature_split`]).
+pub fn nca_signature_join(r: &BigUint, s: &BigUint, size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size.saturating_mul(2));
+    for v in [r, s] {
+        let mut le = v.to_bytes_le();
+        le.resize(size, 0);
+        out.extend(le);
+    }
+    out
+}
+
 /// Splits an NCA RK GOST signature `r ‖ s` (each half little-endian,
 /// LEGAL.md) into the big-endian `(r, s)` that [`verify`] takes.
 ///
