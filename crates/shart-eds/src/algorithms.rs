@@ -8,7 +8,9 @@
     clippy::cast_sign_loss
 )]
 
+use std::borrow::Cow;
 use std::io::Read;
+use std::sync::OnceLock;
 
 use const_oid::ObjectIdentifier;
 use der::{Decode, Encode, Tagged};
@@ -149,10 +151,12 @@ impl DigestAlg {
         fn run<D: sha2::Digest>(mut d: D, reader: &mut impl Read) -> std::io::Result<Vec<u8>> {
             let mut buf = vec![0u8; 64 * 1024];
             loop {
-                let n = reader.read(&mut buf)?;
-                if n == 0 {
-                    return Ok(d.finalize().to_vec());
-                }
+                let n = match reader.read(&mut buf) {
+                    Ok(0) => return Ok(d.finalize().to_vec()),
+                    Ok(n) => n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                };
                 d.update(buf.get(..n).unwrap_or_default());
             }
         }
@@ -413,7 +417,7 @@ impl SignatureAlg {
                     point,
                 },
             ) => {
-                let curve = Curve::new(params).map_err(|e| bad(e.to_string()))?;
+                let curve = named_curve(params).map_err(|e| bad(e.to_string()))?;
                 let (r, s) =
                     gost::nca_signature_split(signature).map_err(|e| bad(e.to_string()))?;
                 gost::verify(&curve, point, &hashed, &r, &s).map_err(|e| bad(e.to_string()))
@@ -424,6 +428,30 @@ impl SignatureAlg {
             ))),
         }
     }
+}
+
+/// The checked [`Curve`] of a parameter set; the named TC26 sets are built
+/// once, since `Curve::new` verifies q·P = O, a scalar multiplication as
+/// costly as a signature verification.
+///
+/// # Errors
+///
+/// What [`Curve::new`] reports (never for the named sets; their tests
+/// check them).
+pub fn named_curve(params: &'static CurveParams) -> Result<Cow<'static, Curve>, gost::GostError> {
+    static C512: OnceLock<Result<Curve, gost::GostError>> = OnceLock::new();
+    static C256: OnceLock<Result<Curve, gost::GostError>> = OnceLock::new();
+    let cell = if *params == gost::TC26_512_A {
+        &C512
+    } else if *params == gost::TC26_256_A {
+        &C256
+    } else {
+        return Curve::new(params).map(Cow::Owned);
+    };
+    cell.get_or_init(|| Curve::new(params))
+        .as_ref()
+        .map(Cow::Borrowed)
+        .map_err(Clone::clone)
 }
 
 /// The DER of an OID, for building structures.

@@ -38,24 +38,25 @@
 //! ## Byte orders (read this before calling [`verify`])
 //!
 //! - `digest` is the hash output **exactly as the `streebog` crate returns
-//!   it** (which should be what CMS carries in `messageDigest`; the CMS
-//!   step will confirm). It is read as a
+//!   it**, which is what CMS carries in `messageDigest`. It is read as a
 //!   **little-endian** integer. This is the convention of the standard's own
 //!   examples: GOST R 34.11-2012 prints hash values most significant byte
 //!   first, which is the byte-reversal of the hash output, and the signing
 //!   process (RFC 7091 §6.1, step 2) takes α as the number whose binary
-//!   representation is that printed vector. Bouncy Castle's GOST signers
-//!   read the digest the same way (`new BigInteger(1, reverse(digest))`);
-//!   Kalkan, a Bouncy Castle fork, is assumed to as well — to be confirmed
-//!   against a real NCA signature in the CMS step.
+//!   representation is that printed vector.
 //! - `r` and `s` are **big-endian** unsigned integers (the notation RFC 7091
 //!   prints), at most the curve's byte length, leading zeros allowed.
 //! - NCA writes a signature as `r ‖ s`, each half **little-endian**
 //!   (LEGAL.md) — which is exactly the byte-reversal of the RFC 4491
 //!   `s ‖ r` big-endian layout. [`nca_signature_split`] turns it into the
 //!   big-endian `r`, `s` that [`verify`] takes.
-//! - The public key is a [`Point`] of integers; decoding it from a
-//!   certificate is left to the CMS step.
+//! - A certificate's public key is `X ‖ Y`, each little-endian, in an
+//!   OCTET STRING (RFC 4491 §2.3.2); `crate::algorithms` decodes it.
+//!
+//! All four were confirmed against real signatures made by NCA's Kalkan
+//! (fixtures/nca/README.md): of the eight combinations of digest order and
+//! signature layout, only this one verifies them, and the public key is on
+//! the curve only when read little-endian.
 //!
 //! ## Security considerations
 //!

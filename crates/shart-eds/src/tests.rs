@@ -323,11 +323,23 @@ fn intermediate_from_the_container_chains_to_a_trusted_root() {
         ..signing_spec()
     };
     let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
-    let s = single(run(&sig, Content::None, std::slice::from_ref(&w.pki.root), &[])).expect("verified");
+    let s = single(run(
+        &sig,
+        Content::None,
+        std::slice::from_ref(&w.pki.root),
+        &[],
+    ))
+    .expect("verified");
     assert_eq!(s.chain.len(), 3);
     // Without the intermediate, the root alone is not enough.
     let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
-    let err = single(run(&sig, Content::None, std::slice::from_ref(&w.pki.root), &[])).unwrap_err();
+    let err = single(run(
+        &sig,
+        Content::None,
+        std::slice::from_ref(&w.pki.root),
+        &[],
+    ))
+    .unwrap_err();
     assert_eq!(err.code(), "untrusted-chain");
 }
 
