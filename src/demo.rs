@@ -15,7 +15,7 @@ use safeguards::{
         Acceptance, AcceptanceAttestationInvalidated, AgreementAccepted, AgreementEffective,
     },
     dispute::{DisputeResolved, RulingIssued},
-    eds::{Accreditation, AttestationId, Evidence, RevocationReason},
+    eds::{Accreditation, AttestationId, EdsRole, Evidence, RevocationReason},
     kill_switch::{ContractTerminated, SettlementPaid, SwitchState},
     DisputeError, EdsError, KillSwitchError,
 };
@@ -26,11 +26,12 @@ use service_agreement::{
 };
 
 use crate::{
-    events::ShartEvent,
-    fixtures::{
-        self, client_evidence, contractor_evidence, doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES,
-        T0,
+    eds::{
+        self,
+        testkit::{self, days_after, days_before, CertSpec, CmsSpec, KeyKind, Pki, TestKey},
     },
+    events::ShartEvent,
+    fixtures::{self, doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
     flagship::{self, Attest, Flagship, MessageResult, RegistryResult},
     runtime::{ink_account, Outcome},
     statement::{ChainId, Statement},
@@ -333,16 +334,48 @@ pub fn run() -> Result<Report> {
         })),
     );
 
-    d.step("the verifier checked each party's EDS off chain and attests: client = chief executive of a legal entity, contractor = individual");
-    // Each party signed a binding statement (`shart agreement statement`)
-    // naming its account, the agreement, this chain and this registry; the
-    // verifier records the statement's SHA-256.
+    d.step("each party signs a binding statement with its EDS; the verifier checks the signature off chain (shart eds verify) and attests the evidence (shart eds attest)");
+    // Each party signs a binding statement (`shart agreement statement`)
+    // naming its account, the agreement, this chain and this registry. The
+    // EDS keys and the CA standing in for NCA are made by the verifier's
+    // test kit (GOST R 34.10-2015, 512-bit): no real key is needed.
     let registry_bytes: [u8; 32] = *d.f.registry.address.as_ref();
+    let pki = Pki::new(KeyKind::Gost512, false);
+    let anchors = [pki.ca.clone()];
+    d.line(&format!(
+        "   trusted CA (stands in for NCA RK): {}",
+        pki.ca.subject()
+    ));
+    let certificates = [
+        (
+            &a.client,
+            CertSpec::chief_executive(
+                "CLIENT CEO",
+                "871008401427",
+                "940140000385",
+                "Client LLP",
+                1,
+                days_before(30),
+                days_after(365),
+            ),
+            EdsRole::ChiefExecutive,
+        ),
+        (
+            &a.contractor,
+            CertSpec::individual(
+                "CONTRACTOR",
+                "760212350620",
+                2,
+                days_before(30),
+                days_after(365),
+            ),
+            EdsRole::Individual,
+        ),
+    ];
     let mut ids = Vec::new();
-    for (party, evidence) in [
-        (&a.client, client_evidence(&a)),
-        (&a.contractor, contractor_evidence(&a)),
-    ] {
+    for (party, spec, role) in certificates {
+        let key = TestKey::generate(KeyKind::Gost512);
+        let certificate = pki.holder(&spec, &key);
         let statement = Statement::new(
             *party.as_ref(),
             agreement,
@@ -350,17 +383,55 @@ pub fn run() -> Result<Report> {
             registry_bytes,
             sha256(format!("demo nonce for {}", d.name(party)).as_bytes()),
         )?;
+        let bytes = statement.to_bytes();
         if party == &a.client {
-            d.line("   the client's signed binding statement (format 1):");
+            d.line("   the client's binding statement (format 1):");
             for line in statement.to_text().lines() {
                 d.line(&format!("      | {line}"));
             }
         }
-        let out = d.attest(Evidence {
-            statement_hash: statement.sha256(),
-            ..evidence
+        let signature = testkit::sign_cms(
+            &bytes,
+            &certificate,
+            &key,
+            &CmsSpec {
+                detached: true,
+                signing_time: Some(days_before(1)),
+                ..CmsSpec::default()
+            },
+        );
+        let opts = eds::verify::Options {
+            anchors: &anchors,
+            crls: &[],
+            at: None,
+            now: testkit::T0,
+        };
+        let who = d.name(party);
+        let report = eds::verify::verify(&signature, eds::verify::Content::Bytes(&bytes), &opts)?;
+        let attested = eds::attest::attestation(&report, &bytes, [0x5a; 32]);
+        let evidence = match attested {
+            Ok(a) => {
+                let s = &a.signer;
+                d.line(&format!(
+                    "   verified {who}'s CMS ({} bytes): {}; roles {:?}; certificate {}; chain {} links; revocation {}",
+                    signature.len(),
+                    s.signature_algorithm,
+                    s.roles,
+                    s.serial,
+                    s.chain.len(),
+                    if s.revocation_checked { "checked" } else { "not checked (no CRL in the demo)" }
+                ));
+                a.evidence
+            }
+            Err(e) => {
+                d.check(false, || format!("{who}'s signature did not verify: {e}"));
+                continue;
+            }
+        };
+        d.check(evidence.role == role, || {
+            format!("{who}: role {:?}, expected {role:?}", evidence.role)
         });
-        ids.push(out);
+        ids.push(d.attest(evidence));
     }
     d.check(ids == [Some(1), Some(2)], || {
         format!("attestation ids: {ids:?}")

@@ -16,12 +16,18 @@ use safeguards::{
 };
 use service_agreement::Error;
 use shart::{
+    eds::{
+        attest::attestation,
+        testkit::{self, days_after, days_before, CertSpec, CmsSpec, KeyKind, Pki, TestKey},
+        verify::{self, Content, Options},
+    },
     events::ShartEvent,
     fixtures::{
         self, client_evidence, contractor_evidence, doc, sha256, DAY, MASTER_AGREEMENT, T0,
     },
     flagship::{deploy, deploy_with, Attest, Flagship},
     runtime::{ink_account, Encoded},
+    statement::{ChainId, Statement},
 };
 
 fn terms() -> ([u8; 32], u32) {
@@ -59,6 +65,62 @@ fn attested_parties_accept_and_each_acceptance_records_its_attestation() {
     let ids: Vec<_> = acceptances.iter().map(|a| a.attestation).collect();
     assert_eq!(ids, vec![1, 2]);
     assert!(acceptances.iter().all(|a| a.invalidated.is_none()));
+}
+
+#[test]
+fn evidence_from_a_verified_eds_signature_opens_the_gate() {
+    // given: an unattested agreement, and the contractor's binding statement
+    // signed with an EDS (a GOST 512-bit key of a test-kit PKI) and checked
+    // by the off-chain verifier
+    let mut f = unattested();
+    let a = f.accounts.clone();
+    let pki = Pki::new(KeyKind::Gost512, false);
+    let key = TestKey::generate(KeyKind::Gost512);
+    let cert = pki.holder(
+        &CertSpec::individual(
+            "CONTRACTOR",
+            "871008401427",
+            1,
+            days_before(30),
+            days_after(365),
+        ),
+        &key,
+    );
+    let account: [u8; 32] = *a.contractor.as_ref();
+    let registry: [u8; 32] = *f.registry.address.as_ref();
+    let statement = Statement::new(
+        account,
+        terms().0,
+        ChainId::parse("drink-local").unwrap(),
+        registry,
+        [7; 32],
+    )
+    .unwrap();
+    let bytes = statement.to_bytes();
+    let spec = CmsSpec {
+        detached: true,
+        signing_time: Some(days_before(1)),
+        ..CmsSpec::default()
+    };
+    let signature = testkit::sign_cms(&bytes, &cert, &key, &spec);
+    let anchors = [pki.ca.clone()];
+    let opts = Options {
+        anchors: &anchors,
+        crls: &[],
+        at: None,
+        now: testkit::T0,
+    };
+    let report = verify::verify(&signature, Content::Bytes(&bytes), &opts).unwrap();
+    let evidence = attestation(&report, &bytes, [3; 32]).unwrap().evidence;
+    // when: the verifier submits the evidence exactly as `shart eds attest` made it
+    let id = f.attest(evidence);
+    // then: the contractor's acceptance passes the gate on that attestation
+    f.must(&a.contractor, "accept_agreement", terms(), 0);
+    let acceptances: Vec<Acceptance> = f.read("acceptances", ());
+    assert_eq!(acceptances.len(), 1);
+    assert_eq!(acceptances[0].attestation, id);
+    assert_eq!(evidence.account, ink_account(&a.contractor));
+    assert_eq!(evidence.statement_hash, statement.sha256());
 }
 
 #[test]

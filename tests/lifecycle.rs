@@ -32,6 +32,11 @@ fn demo_lifecycle_passes_every_check() {
     assert!(report.failures.is_empty(), "{:#?}", report.failures);
     assert!(report.steps >= 12, "only {} steps", report.steps);
     assert!(report.checks >= 40, "only {} checks", report.checks);
+    // The attestations rest on EDS signatures the off-chain verifier checked.
+    for party in ["client", "contractor"] {
+        let line = format!("verified {party}'s CMS");
+        assert!(report.transcript.contains(&line), "transcript lacks {line:?}");
+    }
     for name in [
         "AgreementEffective",
         "EscrowFunded",
