@@ -11,6 +11,7 @@ use crate::{
     dispute::DisputeStatus,
     eds::{AttestationId, EdsRole, HolderKind, RevocationReason},
     kill_switch::SwitchState,
+    review::{DecisionId, Verdict},
     roles::Role,
     types::{AccountId, Balance, Timestamp},
 };
@@ -231,4 +232,42 @@ pub enum EdsError {
     },
     /// Attestation `id` has role `actual`, which the requirement does not accept.
     WrongRole { id: AttestationId, actual: EdsRole },
+}
+
+/// Errors of the [`review`](crate::review) core.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewError {
+    /// A review window or reviewer deadline of `period` ms is 0 or longer
+    /// than [`MAX_PERIOD`](crate::review::MAX_PERIOD).
+    InvalidPeriod { period: Timestamp },
+    /// No decision `id`.
+    UnknownDecision { id: DecisionId },
+    /// `caller` is not the account the decision is about.
+    NotTheSubject { caller: AccountId },
+    /// An explanation, reason or reasoning hash is all zeros.
+    ZeroHash,
+    /// The window to ask for review closed at `closed_at`.
+    ReviewWindowClosed { closed_at: Timestamp },
+    /// Decision `id` is under review already.
+    AlreadyUnderReview { id: DecisionId },
+    /// Decision `id` was resolved or carried out: final.
+    AlreadyFinal { id: DecisionId },
+    /// Decision `id` is neither under review nor awaiting confirmation.
+    NotUnderReview { id: DecisionId },
+    /// The reviewer's deadline passed at `deadline`; the favourable
+    /// verdict applies.
+    ReviewerDeadlinePassed { deadline: Timestamp },
+    /// `reviewer` recorded this decision and may not review it.
+    SelfReview { reviewer: AccountId },
+    /// An override must change the verdict; to keep it, uphold.
+    OverrideToSameVerdict { verdict: Verdict },
+    /// Decision `id` has no effect yet (window open, review or
+    /// confirmation pending).
+    NotYetFinal { id: DecisionId },
+    /// The decision table is full
+    /// ([`MAX_DECISIONS`](crate::review::MAX_DECISIONS)).
+    TooManyDecisions,
+    /// A deadline does not fit in a timestamp.
+    TimeOverflow,
 }

@@ -16,6 +16,7 @@
 //! | [`agreement`] | SHA-256 anchor of the EDS-signed master agreement, acceptances, amendments | Law No. 370-II of 7 January 2003, Art. 7(1); Civil Code Art. 152 |
 //! | [`arbitration`] | typed AIFC / IAC / national forum clause | AIFC Court Regulations 2017; IAC Arbitration and Mediation Rules 2022 |
 //! | [`dispute`] | raise, freeze, human ruling, appeal window, execution, fallback | Digital Code No. 255-VIII of 9 January 2026 |
+//! | [`review`] | automated decisions: notification, explanation hash, AI label, human review, favourable fallback | Digital Code No. 255-VIII of 9 January 2026; AI Law No. 230-VIII of 17 November 2025, Art. 21 |
 //! | [`eds`] | EDS registry: accredited verifiers attest that an account belongs to a valid NCA EDS holder | Law No. 370-II, Art. 7(1); Civil Code Art. 152 |
 //!
 //! ## Invariants
@@ -43,6 +44,7 @@ pub mod dispute;
 pub mod eds;
 pub mod errors;
 pub mod kill_switch;
+pub mod review;
 pub mod roles;
 pub mod types;
 
@@ -50,6 +52,7 @@ pub mod types;
 mod test_utils;
 
 pub use errors::{
-    AgreementError, ArbitrationError, DisputeError, EdsError, KillSwitchError, RolesError,
+    AgreementError, ArbitrationError, DisputeError, EdsError, KillSwitchError, ReviewError,
+    RolesError,
 };
 pub use types::{AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR};

@@ -135,7 +135,8 @@ guarded_from!(
     crate::KillSwitchError,
     crate::ArbitrationError,
     crate::DisputeError,
-    crate::EdsError
+    crate::EdsError,
+    crate::ReviewError
 );
 
 /// The role table.
