@@ -414,7 +414,7 @@ fn eds_commit(args: &CommitArgs) -> Result<()> {
 /// Loads `--ca`, `--crl` and `--at`, then verifies the signature.
 fn run_verify(
     trust: &TrustArgs,
-    content: Option<&std::path::Path>,
+    content: verify::Content<'_>,
 ) -> Result<shart::eds::verify::Report, VerifyError> {
     let anchors = match &trust.ca {
         Some(dir) => certificate::load_ca_dir(dir)?,
@@ -435,10 +435,6 @@ fn run_verify(
         None => None,
     };
     let signature = eds_input::read_file(&trust.signature)?;
-    let content = match content {
-        Some(p) => verify::Content::File(p),
-        None => verify::Content::None,
-    };
     let opts = verify::Options {
         anchors: &anchors,
         crls: &crls,
@@ -453,7 +449,11 @@ fn error_json(e: &VerifyError) -> serde_json::Value {
 }
 
 fn eds_verify(args: &VerifyArgs) -> ExitCode {
-    let report = match run_verify(&args.trust, args.agreement.as_deref()) {
+    let content = match &args.agreement {
+        Some(p) => verify::Content::File(p),
+        None => verify::Content::None,
+    };
+    let report = match run_verify(&args.trust, content) {
         Ok(r) => r,
         Err(e) => {
             if args.json {
@@ -543,16 +543,25 @@ fn eds_attest(args: &AttestArgs) -> ExitCode {
             }
         },
     };
-    let report = match run_verify(&args.trust, args.statement.as_deref()) {
+    // The statement is read once: the bytes verified are the bytes attested.
+    let given = match &args.statement {
+        Some(path) => match eds_input::read_file(path) {
+            Ok(b) => Some(b),
+            Err(e) => return fail(e),
+        },
+        None => None,
+    };
+    let content = match &given {
+        Some(b) => verify::Content::Bytes(b),
+        None => verify::Content::None,
+    };
+    let report = match run_verify(&args.trust, content) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
-    let bytes = match (&report.content, &args.statement) {
+    let bytes = match (&report.content, given) {
         (Some(embedded), _) => embedded.clone(),
-        (None, Some(path)) => match eds_input::read_file(path) {
-            Ok(b) => b,
-            Err(e) => return fail(e),
-        },
+        (None, Some(b)) => b,
         (None, None) => return fail(VerifyError::ContentMissing),
     };
     match attest::attestation(&report, &bytes, salt) {

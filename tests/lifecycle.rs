@@ -35,7 +35,10 @@ fn demo_lifecycle_passes_every_check() {
     // The attestations rest on EDS signatures the off-chain verifier checked.
     for party in ["client", "contractor"] {
         let line = format!("verified {party}'s CMS");
-        assert!(report.transcript.contains(&line), "transcript lacks {line:?}");
+        assert!(
+            report.transcript.contains(&line),
+            "transcript lacks {line:?}"
+        );
     }
     for name in [
         "AgreementEffective",

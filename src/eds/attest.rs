@@ -73,6 +73,11 @@ pub fn attestation(
             "the signed content is not a binding statement: {e}"
         ))
     })?;
+    if hex::encode(statement.sha256()) != report.content_sha256 {
+        return Err(not(
+            "the statement given is not the content the signature was verified against".into(),
+        ));
+    }
 
     let fitting: Vec<EdsRole> = signer
         .roles
@@ -359,5 +364,26 @@ mod tests {
         let report = run(&sig, Content::None, &anchors(&w)).unwrap();
         let err = attest::attestation(&report, &st.to_bytes(), [0u8; 32]).unwrap_err();
         assert!(err.to_string().contains("no NCA role"), "{err}");
+    }
+
+    #[test]
+    fn attestation_refuses_a_statement_other_than_the_one_verified() {
+        // Given a verified signature over one statement
+        let w = world(KeyKind::Gost256);
+        let st = statement();
+        let sig = testkit::sign_cms(&st.to_bytes(), &w.signer, &w.key, &signing_spec());
+        let report = run(&sig, Content::None, &anchors(&w)).unwrap();
+        // When another well-formed statement is offered for attestation
+        let other = crate::statement::Statement::new(
+            [0x12; 32],
+            [0x22; 32],
+            crate::statement::ChainId::parse("shart-local").unwrap(),
+            [0x33; 32],
+            [0x44; 32],
+        )
+        .unwrap();
+        // Then it is refused
+        let err = attest::attestation(&report, &other.to_bytes(), [0u8; 32]).unwrap_err();
+        assert!(err.to_string().contains("not the content"), "{err}");
     }
 }

@@ -168,6 +168,58 @@ impl DigestAlg {
     }
 }
 
+impl DigestAlg {
+    /// The digests of everything `reader` yields, one per algorithm of
+    /// `algs`, in a single pass (64 KiB blocks).
+    ///
+    /// # Errors
+    ///
+    /// The reader's error.
+    pub fn digest_reader_all(
+        algs: &[DigestAlg],
+        mut reader: impl Read,
+    ) -> std::io::Result<Vec<Vec<u8>>> {
+        enum Hasher {
+            Sha256(Sha256),
+            S256(Streebog256),
+            S512(Streebog512),
+        }
+        let mut hashers: Vec<Hasher> = algs
+            .iter()
+            .map(|a| match a {
+                Self::Sha256 => Hasher::Sha256(Sha256::new()),
+                Self::Streebog256 => Hasher::S256(Streebog256::new()),
+                Self::Streebog512 => Hasher::S512(Streebog512::new()),
+            })
+            .collect();
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match reader.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let block = buf.get(..n).unwrap_or_default();
+            for h in &mut hashers {
+                match h {
+                    Hasher::Sha256(d) => d.update(block),
+                    Hasher::S256(d) => d.update(block),
+                    Hasher::S512(d) => d.update(block),
+                }
+            }
+        }
+        Ok(hashers
+            .into_iter()
+            .map(|h| match h {
+                Hasher::Sha256(d) => d.finalize().to_vec(),
+                Hasher::S256(d) => d.finalize().to_vec(),
+                Hasher::S512(d) => d.finalize().to_vec(),
+            })
+            .collect())
+    }
+}
+
 /// A public key the verifier can check signatures with.
 #[derive(Debug, Clone)]
 pub enum PublicKey {
@@ -330,6 +382,12 @@ impl SignatureAlg {
         let alg = match *o {
             oid::SHA256_WITH_RSA => Self::RsaSha256,
             oid::RSA if digest == Some(DigestAlg::Sha256) => Self::RsaSha256,
+            oid::RSA => {
+                return Err(VerifyError::UnsupportedAlgorithm {
+                    role: "signature (rsaEncryption needs SHA-256 as the digest)",
+                    oid: o.to_string(),
+                })
+            }
             oid::GOST2015_256_SIG => Self::Gost256,
             oid::GOST2015_512_SIG => Self::Gost512,
             _ => {

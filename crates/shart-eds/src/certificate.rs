@@ -120,8 +120,20 @@ impl Cert {
     /// [`VerifyError::CertificateSignatureInvalid`] or
     /// [`VerifyError::UnsupportedAlgorithm`].
     pub fn check_signed_by(&self, issuer: &Cert) -> Result<(), VerifyError> {
+        if self.cert.signature_algorithm.oid != self.cert.tbs_certificate.signature.oid {
+            return Err(VerifyError::CertificateSignatureInvalid {
+                subject: self.subject(),
+                detail: "the signature algorithm differs from the one in the signed body".into(),
+            });
+        }
         let alg = SignatureAlg::from_oid(&self.cert.signature_algorithm.oid, None)?;
-        let key = issuer.public_key()?;
+        let key = issuer.public_key().map_err(|e| match e {
+            VerifyError::MalformedCertificate { detail, .. } => VerifyError::MalformedCertificate {
+                source: issuer.subject(),
+                detail,
+            },
+            other => other,
+        })?;
         let sig = self.cert.signature.raw_bytes();
         alg.verify(&key, &self.tbs, sig)
             .map_err(|e| VerifyError::CertificateSignatureInvalid {
@@ -329,6 +341,51 @@ impl Crl {
             crl,
             tbs,
         })
+    }
+
+    /// Checks that this is a full CRL current at `now`: no delta-CRL
+    /// indicator (2.5.29.27), no issuingDistributionPoint (2.5.29.28, a
+    /// partial scope), no critical extension other than those two kinds,
+    /// thisUpdate not after `now`, nextUpdate (if any) not before `now`.
+    ///
+    /// # Errors
+    ///
+    /// [`VerifyError::CrlInvalid`] naming the reason.
+    pub fn check_usable(&self, now: Duration) -> Result<(), VerifyError> {
+        let bad = |detail: String| VerifyError::CrlInvalid {
+            source: self.source.clone(),
+            detail,
+        };
+        let tbs = &self.crl.tbs_cert_list;
+        for ext in tbs.crl_extensions.iter().flatten() {
+            let id = ext.extn_id.to_string();
+            if id == "2.5.29.27" {
+                return Err(bad("a delta CRL: give the full CRL".into()));
+            }
+            if id == "2.5.29.28" {
+                return Err(bad(
+                    "a partitioned CRL (issuingDistributionPoint): give the full CRL".into(),
+                ));
+            }
+            if ext.critical && id != "2.5.29.20" && id != "2.5.29.35" {
+                return Err(bad(format!("unknown critical extension {id}")));
+            }
+        }
+        let this = tbs.this_update.to_unix_duration();
+        if this > now {
+            return Err(bad(format!("issued in the future ({})", rfc3339(this))));
+        }
+        if let Some(next) = tbs.next_update {
+            let next = next.to_unix_duration();
+            if next < now {
+                return Err(bad(format!(
+                    "stale: its nextUpdate {} is before now ({})",
+                    rfc3339(next),
+                    rfc3339(now)
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Checks that `issuer` signed this CRL.

@@ -21,15 +21,18 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, VerifyError> {
         path: path.display().to_string(),
         message,
     };
-    let len = std::fs::metadata(path)
-        .map_err(|e| io(e.to_string()))?
-        .len();
-    if len > MAX_FILE {
-        return Err(io(format!(
-            "{len} bytes is more than the {MAX_FILE}-byte limit"
-        )));
+    // Read through a limit: metadata says 0 for pipes and devices.
+    let file = std::fs::File::open(path).map_err(|e| io(e.to_string()))?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| io(e.to_string()))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_FILE {
+        return Err(io(format!("more than the {MAX_FILE}-byte limit")));
     }
-    std::fs::read(path).map_err(|e| io(e.to_string()))
+    Ok(bytes)
 }
 
 /// Whether `bytes` look like text: PEM or base64.

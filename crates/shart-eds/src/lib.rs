@@ -17,7 +17,8 @@
 //! - [`certificate`]: certificates, CA folders, CRLs, and what an NCA
 //!   certificate says about its holder (IIN, BIN, roles);
 //! - [`error`]: one error per reason, each with a code and exit status;
-//! - [`testkit`]: keys, certificates and signatures made at test time.
+//! - `testkit` (feature `testkit`): keys, certificates and signatures made
+//!   at test time, never for real keys.
 #![forbid(unsafe_code)]
 
 pub mod algorithms;
@@ -26,6 +27,7 @@ pub mod certificate;
 pub mod error;
 pub mod gost;
 pub mod input;
+#[cfg(any(test, feature = "testkit"))]
 pub mod testkit;
 pub mod verify;
 

@@ -388,16 +388,36 @@ pub fn crl(
     revoked: &[(&Cert, Duration)],
     this_update: Duration,
 ) -> Vec<u8> {
+    crl_with(issuer, key, revoked, this_update, None, false)
+}
+
+/// A CRL with a nextUpdate and, if `delta`, the delta-CRL indicator.
+pub fn crl_with(
+    issuer: &Cert,
+    key: &TestKey,
+    revoked: &[(&Cert, Duration)],
+    this_update: Duration,
+    next_update: Option<Duration>,
+    delta: bool,
+) -> Vec<u8> {
     let sig_alg = AlgorithmIdentifierOwned {
         oid: key.signature_alg().oid(),
         parameters: None,
     };
+    let crl_extensions = delta.then(|| {
+        vec![Extension {
+            extn_id: ObjectIdentifier::new_unwrap("2.5.29.27"),
+            critical: true,
+            // BaseCRLNumber ::= CRLNumber (INTEGER 1)
+            extn_value: OctetString::new(vec![0x02, 0x01, 0x01]).expect("octets"),
+        }]
+    });
     let tbs = TbsCertList {
         version: x509_cert::certificate::Version::V2,
         signature: sig_alg.clone(),
         issuer: issuer.cert.tbs_certificate.subject.clone(),
         this_update: x509_time(this_update),
-        next_update: None,
+        next_update: next_update.map(x509_time),
         revoked_certificates: (!revoked.is_empty()).then(|| {
             revoked
                 .iter()
@@ -408,7 +428,7 @@ pub fn crl(
                 })
                 .collect()
         }),
-        crl_extensions: None,
+        crl_extensions,
     };
     let signature = key.sign(&tbs.to_der().expect("tbs"));
     CertificateList {

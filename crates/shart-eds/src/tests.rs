@@ -555,6 +555,131 @@ fn truncated_and_random_inputs_are_malformed_not_panics() {
     assert_eq!(err.code(), "malformed-container");
 }
 
+#[test]
+fn stale_or_delta_crl_does_not_count_as_a_revocation_check() {
+    let w = world(KeyKind::Gost512);
+    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    // nextUpdate before the verifier's clock (days_after(20))
+    let stale = testkit::crl_with(
+        &w.pki.ca,
+        &w.pki.ca_key,
+        &[],
+        days_after(1),
+        Some(days_after(8)),
+        false,
+    );
+    let crl = Crl::from_der(&stale, "stale.crl").unwrap();
+    let err = single(run(&sig, Content::None, &anchors(w), &[crl])).unwrap_err();
+    assert!(err.to_string().contains("stale"), "{err}");
+    assert_eq!(err.code(), "crl-invalid");
+    // A delta CRL alone is not a full revocation check.
+    let delta = testkit::crl_with(&w.pki.ca, &w.pki.ca_key, &[], days_after(15), None, true);
+    let crl = Crl::from_der(&delta, "delta.crl").unwrap();
+    let err = single(run(&sig, Content::None, &anchors(w), &[crl])).unwrap_err();
+    assert!(err.to_string().contains("delta"), "{err}");
+    // A current full CRL next to a forged one: the genuine one counts.
+    let forger = TestKey::generate(KeyKind::Gost512);
+    let forged = Crl::from_der(
+        &testkit::crl(&w.pki.ca, &forger, &[], days_after(15)),
+        "forged.crl",
+    )
+    .unwrap();
+    let fresh = testkit::crl_with(
+        &w.pki.ca,
+        &w.pki.ca_key,
+        &[],
+        days_after(15),
+        Some(days_after(45)),
+        false,
+    );
+    let fresh = Crl::from_der(&fresh, "fresh.crl").unwrap();
+    let s = single(run(&sig, Content::None, &anchors(w), &[forged, fresh])).unwrap();
+    assert!(s.revocation_checked);
+    assert!(
+        s.revocation.contains("fresh.crl") && !s.revocation.contains("forged.crl"),
+        "{}",
+        s.revocation
+    );
+}
+
+#[test]
+fn holder_certificate_in_the_ca_folder_cannot_issue_certificates() {
+    // Given a holder certificate (not a CA) that was put into --ca, and a
+    // certificate "issued" with that holder's key
+    let w = world(KeyKind::Gost512);
+    let minted_key = TestKey::generate(KeyKind::Gost512);
+    let minted = testkit::issue(
+        &CertSpec::individual(
+            "MINTED",
+            "760212350620",
+            7,
+            days_before(30),
+            days_after(365),
+        ),
+        &minted_key,
+        Some((&w.signer, &w.key)),
+    );
+    let sig = testkit::sign_cms(CONTENT, &minted, &minted_key, &signing_spec());
+    // Then the chain is refused: the issuer is not a CA
+    let err = single(run(
+        &sig,
+        Content::None,
+        std::slice::from_ref(&w.signer),
+        &[],
+    ))
+    .unwrap_err();
+    assert_eq!(err.code(), "untrusted-chain");
+    assert!(err.to_string().contains("not a CA"), "{err}");
+}
+
+#[test]
+fn two_different_certificates_matching_the_signer_identifier_are_refused() {
+    // Given a container that carries, besides the signer's certificate, a
+    // look-alike with the same issuer and serial but another key
+    let w = world(KeyKind::Gost512);
+    let other_key = TestKey::generate(KeyKind::Gost512);
+    let look_alike = testkit::issue(
+        &CertSpec::individual(
+            "LOOK ALIKE",
+            "760212350620",
+            100,
+            days_before(30),
+            days_after(365),
+        ),
+        &other_key,
+        Some((&w.pki.ca, &w.pki.ca_key)),
+    );
+    let spec = CmsSpec {
+        extra_certs: vec![look_alike],
+        ..signing_spec()
+    };
+    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
+    // Then the container is refused rather than one of them chosen
+    let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
+    assert_eq!(err.code(), "malformed-container");
+    assert!(
+        err.to_string().contains("match the signer identifier"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_expired_ca_certificate_is_passed_over_for_a_valid_reissue_with_the_same_key() {
+    // Given the issuing CA's key certified twice: once expired, once valid
+    let w = world(KeyKind::Gost512);
+    let expired = testkit::issue(
+        &CertSpec::ca("Shart Issuing CA", 20, days_before(900), days_before(400)),
+        &w.pki.ca_key,
+        Some((&w.pki.root, &w.pki.root_key)),
+    );
+    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    // When both are trusted, the expired one first
+    let anchors = [expired, w.pki.ca.clone()];
+    // Then the valid one completes the chain
+    let s = single(run(&sig, Content::None, &anchors, &[])).unwrap();
+    assert_eq!(s.chain.len(), 2);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

@@ -45,6 +45,10 @@ use super::error::{malformed, VerifyError};
 /// Longest certificate chain followed (NCA: root, intermediate, holder).
 pub const MAX_CHAIN: usize = 8;
 
+/// Most SignerInfos checked in one container (NCALayer co-signing adds one
+/// per signer; more is refused as malformed rather than worked through).
+pub const MAX_SIGNERS: usize = 16;
+
 /// The signed content, when it is not embedded in the signature.
 #[derive(Debug, Clone, Copy)]
 pub enum Content<'a> {
@@ -222,47 +226,71 @@ pub fn verify(
                 .into_bytes(),
         ),
     };
-    let content_sha256 = match (&embedded, content) {
+    if raw.signer_infos.is_empty() {
+        return Err(malformed("SignedData", "no signer"));
+    }
+    if raw.signer_infos.len() > MAX_SIGNERS {
+        return Err(malformed(
+            "SignedData",
+            format!(
+                "{} signers; at most {MAX_SIGNERS} are checked",
+                raw.signer_infos.len()
+            ),
+        ));
+    }
+    let infos: Vec<Result<SignerInfo, VerifyError>> = raw
+        .signer_infos
+        .iter()
+        .map(|r| SignerInfo::from_der(r).map_err(|e| malformed("SignerInfo", e)))
+        .collect();
+
+    // Every digest the content needs, in one pass over it: a file is read
+    // exactly once, so every signer and the reported hash see the same bytes.
+    let mut algs = vec![DigestAlg::Sha256];
+    for alg in infos
+        .iter()
+        .flatten()
+        .filter_map(|si| DigestAlg::from_oid(&si.digest_alg.oid).ok())
+    {
+        if !algs.contains(&alg) {
+            algs.push(alg);
+        }
+    }
+    let digests = match (&embedded, content) {
         (None, Content::None) => return Err(VerifyError::ContentMissing),
-        (Some(e), Content::None) => hex::encode(Sha256::digest(e)),
+        (Some(e), Content::None) => digest_all(&algs, Content::Bytes(e))?,
         (Some(e), given) => {
             let embedded_sha256 = hex::encode(Sha256::digest(e));
-            let file_sha256 = hex::encode(digest_content(DigestAlg::Sha256, given)?);
+            let file_sha256 = hex::encode(digest_all(&[DigestAlg::Sha256], given)?.sha256());
             if embedded_sha256 != file_sha256 {
                 return Err(VerifyError::ContentMismatch {
                     embedded_sha256,
                     file_sha256,
                 });
             }
-            file_sha256
+            digest_all(&algs, Content::Bytes(e))?
         }
-        (None, given) => hex::encode(digest_content(DigestAlg::Sha256, given)?),
+        (None, given) => digest_all(&algs, given)?,
     };
-    let content_source = match &embedded {
-        Some(e) => Content::Bytes(e),
-        None => content,
-    };
+    let content_sha256 = hex::encode(digests.sha256());
 
     let certs = raw.certificates()?;
-    if sd.signer_infos.0.is_empty() || raw.signer_infos.is_empty() {
-        return Err(malformed("SignedData", "no signer"));
-    }
-    let mut signers = Vec::with_capacity(raw.signer_infos.len());
-    for raw_si in &raw.signer_infos {
-        let outcome = SignerInfo::from_der(raw_si)
-            .map_err(|e| malformed("SignerInfo", e))
-            .and_then(|si| {
+    let signers = infos
+        .into_iter()
+        .zip(&raw.signer_infos)
+        .map(|(si, raw_si)| {
+            si.and_then(|si| {
                 verify_signer(
                     &si,
                     raw_si,
                     &sd.encap_content_info.econtent_type,
-                    content_source,
+                    &digests,
                     &certs,
                     opts,
                 )
-            });
-        signers.push(outcome);
-    }
+            })
+        })
+        .collect();
     Ok(Report {
         attached: embedded.is_some(),
         content_sha256,
@@ -324,17 +352,36 @@ impl RawSignedData {
     }
 }
 
-fn digest_content(alg: DigestAlg, content: Content<'_>) -> Result<Vec<u8>, VerifyError> {
+/// The content's digests, one per algorithm.
+struct Digests(Vec<(DigestAlg, Vec<u8>)>);
+
+impl Digests {
+    fn get(&self, alg: DigestAlg) -> Option<&[u8]> {
+        self.0
+            .iter()
+            .find(|(a, _)| *a == alg)
+            .map(|(_, d)| d.as_slice())
+    }
+
+    fn sha256(&self) -> &[u8] {
+        self.get(DigestAlg::Sha256).unwrap_or_default()
+    }
+}
+
+/// Hashes `content` with every algorithm of `algs` in one pass.
+fn digest_all(algs: &[DigestAlg], content: Content<'_>) -> Result<Digests, VerifyError> {
     match content {
         Content::None => Err(VerifyError::ContentMissing),
-        Content::Bytes(b) => Ok(alg.digest(b)),
+        Content::Bytes(b) => Ok(Digests(algs.iter().map(|a| (*a, a.digest(b))).collect())),
         Content::File(path) => {
             let io = |e: std::io::Error| VerifyError::Io {
                 path: path.display().to_string(),
                 message: e.to_string(),
             };
             let file = std::fs::File::open(path).map_err(io)?;
-            alg.digest_reader(file).map_err(io)
+            DigestAlg::digest_reader_all(algs, file)
+                .map(|v| Digests(algs.iter().copied().zip(v).collect()))
+                .map_err(io)
         }
     }
 }
@@ -369,14 +416,16 @@ fn verify_signer(
     si: &SignerInfo,
     raw_si: &[u8],
     econtent_type: &ObjectIdentifier,
-    content: Content<'_>,
+    digests: &Digests,
     certs: &[Cert],
     opts: &Options<'_>,
 ) -> Result<SignerReport, VerifyError> {
-    // The signer certificate.
-    let signer = certs
+    // The signer certificate: exactly one certificate may match the signer
+    // identifier (the identifier and the certificate set are not signed, so
+    // a second match would let a container choose which holder is reported).
+    let matches: Vec<&Cert> = certs
         .iter()
-        .find(|c| match &si.sid {
+        .filter(|c| match &si.sid {
             SignerIdentifier::IssuerAndSerialNumber(ias) => {
                 c.cert.tbs_certificate.issuer == ias.issuer
                     && c.cert.tbs_certificate.serial_number == ias.serial_number
@@ -396,7 +445,21 @@ fn verify_signer(
                 })
                 .is_some_and(|k| &k == ski),
         })
-        .ok_or(VerifyError::SignerCertificateNotFound)?;
+        .collect();
+    let signer = match matches.as_slice() {
+        [] => return Err(VerifyError::SignerCertificateNotFound),
+        [one] => *one,
+        [first, rest @ ..] if rest.iter().all(|c| c.der == first.der) => *first,
+        many => {
+            return Err(malformed(
+                "certificates",
+                format!(
+                    "{} different certificates match the signer identifier",
+                    many.len()
+                ),
+            ))
+        }
+    };
 
     let digest_alg = DigestAlg::from_oid(&si.digest_alg.oid)?;
     let sig_alg = SignatureAlg::from_oid(&si.signature_algorithm.oid, Some(digest_alg))?;
@@ -439,7 +502,7 @@ fn verify_signer(
             detail: e.to_string(),
         })?
         .into_bytes();
-    let computed = digest_content(digest_alg, content)?;
+    let computed = digests.get(digest_alg).unwrap_or_default();
     if signed_digest != computed {
         return Err(VerifyError::DigestMismatch {
             algorithm: digest_alg.name(),
@@ -489,14 +552,15 @@ fn verify_signer(
         (None, None) => (opts.now, TimeSource::Now),
     };
     let chain = build_chain(signer, certs, opts.anchors, at)?;
-    let (revocation, revocation_checked) = check_revocation(signer, &chain, opts.crls)?;
+    let (revocation, revocation_checked) = check_revocation(signer, &chain, opts.crls, opts.now)?;
 
     let holder = signer.holder()?;
     // NCA's test CAs say TEST in their names ("… (GOST) TEST 2022"); only
     // CA names count (each chain link's issuer), not the holder's.
-    let test_ca = chain
-        .iter()
-        .any(|c| c.issuer().to_uppercase().contains("TEST"));
+    let test_ca = chain.iter().any(|c| {
+        let name = c.issuer().to_uppercase();
+        name.contains("TEST") || name.contains("ТЕСТ")
+    });
     let key_algorithm = key.key_algorithm();
     let issuing_ca = match (key_algorithm, test_ca) {
         (KeyAlgorithm::Rsa, false) => IssuingCa::NcaRsa,
@@ -561,7 +625,10 @@ fn check_signing_certificate_v2(v: &der::Any, signer: &Cert) -> Result<(), Verif
 }
 
 /// Builds the chain from `signer` to an anchor: each link's signature and
-/// validity at `at` checked; intermediates from the container must be CAs.
+/// validity at `at` checked; every issuer (anchor or intermediate from the
+/// container) must be a CA (basicConstraints cA). Among several candidates
+/// with the issuer's name, the first that signed the certificate and is
+/// valid at `at` is taken.
 fn build_chain<'a>(
     signer: &'a Cert,
     pool: &'a [Cert],
@@ -572,27 +639,7 @@ fn build_chain<'a>(
     let mut chain: Vec<&Cert> = vec![signer];
     loop {
         let current = *chain.last().unwrap_or(&signer);
-        let issuer_name = &current.cert.tbs_certificate.issuer;
-        // A trust anchor that signed the current certificate ends the chain.
-        let anchor_candidates: Vec<&Cert> = anchors
-            .iter()
-            .filter(|a| &a.cert.tbs_certificate.subject == issuer_name)
-            .collect();
-        let mut last_err = None;
-        for a in &anchor_candidates {
-            match current.check_signed_by(a) {
-                Ok(()) => {
-                    a.check_valid_at(at)?;
-                    if a.der != current.der {
-                        chain.push(a);
-                    }
-                    return Ok(chain);
-                }
-                Err(e) => last_err = Some(e),
-            }
-        }
-        // The current certificate is itself an anchor (e.g. the CA signed
-        // directly with a certificate given in --ca).
+        // The current certificate is itself a trust anchor.
         if anchors.iter().any(|a| a.der == current.der) {
             return Ok(chain);
         }
@@ -601,19 +648,45 @@ fn build_chain<'a>(
                 detail: format!("no trust anchor within {MAX_CHAIN} certificates"),
             });
         }
-        let next = pool.iter().find(|c| {
-            &c.cert.tbs_certificate.subject == issuer_name
-                && !chain.iter().any(|x| x.der == c.der)
-                && c.is_ca()
-                && current.check_signed_by(c).is_ok()
-        });
-        match next {
-            Some(c) => {
-                c.check_valid_at(at)?;
-                chain.push(c);
+        let issuer_name = &current.cert.tbs_certificate.issuer;
+        let mut first_error: Option<VerifyError> = None;
+        let mut pick = |candidates: &mut dyn Iterator<Item = &'a Cert>| -> Option<&'a Cert> {
+            for c in candidates {
+                if &c.cert.tbs_certificate.subject != issuer_name
+                    || chain.iter().any(|x| x.der == c.der)
+                {
+                    continue;
+                }
+                let outcome = if c.is_ca() {
+                    current
+                        .check_signed_by(c)
+                        .and_then(|()| c.check_valid_at(at))
+                } else {
+                    Err(VerifyError::UntrustedChain {
+                        detail: format!(
+                            "{} is not a CA certificate (basicConstraints)",
+                            c.subject()
+                        ),
+                    })
+                };
+                match outcome {
+                    Ok(()) => return Some(c),
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
             }
+            None
+        };
+        // Anchors first: a trusted issuer ends the chain.
+        if let Some(a) = pick(&mut anchors.iter()) {
+            chain.push(a);
+            return Ok(chain);
+        }
+        match pick(&mut pool.iter()) {
+            Some(c) => chain.push(c),
             None => {
-                if let Some(e) = last_err {
+                if let Some(e) = first_error {
                     return Err(e);
                 }
                 if anchors.is_empty() {
@@ -633,10 +706,17 @@ fn build_chain<'a>(
     }
 }
 
+/// Checks the signer certificate against the CRLs of its issuer. A CRL
+/// counts only if it is a full CRL (no delta, no issuingDistributionPoint
+/// scope, no unknown critical extension), is signed by the issuer's key,
+/// and is current at `now` (thisUpdate not in the future, nextUpdate not
+/// past). CRLs of a same-named issuer under another key are skipped; if no
+/// CRL counts, the first reason is the error.
 fn check_revocation(
     signer: &Cert,
     chain: &[&Cert],
     crls: &[Crl],
+    now: Duration,
 ) -> Result<(String, bool), VerifyError> {
     if crls.is_empty() {
         return Ok((
@@ -657,8 +737,15 @@ fn check_revocation(
     };
     let serial = signer.cert.tbs_certificate.serial_number.as_bytes();
     let mut words = Vec::new();
+    let mut first_error = None;
     for crl in applicable {
-        crl.check_signed_by(issuer)?;
+        if let Err(e) = crl
+            .check_usable(now)
+            .and_then(|()| crl.check_signed_by(issuer))
+        {
+            first_error.get_or_insert(e);
+            continue;
+        }
         if let Some(when) = crl.revocation_of(serial) {
             return Err(VerifyError::Revoked {
                 serial: hex::encode(serial),
@@ -671,6 +758,11 @@ fn check_revocation(
             signer.issuer(),
             crl.source
         ));
+    }
+    if words.is_empty() {
+        return Err(first_error.unwrap_or(VerifyError::CrlNotApplicable {
+            issuer: signer.issuer(),
+        }));
     }
     Ok((words.join("; "), true))
 }
