@@ -74,7 +74,7 @@ install_node() {
   if [ ! -f "$src/Cargo.toml" ]; then
     log "downloading contracts-node $NODE_VERSION from crates.io"
     mkdir -p "$HOME_DIR/src"
-    curl -fsSL "https://crates.io/api/v1/crates/contracts-node/$NODE_VERSION/download" \
+    curl -fsSL "https://static.crates.io/crates/contracts-node/contracts-node-$NODE_VERSION.crate" \
       -o "$HOME_DIR/src/contracts-node-$NODE_VERSION.crate"
     tar -xzf "$HOME_DIR/src/contracts-node-$NODE_VERSION.crate" -C "$HOME_DIR/src"
   fi
