@@ -108,6 +108,29 @@ fn files() -> &'static Files {
     })
 }
 
+/// `shart eds verify ARGS`.
+fn eds_verify(args: &[&str]) -> Output {
+    let mut all = vec!["eds", "verify"];
+    all.extend_from_slice(args);
+    shart(&all)
+}
+
+/// `shart eds verify` of the shared signature, agreement and CA folder,
+/// plus `extra`.
+fn verify_default(extra: &[&str]) -> Output {
+    let f = files();
+    let mut args = vec![
+        "--signature",
+        p(&f.signature),
+        "--agreement",
+        p(&f.agreement),
+        "--ca",
+        p(&f.ca),
+    ];
+    args.extend_from_slice(extra);
+    eds_verify(&args)
+}
+
 fn spec(detached: bool) -> CmsSpec {
     CmsSpec {
         detached,
@@ -124,17 +147,7 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
 
 #[test]
 fn verify_detached_signature_prints_the_signer_and_exits_0() {
-    let f = files();
-    let o = shart(&[
-        "eds",
-        "verify",
-        "--signature",
-        p(&f.signature),
-        "--agreement",
-        p(&f.agreement),
-        "--ca",
-        p(&f.ca),
-    ]);
+    let o = verify_default(&[]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("signer 1: VERIFIED"), "{out}");
@@ -148,18 +161,7 @@ fn verify_detached_signature_prints_the_signer_and_exits_0() {
 
 #[test]
 fn verify_json_reports_validity_and_every_field() {
-    let f = files();
-    let o = shart(&[
-        "eds",
-        "verify",
-        "--signature",
-        p(&f.signature),
-        "--agreement",
-        p(&f.agreement),
-        "--ca",
-        p(&f.ca),
-        "--json",
-    ]);
+    let o = verify_default(&["--json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["valid"], true);
@@ -177,9 +179,7 @@ fn verify_json_reports_validity_and_every_field() {
 fn verify_other_content_exits_12_digest_mismatch() {
     let f = files();
     let other = write("other.txt", b"Master agreement No. 8");
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&f.signature),
         "--agreement",
@@ -195,14 +195,7 @@ fn verify_other_content_exits_12_digest_mismatch() {
 #[test]
 fn verify_without_agreement_for_detached_signature_exits_2() {
     let f = files();
-    let o = shart(&[
-        "eds",
-        "verify",
-        "--signature",
-        p(&f.signature),
-        "--ca",
-        p(&f.ca),
-    ]);
+    let o = eds_verify(&["--signature", p(&f.signature), "--ca", p(&f.ca)]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("[content-missing]"));
 }
@@ -213,9 +206,7 @@ fn verify_with_another_ca_or_no_ca_exits_15_untrusted_chain() {
     let other = Pki::new(KeyKind::Gost512, true);
     let ca = dir();
     std::fs::write(ca.join("other.der"), &other.root.der).unwrap();
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&f.signature),
         "--agreement",
@@ -224,9 +215,7 @@ fn verify_with_another_ca_or_no_ca_exits_15_untrusted_chain() {
         p(&ca),
     ]);
     assert_eq!(code(&o), 15, "{}", stderr(&o));
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&f.signature),
         "--agreement",
@@ -252,9 +241,7 @@ fn verify_after_expiry_exits_16_and_at_inside_validity_exits_0() {
     let o = shart(&["eds", "verify", "--signature", p(&path), "--ca", p(&f.ca)]);
     assert_eq!(code(&o), 16);
     assert!(stderr(&o).contains("[certificate-not-valid]"));
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&path),
         "--ca",
@@ -263,9 +250,7 @@ fn verify_after_expiry_exits_16_and_at_inside_validity_exits_0() {
         "2026-02-01",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&path),
         "--ca",
@@ -300,34 +285,12 @@ fn verify_with_crl_exits_19_when_revoked_and_0_when_not() {
         days_after(15),
     );
     let crl = write("revoked.crl", &revoked);
-    let o = shart(&[
-        "eds",
-        "verify",
-        "--signature",
-        p(&f.signature),
-        "--agreement",
-        p(&f.agreement),
-        "--ca",
-        p(&f.ca),
-        "--crl",
-        p(&crl),
-    ]);
+    let o = verify_default(&["--crl", p(&crl)]);
     assert_eq!(code(&o), 19);
     assert!(stderr(&o).contains("[revoked]"));
     let clean = testkit::crl(&f.pki.ca, &f.pki.ca_key, &[], days_after(15));
     let crl = write("clean.crl", input::to_pem("X509 CRL", &clean).as_bytes());
-    let o = shart(&[
-        "eds",
-        "verify",
-        "--signature",
-        p(&f.signature),
-        "--agreement",
-        p(&f.agreement),
-        "--ca",
-        p(&f.ca),
-        "--crl",
-        p(&crl),
-    ]);
+    let o = verify_default(&["--crl", p(&crl)]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
         stdout(&o).contains("revocation: not on the CRL"),
@@ -352,24 +315,14 @@ fn verify_malformed_inputs_exit_10_or_2_never_panic() {
         ("text.p7s", b"MIIB this is not base64 at all".to_vec()),
     ] {
         let path = write(name, &bytes);
-        let o = shart(&[
-            "eds",
-            "verify",
-            "--signature",
-            p(&path),
-            "--ca",
-            p(&f.ca),
-            "--json",
-        ]);
+        let o = eds_verify(&["--signature", p(&path), "--ca", p(&f.ca), "--json"]);
         assert_eq!(code(&o), 10, "{name}: {}", stderr(&o));
         let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(v["valid"], false);
         assert_eq!(v["error"]["code"], "malformed-container");
         assert!(!stderr(&o).contains("panicked"));
     }
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&f.dir.join("missing.p7s")),
         "--ca",
@@ -388,9 +341,7 @@ fn verify_real_nca_signature_verifies_the_gost_signer_and_refuses_the_expired_rs
         ca.join("nca.der"),
     )
     .unwrap();
-    let o = shart(&[
-        "eds",
-        "verify",
+    let o = eds_verify(&[
         "--signature",
         p(&fixtures.join("ncanode_SIGNED_DETACHED_CMS.b64")),
         "--agreement",

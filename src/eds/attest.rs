@@ -203,7 +203,7 @@ mod tests {
 
     use crate::eds::certificate::Cert;
     use crate::eds::testkit::{
-        self, days_after, days_before, CertSpec, CmsSpec, KeyKind, Pki, TestKey,
+        self, days_after, days_before, CertSpec, CmsSpec, Holder, KeyKind, TestKey,
     };
     use crate::eds::verify::{self, Content, Options, Report};
     use crate::eds::{algorithms::oid, attest, error::VerifyError};
@@ -212,24 +212,12 @@ mod tests {
     const BIN: &str = "940140000385";
     const CONTENT: &[u8] = b"Master agreement No. 1: the parties agree.\n";
 
-    struct World {
-        pki: Pki,
-        signer: Cert,
-        key: TestKey,
+    fn world(kind: KeyKind) -> Holder {
+        Holder::individual(kind, IIN)
     }
 
-    fn world(kind: KeyKind) -> World {
-        let pki = Pki::new(kind, false);
-        let key = TestKey::generate(kind);
-        let signer = pki.holder(
-            &CertSpec::individual("TESTOV TEST", IIN, 100, days_before(30), days_after(365)),
-            &key,
-        );
-        World { pki, signer, key }
-    }
-
-    fn anchors(w: &World) -> Vec<Cert> {
-        vec![w.pki.root.clone(), w.pki.ca.clone()]
+    fn anchors(w: &Holder) -> Vec<Cert> {
+        w.anchors()
     }
 
     fn signing_spec() -> CmsSpec {
@@ -269,7 +257,7 @@ mod tests {
         let st = statement();
         let sig = testkit::sign_cms(
             &st.to_bytes(),
-            &w.signer,
+            &w.cert,
             &w.key,
             &CmsSpec {
                 detached: true,
@@ -292,11 +280,11 @@ mod tests {
         assert_eq!(
             e.cert_serial_hash.to_vec(),
             <sha2::Sha256 as sha2::Digest>::digest(
-                w.signer.cert.tbs_certificate.serial_number.as_bytes()
+                w.cert.cert.tbs_certificate.serial_number.as_bytes()
             )
             .to_vec()
         );
-        let (nb, na) = w.signer.validity();
+        let (nb, na) = w.cert.validity();
         assert_eq!(u128::from(e.valid_from), nb.as_millis());
         assert_eq!(u128::from(e.valid_until), na.as_millis());
         assert!(a.number_validated);
@@ -336,7 +324,7 @@ mod tests {
     #[test]
     fn attestation_refuses_content_that_is_not_a_statement() {
         let w = world(KeyKind::Gost256);
-        let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+        let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
         let report = run(&sig, Content::None, &anchors(&w)).unwrap();
         let err = attest::attestation(&report, CONTENT, [0u8; 32]).unwrap_err();
         assert_eq!(err.code(), "not-attestable");
@@ -346,7 +334,7 @@ mod tests {
     fn attestation_refuses_a_failed_signer() {
         let w = world(KeyKind::Gost256);
         let st = statement();
-        let sig = testkit::sign_cms(&st.to_bytes(), &w.signer, &w.key, &signing_spec());
+        let sig = testkit::sign_cms(&st.to_bytes(), &w.cert, &w.key, &signing_spec());
         let report = run(&sig, Content::None, &[]).unwrap();
         let err = attest::attestation(&report, &st.to_bytes(), [0u8; 32]).unwrap_err();
         assert_eq!(err.code(), "untrusted-chain");
@@ -371,7 +359,7 @@ mod tests {
         // Given a verified signature over one statement
         let w = world(KeyKind::Gost256);
         let st = statement();
-        let sig = testkit::sign_cms(&st.to_bytes(), &w.signer, &w.key, &signing_spec());
+        let sig = testkit::sign_cms(&st.to_bytes(), &w.cert, &w.key, &signing_spec());
         let report = run(&sig, Content::None, &anchors(&w)).unwrap();
         // When another well-formed statement is offered for attestation
         let other = crate::statement::Statement::new(

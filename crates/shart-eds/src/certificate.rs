@@ -48,12 +48,7 @@ impl Cert {
             detail,
         };
         let cert = Certificate::from_der(der).map_err(|e| bad(e.to_string()))?;
-        let (outer, _) = ber::read(der).map_err(|e| bad(e.to_string()))?;
-        let tbs = ber::children(outer.content)
-            .map_err(|e| bad(e.to_string()))?
-            .first()
-            .map(|t| t.raw.to_vec())
-            .ok_or_else(|| bad("no tbsCertificate".into()))?;
+        let tbs = signed_body(der).map_err(bad)?;
         Ok(Self {
             der: der.to_vec(),
             cert,
@@ -244,6 +239,17 @@ pub const ALL_ROLES: [EdsRole; 6] = [
     EdsRole::Employee,
 ];
 
+/// The first element of a signed SEQUENCE (tbsCertificate, tbsCertList)
+/// exactly as encoded: the bytes the issuer signed.
+fn signed_body(der: &[u8]) -> Result<Vec<u8>, String> {
+    let (outer, _) = ber::read(der).map_err(|e| e.to_string())?;
+    ber::children(outer.content)
+        .map_err(|e| e.to_string())?
+        .first()
+        .map(|t| t.raw.to_vec())
+        .ok_or_else(|| "no signed body".to_string())
+}
+
 /// The holder as the certificate names them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {
@@ -330,12 +336,7 @@ impl Crl {
             detail,
         };
         let crl = CertificateList::from_der(der).map_err(|e| bad(e.to_string()))?;
-        let (outer, _) = ber::read(der).map_err(|e| bad(e.to_string()))?;
-        let tbs = ber::children(outer.content)
-            .map_err(|e| bad(e.to_string()))?
-            .first()
-            .map(|t| t.raw.to_vec())
-            .ok_or_else(|| bad("no tbsCertList".into()))?;
+        let tbs = signed_body(der).map_err(bad)?;
         Ok(Self {
             source: source.to_string(),
             crl,

@@ -661,3 +661,34 @@ pub fn reparse(der: &[u8]) -> Option<Cert> {
     Certificate::from_der(der).ok()?;
     Cert::from_der(der, "test").ok()
 }
+
+/// A holder with a signing certificate from a fresh [`Pki`]: what most
+/// tests need.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    /// The PKI that issued the certificate.
+    pub pki: Pki,
+    /// The holder's certificate.
+    pub cert: Cert,
+    /// The holder's key.
+    pub key: TestKey,
+}
+
+impl Holder {
+    /// An individual with IIN `iin` (serial 100, valid 30 days before
+    /// [`T0`] to 365 days after), keys of `kind`.
+    pub fn individual(kind: KeyKind, iin: &str) -> Self {
+        let pki = Pki::new(kind, false);
+        let key = TestKey::generate(kind);
+        let cert = pki.holder(
+            &CertSpec::individual("TESTOV TEST", iin, 100, days_before(30), days_after(365)),
+            &key,
+        );
+        Self { pki, cert, key }
+    }
+
+    /// The CA folder that trusts this holder's PKI: root and issuing CA.
+    pub fn anchors(&self) -> Vec<Cert> {
+        vec![self.pki.root.clone(), self.pki.ca.clone()]
+    }
+}

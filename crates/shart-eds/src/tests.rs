@@ -12,37 +12,25 @@ use super::algorithms::oid;
 use super::certificate::{self, Cert, Crl};
 use super::error::VerifyError;
 use super::input;
-use super::testkit::{self, days_after, days_before, CertSpec, CmsSpec, KeyKind, Pki, TestKey};
+use super::testkit::{
+    self, days_after, days_before, CertSpec, CmsSpec, Holder, KeyKind, Pki, TestKey,
+};
 use super::verify::{self, Content, Options, Report, TimeSource};
 
-/// A PKI and one individual signer for a key kind, built once per run.
-struct World {
-    pki: Pki,
-    signer: Cert,
-    key: TestKey,
-}
-
-const IIN: &str = "871008401427";
-
-fn world(kind: KeyKind) -> &'static World {
-    static RSA: OnceLock<World> = OnceLock::new();
-    static G512: OnceLock<World> = OnceLock::new();
-    static G256: OnceLock<World> = OnceLock::new();
+/// One individual signer per key kind, built once per run.
+fn world(kind: KeyKind) -> &'static Holder {
+    static RSA: OnceLock<Holder> = OnceLock::new();
+    static G512: OnceLock<Holder> = OnceLock::new();
+    static G256: OnceLock<Holder> = OnceLock::new();
     let cell = match kind {
         KeyKind::Rsa2048 => &RSA,
         KeyKind::Gost512 => &G512,
         KeyKind::Gost256 => &G256,
     };
-    cell.get_or_init(|| {
-        let pki = Pki::new(kind, false);
-        let key = TestKey::generate(kind);
-        let signer = pki.holder(
-            &CertSpec::individual("TESTOV TEST", IIN, 100, days_before(30), days_after(365)),
-            &key,
-        );
-        World { pki, signer, key }
-    })
+    cell.get_or_init(|| Holder::individual(kind, IIN))
 }
+
+const IIN: &str = "871008401427";
 
 const KINDS: [KeyKind; 3] = [KeyKind::Gost512, KeyKind::Gost256, KeyKind::Rsa2048];
 const CONTENT: &[u8] = b"Master agreement No. 1: the parties agree.\n";
@@ -79,8 +67,8 @@ fn single(r: Result<Report, VerifyError>) -> Result<verify::SignerReport, Verify
     report.signers.into_iter().next().expect("one signer")
 }
 
-fn anchors(w: &World) -> Vec<Cert> {
-    vec![w.pki.root.clone(), w.pki.ca.clone()]
+fn anchors(w: &Holder) -> Vec<Cert> {
+    w.anchors()
 }
 
 #[test]
@@ -88,7 +76,7 @@ fn attached_signature_verifies_for_every_algorithm() {
     for kind in KINDS {
         // Given a CAdES-BES signature made with this algorithm
         let w = world(kind);
-        let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+        let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
         // When it is verified with the CA folder
         let report = run(&sig, Content::None, &anchors(w), &[]).expect("container");
         // Then the signer verifies and the report describes the certificate
@@ -127,7 +115,7 @@ fn detached_signature_verifies_against_the_file_and_streams_it() {
     let w = world(KeyKind::Gost512);
     let sig = testkit::sign_cms(
         CONTENT,
-        &w.signer,
+        &w.cert,
         &w.key,
         &CmsSpec {
             detached: true,
@@ -151,7 +139,7 @@ fn detached_signature_without_content_fails_with_content_missing() {
     let w = world(KeyKind::Gost512);
     let sig = testkit::sign_cms(
         CONTENT,
-        &w.signer,
+        &w.cert,
         &w.key,
         &CmsSpec {
             detached: true,
@@ -167,7 +155,7 @@ fn detached_signature_without_content_fails_with_content_missing() {
 #[test]
 fn attached_signature_checked_against_another_file_fails_with_content_mismatch() {
     let w = world(KeyKind::Gost512);
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     let err = run(&sig, Content::Bytes(b"another agreement"), &anchors(w), &[]).unwrap_err();
     assert_eq!(err.code(), "content-mismatch");
 }
@@ -176,7 +164,7 @@ fn attached_signature_checked_against_another_file_fails_with_content_mismatch()
 fn ber_pem_and_base64_encodings_verify_like_der() {
     for kind in KINDS {
         let w = world(kind);
-        let der = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+        let der = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
         let ber = testkit::to_indefinite_ber(&der);
         assert_ne!(ber, der, "the BER differs from the DER");
         for encoded in [
@@ -196,7 +184,7 @@ fn tampered_content_fails_with_digest_mismatch() {
         let w = world(kind);
         let sig = testkit::sign_cms(
             CONTENT,
-            &w.signer,
+            &w.cert,
             &w.key,
             &CmsSpec {
                 detached: true,
@@ -222,7 +210,7 @@ fn tampered_content_fails_with_digest_mismatch() {
 fn tampered_signed_attributes_fail_with_bad_signature() {
     for kind in KINDS {
         let w = world(kind);
-        let mut sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+        let mut sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
         // The signingTime 2026-01-11 00:00:00 is UTCTime "260111000000Z";
         // make it one second later.
         let at = find(&sig, b"260111000000Z").expect("signingTime in the container");
@@ -242,7 +230,7 @@ fn signature_by_another_key_fails_with_bad_signature() {
         // Given the signer's certificate but attributes signed by another key
         let w = world(kind);
         let other = TestKey::generate(kind);
-        let forged = testkit::sign_cms(CONTENT, &w.signer, &other, &signing_spec());
+        let forged = testkit::sign_cms(CONTENT, &w.cert, &other, &signing_spec());
         // Then the signature does not verify under the certificate's key
         let err = single(run(&forged, Content::None, &anchors(w), &[])).unwrap_err();
         assert!(
@@ -259,7 +247,7 @@ fn message_digest_of_other_content_fails_with_digest_mismatch() {
         message_digest: Some(vec![7u8; 64]),
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &spec);
     let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
     assert_eq!(err.code(), "digest-mismatch");
 }
@@ -271,7 +259,7 @@ fn signature_without_signed_attributes_is_refused() {
         no_signed_attributes: true,
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &spec);
     let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
     assert_eq!(err, VerifyError::SignedAttributesMissing);
 }
@@ -281,7 +269,7 @@ fn unknown_ca_fails_with_untrusted_chain() {
     // Given CAs of another PKI (other names, other keys)
     let w = world(KeyKind::Gost512);
     let other = Pki::new(KeyKind::Gost256, true);
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     let err = single(run(&sig, Content::None, &[other.root, other.ca], &[])).unwrap_err();
     assert!(matches!(err, VerifyError::UntrustedChain { .. }), "{err}");
     assert_eq!(err.exit_code(), 15);
@@ -305,7 +293,7 @@ fn ca_certificate_with_the_right_name_but_another_key_fails_the_chain() {
         &fake_key,
         Some((&w.pki.root, &w.pki.root_key)),
     );
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     // When only the look-alike is trusted
     let err = single(run(&sig, Content::None, &[fake], &[])).unwrap_err();
     // Then the signer's certificate signature does not verify under it
@@ -322,7 +310,7 @@ fn intermediate_from_the_container_chains_to_a_trusted_root() {
         extra_certs: vec![w.pki.ca.clone()],
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &spec);
     let s = single(run(
         &sig,
         Content::None,
@@ -332,7 +320,7 @@ fn intermediate_from_the_container_chains_to_a_trusted_root() {
     .expect("verified");
     assert_eq!(s.chain.len(), 3);
     // Without the intermediate, the root alone is not enough.
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     let err = single(run(
         &sig,
         Content::None,
@@ -348,7 +336,7 @@ fn expired_certificate_fails_with_certificate_not_valid() {
     let w = world(KeyKind::Gost512);
     let sig = testkit::sign_cms(
         CONTENT,
-        &w.signer,
+        &w.cert,
         &w.key,
         &CmsSpec {
             signing_time: Some(days_after(400)),
@@ -380,7 +368,7 @@ fn expired_certificate_fails_with_certificate_not_valid() {
 #[test]
 fn signature_without_signing_time_is_checked_at_the_verifiers_clock() {
     let w = world(KeyKind::Gost512);
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &CmsSpec::default());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &CmsSpec::default());
     let s = single(run(&sig, Content::None, &anchors(w), &[])).unwrap();
     assert_eq!(s.checked_at_source, TimeSource::Now);
     assert_eq!(s.signing_time, None);
@@ -415,7 +403,7 @@ fn missing_signer_certificate_is_reported() {
         extra_certs: vec![w.pki.ca.clone()],
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &spec);
     let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
     assert_eq!(err, VerifyError::SignerCertificateNotFound);
 }
@@ -424,16 +412,16 @@ fn missing_signer_certificate_is_reported() {
 fn signing_certificate_v2_must_name_the_signer_certificate() {
     let w = world(KeyKind::Gost512);
     let good = CmsSpec {
-        signing_certificate_v2: Some(w.signer.clone()),
+        signing_certificate_v2: Some(w.cert.clone()),
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &good);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &good);
     assert!(single(run(&sig, Content::None, &anchors(w), &[])).is_ok());
     let bad = CmsSpec {
         signing_certificate_v2: Some(w.pki.ca.clone()),
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &bad);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &bad);
     let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
     assert_eq!(err, VerifyError::SigningCertificateMismatch);
 }
@@ -441,7 +429,7 @@ fn signing_certificate_v2_must_name_the_signer_certificate() {
 #[test]
 fn unsupported_digest_algorithm_is_named() {
     let w = world(KeyKind::Rsa2048);
-    let mut sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let mut sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     // SHA-256's OID ends 04 02 01; make every occurrence SHA-512 (04 02 03).
     let sha256 = [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01];
     let mut n = 0;
@@ -464,11 +452,11 @@ fn unsupported_digest_algorithm_is_named() {
 fn crl_listing_the_signer_fails_with_revoked() {
     for kind in [KeyKind::Gost512, KeyKind::Rsa2048] {
         let w = world(kind);
-        let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+        let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
         let revoked = testkit::crl(
             &w.pki.ca,
             &w.pki.ca_key,
-            &[(&w.signer, days_after(12))],
+            &[(&w.cert, days_after(12))],
             days_after(15),
         );
         let crl = Crl::from_der(&revoked, "test.crl").unwrap();
@@ -492,7 +480,7 @@ fn crl_without_the_signer_reports_revocation_checked() {
         &CertSpec::individual("OTHER", IIN, 555, days_before(30), days_after(365)),
         &other_key,
     );
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     let list = testkit::crl(
         &w.pki.ca,
         &w.pki.ca_key,
@@ -508,7 +496,7 @@ fn crl_without_the_signer_reports_revocation_checked() {
 #[test]
 fn crl_of_another_issuer_or_forged_crl_is_refused() {
     let w = world(KeyKind::Gost512);
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     // The root's CRL does not cover a certificate the issuing CA issued.
     let root_crl = testkit::crl(&w.pki.root, &w.pki.root_key, &[], days_after(15));
     let crl = Crl::from_der(&root_crl, "root.crl").unwrap();
@@ -544,7 +532,7 @@ fn test_ca_names_classify_the_certificate_as_test() {
 #[test]
 fn truncated_and_random_inputs_are_malformed_not_panics() {
     let w = world(KeyKind::Gost512);
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     for len in [0, 1, 2, 10, sig.len() / 2, sig.len() - 1] {
         let err = run(&sig[..len], Content::None, &anchors(w), &[]).unwrap_err();
         assert_eq!(err.code(), "malformed-container", "length {len}");
@@ -558,7 +546,7 @@ fn truncated_and_random_inputs_are_malformed_not_panics() {
 #[test]
 fn stale_or_delta_crl_does_not_count_as_a_revocation_check() {
     let w = world(KeyKind::Gost512);
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     // nextUpdate before the verifier's clock (days_after(20))
     let stale = testkit::crl_with(
         &w.pki.ca,
@@ -617,17 +605,11 @@ fn holder_certificate_in_the_ca_folder_cannot_issue_certificates() {
             days_after(365),
         ),
         &minted_key,
-        Some((&w.signer, &w.key)),
+        Some((&w.cert, &w.key)),
     );
     let sig = testkit::sign_cms(CONTENT, &minted, &minted_key, &signing_spec());
     // Then the chain is refused: the issuer is not a CA
-    let err = single(run(
-        &sig,
-        Content::None,
-        std::slice::from_ref(&w.signer),
-        &[],
-    ))
-    .unwrap_err();
+    let err = single(run(&sig, Content::None, std::slice::from_ref(&w.cert), &[])).unwrap_err();
     assert_eq!(err.code(), "untrusted-chain");
     assert!(err.to_string().contains("not a CA"), "{err}");
 }
@@ -653,7 +635,7 @@ fn two_different_certificates_matching_the_signer_identifier_are_refused() {
         extra_certs: vec![look_alike],
         ..signing_spec()
     };
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &spec);
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &spec);
     // Then the container is refused rather than one of them chosen
     let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
     assert_eq!(err.code(), "malformed-container");
@@ -672,7 +654,7 @@ fn an_expired_ca_certificate_is_passed_over_for_a_valid_reissue_with_the_same_ke
         &w.pki.ca_key,
         Some((&w.pki.root, &w.pki.root_key)),
     );
-    let sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+    let sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
     // When both are trusted, the expired one first
     let anchors = [expired, w.pki.ca.clone()];
     // Then the valid one completes the chain
@@ -693,7 +675,7 @@ proptest! {
         cut in any::<Option<prop::sample::Index>>(),
     ) {
         let w = world(KeyKind::Gost256);
-        let mut sig = testkit::sign_cms(CONTENT, &w.signer, &w.key, &signing_spec());
+        let mut sig = testkit::sign_cms(CONTENT, &w.cert, &w.key, &signing_spec());
         for (i, b) in &flips {
             let at = i.index(sig.len());
             sig[at] ^= b | 1;
