@@ -13,6 +13,22 @@
 //! accept iff x_C mod q = r
 //! ```
 //!
+//! ## Arithmetic
+//!
+//! Field elements live in fixed-width Montgomery form: 4 64-bit limbs for
+//! the 256-bit curves, 8 for the 512-bit one (`arith::Mont`), multiplied
+//! by word-by-word Montgomery reduction (CIOS) and kept fully reduced.
+//! Points are in Jacobian coordinates; doubling uses the a = −3 formula
+//! (3M + 5S) on the curves where a ≡ −3 (mod p), TC26 512-bit paramSetA and
+//! CryptoPro-A, and the general one (with a·Z⁴) on TC26 256-bit paramSetA.
+//! `z1·P + z2·Q` is one interleaved pass over width-5 NAF recodings of both
+//! scalars (tables of 8 odd multiples each), and so is the subgroup check
+//! `q·Q`. A p wider than 512 bits (no named curve) falls back to the same
+//! formulas on `BigUint` with `%` reductions; the tests check the limb
+//! arithmetic and the point formulas against `BigUint` and against
+//! textbook affine addition. Only the inversion of Z at the end goes
+//! through `BigUint::modinv`.
+//!
 //! ## Curves
 //!
 //! Kazakhstan's NCA RK uses the TC26 curves under its own OIDs (LEGAL.md,
@@ -61,7 +77,9 @@
 //! ## Security considerations
 //!
 //! - Verification handles public data only, so the arithmetic is **not
-//!   constant time** (`num-bigint`). Never use this code to sign.
+//!   constant time** (it branches on carries, scalar digits and special
+//!   points, and the inversion is `num-bigint`'s). Never use this code to
+//!   sign.
 //! - [`verify`] rejects public keys that are not on the curve, are the
 //!   point at infinity, or are not in the order-q subgroup (the TC26 256-bit
 //!   curve has cofactor 4).
@@ -80,6 +98,8 @@ use std::fmt;
 
 use num_bigint::BigUint;
 use num_traits::{One, Zero};
+
+mod arith;
 
 /// Parameters of a curve as hexadecimal strings (most significant digit
 /// first), copied from their source; turn them into a [`Curve`] with
@@ -309,6 +329,59 @@ pub struct Curve {
     base: Point,
     /// Byte length of p: digests must have this length, r and s at most it.
     size: usize,
+    /// The point arithmetic for this p.
+    arith: Arith,
+}
+
+/// Point arithmetic in the narrowest field representation that fits p.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arith {
+    /// p below 2²⁵⁶: Montgomery form in 4 limbs.
+    Limbs4(arith::Ops<arith::Mont<4>>),
+    /// p below 2⁵¹²: Montgomery form in 8 limbs.
+    Limbs8(arith::Ops<arith::Mont<8>>),
+    /// Wider p (no named curve): `BigUint` with `%` reductions.
+    Big(arith::Ops<arith::BigField>),
+}
+
+impl Arith {
+    fn new(p: &BigUint, a: &BigUint) -> Self {
+        if let Some(m) = arith::Mont::<4>::new(p) {
+            Self::Limbs4(arith::Ops::new(m, a))
+        } else if let Some(m) = arith::Mont::<8>::new(p) {
+            Self::Limbs8(arith::Ops::new(m, a))
+        } else {
+            Self::Big(arith::Ops::new(arith::BigField::new(p), a))
+        }
+    }
+
+    /// k1·p1 + k2·p2 in affine coordinates, `None` for the point at
+    /// infinity.
+    fn mul_add(&self, p1: &Point, k1: &BigUint, p2: &Point, k2: &BigUint) -> Option<Point> {
+        match self {
+            Self::Limbs4(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
+            Self::Limbs8(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
+            Self::Big(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
+        }
+    }
+
+    /// k·pt in affine coordinates, `None` for the point at infinity.
+    fn mul(&self, pt: &Point, k: &BigUint) -> Option<Point> {
+        match self {
+            Self::Limbs4(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Limbs8(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Big(ops) => ops.to_affine(&ops.mul(pt, k)),
+        }
+    }
+
+    /// Whether k·pt is the point at infinity (no inversion needed).
+    fn mul_is_infinity(&self, pt: &Point, k: &BigUint) -> bool {
+        match self {
+            Self::Limbs4(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Limbs8(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Big(ops) => ops.is_infinity(&ops.mul(pt, k)),
+        }
+    }
 }
 
 impl Curve {
@@ -351,6 +424,7 @@ impl Curve {
         }
         let size = usize::try_from(p.bits().div_ceil(8))
             .map_err(|_| invalid("p is too large for this platform"))?;
+        let arith = Arith::new(&p, &a);
         let curve = Self {
             name: params.name,
             p,
@@ -359,11 +433,12 @@ impl Curve {
             q,
             base,
             size,
+            arith,
         };
         if !curve.is_on_curve(&curve.base) {
             return Err(invalid("the base point is not on the curve"));
         }
-        if !curve.mul(&curve.base, &curve.q).is_infinity() {
+        if !curve.arith.mul_is_infinity(&curve.base, &curve.q) {
             return Err(invalid("the base point does not have order q"));
         }
         Ok(curve)
@@ -398,107 +473,10 @@ impl Curve {
         lhs == rhs
     }
 
-    fn to_jacobian(pt: &Point) -> Jacobian {
-        Jacobian {
-            x: pt.x.clone(),
-            y: pt.y.clone(),
-            z: BigUint::one(),
-        }
-    }
-
-    /// Affine coordinates, or `None` for the point at infinity.
-    fn to_affine(&self, pt: &Jacobian) -> Option<Point> {
-        if pt.is_infinity() {
-            return None;
-        }
-        let f = Field(&self.p);
-        let zinv = pt.z.modinv(&self.p)?;
-        let zinv2 = f.mul(&zinv, &zinv);
-        Some(Point {
-            x: f.mul(&pt.x, &zinv2),
-            y: f.mul(&pt.y, &f.mul(&zinv2, &zinv)),
-        })
-    }
-
-    fn double(&self, pt: &Jacobian) -> Jacobian {
-        if pt.is_infinity() || pt.y.is_zero() {
-            return Jacobian::infinity();
-        }
-        let f = Field(&self.p);
-        let xx = f.mul(&pt.x, &pt.x);
-        let yy = f.mul(&pt.y, &pt.y);
-        let yyyy = f.mul(&yy, &yy);
-        let zz = f.mul(&pt.z, &pt.z);
-        // S = 4·X·Y², M = 3·X² + a·Z⁴
-        let s = f.small(4, &f.mul(&pt.x, &yy));
-        let m = f.add(&f.small(3, &xx), &f.mul(&self.a, &f.mul(&zz, &zz)));
-        let x3 = f.sub(&f.mul(&m, &m), &f.small(2, &s));
-        let y3 = f.sub(&f.mul(&m, &f.sub(&s, &x3)), &f.small(8, &yyyy));
-        let z3 = f.small(2, &f.mul(&pt.y, &pt.z));
-        Jacobian {
-            x: x3,
-            y: y3,
-            z: z3,
-        }
-    }
-
-    fn add(&self, p1: &Jacobian, p2: &Jacobian) -> Jacobian {
-        if p1.is_infinity() {
-            return p2.clone();
-        }
-        if p2.is_infinity() {
-            return p1.clone();
-        }
-        let f = Field(&self.p);
-        let z1z1 = f.mul(&p1.z, &p1.z);
-        let z2z2 = f.mul(&p2.z, &p2.z);
-        let u1 = f.mul(&p1.x, &z2z2);
-        let u2 = f.mul(&p2.x, &z1z1);
-        let s1 = f.mul(&p1.y, &f.mul(&p2.z, &z2z2));
-        let s2 = f.mul(&p2.y, &f.mul(&p1.z, &z1z1));
-        if u1 == u2 {
-            return if s1 == s2 {
-                self.double(p1)
-            } else {
-                Jacobian::infinity()
-            };
-        }
-        let h = f.sub(&u2, &u1);
-        let r = f.sub(&s2, &s1);
-        let hh = f.mul(&h, &h);
-        let hhh = f.mul(&h, &hh);
-        let v = f.mul(&u1, &hh);
-        let x3 = f.sub(&f.sub(&f.mul(&r, &r), &hhh), &f.small(2, &v));
-        let y3 = f.sub(&f.mul(&r, &f.sub(&v, &x3)), &f.mul(&s1, &hhh));
-        let z3 = f.mul(&f.mul(&p1.z, &p2.z), &h);
-        Jacobian {
-            x: x3,
-            y: y3,
-            z: z3,
-        }
-    }
-
-    /// k·pt, double-and-add from the top bit (not constant time).
-    fn mul(&self, pt: &Point, k: &BigUint) -> Jacobian {
-        self.mul_add(pt, k, pt, &BigUint::zero())
-    }
-
-    /// k1·p1 + k2·p2 in one pass (Shamir's trick).
-    fn mul_add(&self, p1: &Point, k1: &BigUint, p2: &Point, k2: &BigUint) -> Jacobian {
-        let j1 = Self::to_jacobian(p1);
-        let j2 = Self::to_jacobian(p2);
-        let both = self.add(&j1, &j2);
-        let mut acc = Jacobian::infinity();
-        for i in (0..k1.bits().max(k2.bits())).rev() {
-            acc = self.double(&acc);
-            match (k1.bit(i), k2.bit(i)) {
-                (true, true) => acc = self.add(&acc, &both),
-                (true, false) => acc = self.add(&acc, &j1),
-                (false, true) => acc = self.add(&acc, &j2),
-                (false, false) => {}
-            }
-        }
-        acc
+    /// k·pt in affine coordinates, `None` for the point at infinity (not
+    /// constant time).
+    fn mul(&self, pt: &Point, k: &BigUint) -> Option<Point> {
+        self.arith.mul(pt, k)
     }
 
     fn check_public_key(&self, key: &Point) -> Result<(), GostError> {
@@ -511,33 +489,10 @@ impl Curve {
         if !self.is_on_curve(key) {
             return Err(GostError::PublicKeyNotOnCurve);
         }
-        if !self.mul(key, &self.q).is_infinity() {
+        if !self.arith.mul_is_infinity(key, &self.q) {
             return Err(GostError::PublicKeyNotInSubgroup);
         }
         Ok(())
-    }
-}
-
-/// Jacobian coordinates: (X, Y, Z) stands for (X/Z², Y/Z³); Z = 0 is the
-/// point at infinity.
-#[derive(Debug, Clone)]
-struct Jacobian {
-    x: BigUint,
-    y: BigUint,
-    z: BigUint,
-}
-
-impl Jacobian {
-    fn infinity() -> Self {
-        Self {
-            x: BigUint::one(),
-            y: BigUint::one(),
-            z: BigUint::zero(),
-        }
-    }
-
-    fn is_infinity(&self) -> bool {
-        self.z.is_zero()
     }
 }
 
@@ -545,7 +500,9 @@ impl Jacobian {
 ///
 /// The arithmetic-side-effects lint is allowed here and only here: `BigUint`
 /// is arbitrary precision, so `+` and `*` cannot overflow; `%` is always by
-/// the modulus, which [`Curve::new`] checked to be above 3; and `-` only
+/// the modulus, which is nonzero ([`Curve::new`] checks p above 3 and q
+/// above 1 before any arithmetic, and `arith::Mont::new` refuses an even p
+/// or p = 1 before reducing mod p); and `-` only
 /// subtracts a reduced operand (< m) from a value increased by m, so it
 /// cannot underflow.
 struct Field<'a>(&'a BigUint);
@@ -562,10 +519,6 @@ impl Field<'_> {
 
     fn mul(&self, a: &BigUint, b: &BigUint) -> BigUint {
         (a * b) % self.0
-    }
-
-    fn small(&self, k: u8, a: &BigUint) -> BigUint {
-        (a * k) % self.0
     }
 
     fn reduce(&self, a: &BigUint) -> BigUint {
@@ -640,8 +593,10 @@ pub fn verify(
     let v = e.modinv(&curve.q).ok_or(GostError::SignatureMismatch)?;
     let z1 = fq.mul(&s, &v);
     let z2 = fq.neg(&fq.mul(&r, &v));
-    let c = curve.mul_add(&curve.base, &z1, public_key, &z2);
-    let c = curve.to_affine(&c).ok_or(GostError::SignatureMismatch)?;
+    let c = curve
+        .arith
+        .mul_add(&curve.base, &z1, public_key, &z2)
+        .ok_or(GostError::SignatureMismatch)?;
     if fq.reduce(&c.x) == r {
         Ok(())
     } else {
@@ -653,7 +608,7 @@ pub fn verify(
 ///
 /// NOTE: not constant time; never call it with a real key.
 pub fn public_key_for_tests(curve: &Curve, d: &BigUint) -> Option<Point> {
-    curve.to_affine(&curve.mul(&curve.base, d))
+    curve.mul(&curve.base, d)
 }
 
 /// Signs `digest` with private key `d` and nonce `k` (RFC 7091 §6.1),
@@ -671,7 +626,7 @@ pub fn sign_for_tests(
 ) -> Option<(BigUint, BigUint)> {
     let e = digest_to_e(curve, digest).ok()?;
     let fq = Field(&curve.q);
-    let c = curve.to_affine(&curve.mul(&curve.base, k))?;
+    let c = curve.mul(&curve.base, k)?;
     let r = fq.reduce(&c.x);
     if r.is_zero() {
         return None;

@@ -112,7 +112,7 @@ fn curve(params: &CurveParams) -> Curve {
 
 fn public_key(curve: &Curve, d: &BigUint) -> Point {
     curve
-        .to_affine(&curve.mul(curve.base_point(), d))
+        .mul(curve.base_point(), d)
         .expect("d·P is finite for 0 < d < q")
 }
 
@@ -121,7 +121,7 @@ fn public_key(curve: &Curve, d: &BigUint) -> Point {
 fn sign(curve: &Curve, d: &BigUint, digest: &[u8], k: &BigUint) -> Option<(Vec<u8>, Vec<u8>)> {
     let q = curve.order();
     let e = digest_to_e(curve, digest).ok()?;
-    let c = curve.to_affine(&curve.mul(curve.base_point(), k))?;
+    let c = curve.mul(curve.base_point(), k)?;
     let r = &c.x % q;
     let s = (&r * d + k * e) % q;
     if r.is_zero() || s.is_zero() {
@@ -360,7 +360,7 @@ fn verify_with_key_outside_subgroup_fails_on_cofactor_4_curve() {
             let y = t.modpow(&exp, &p);
             (f.mul(&y, &y) == t).then_some(Point { x, y })
         })
-        .find_map(|pt| c.to_affine(&c.mul(&pt, c.order())))
+        .find_map(|pt| c.mul(&pt, c.order()))
         .expect("some small x gives a point with a cofactor component");
     let digest = [7u8; 32];
     assert_eq!(

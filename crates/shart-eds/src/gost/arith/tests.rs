@@ -1,0 +1,327 @@
+//! Tests of the limb arithmetic against `BigUint`, of the NAF recoding, and
+//! of the point arithmetic against a textbook affine reference.
+// Test arithmetic on BigUint cannot overflow.
+#![allow(clippy::arithmetic_side_effects)]
+
+use super::*;
+use crate::gost::{CurveParams, CRYPTOPRO_A, TC26_256_A, TC26_512_A};
+use proptest::prelude::*;
+
+fn int(hex: &str) -> BigUint {
+    BigUint::parse_bytes(hex.as_bytes(), 16).expect("hex")
+}
+
+/// A curve with general a (7), from RFC 7091 §7.1.
+const TEST_256: CurveParams = CurveParams {
+    name: "RFC 7091 7.1 test curve",
+    p: "8000000000000000000000000000000000000000000000000000000000000431",
+    a: "7",
+    b: "5FBFF498AA938CE739B8E022FBAFEF40563F6E6A3472FC2A514C0CE9DAE23B7E",
+    q: "8000000000000000000000000000000150FE8A1892976154C59CFC193ACCF5B3",
+    x: "2",
+    y: "08E2A8A0E65147D4BD6316030E16D19C85C97F0A9CA267122B96ABBCEA7E8FC8",
+};
+
+/// Checks every field operation of `f` against `BigUint` on `a`, `b`
+/// (any size: they are reduced first).
+fn check_field<F: FieldOps>(f: &F, a: &BigUint, b: &BigUint) {
+    let p = f.modulus().clone();
+    let (ar, br) = (a % &p, b % &p);
+    let (fa, fb) = (f.element(a), f.element(b));
+    assert_eq!(f.integer(&fa), ar, "round trip");
+    assert_eq!(f.integer(&f.add(&fa, &fb)), (&ar + &br) % &p, "add");
+    assert_eq!(f.integer(&f.sub(&fa, &fb)), (&ar + &p - &br) % &p, "sub");
+    assert_eq!(f.integer(&f.mul(&fa, &fb)), (&ar * &br) % &p, "mul");
+    assert_eq!(f.integer(&f.sqr(&fa)), (&ar * &ar) % &p, "sqr");
+    assert_eq!(f.integer(&f.dbl(&fa)), (&ar * 2u8) % &p, "dbl");
+    assert_eq!(f.integer(&f.neg(&fa)), (&p - &ar) % &p, "neg");
+    assert_eq!(f.is_zero(&fa), ar.is_zero(), "is_zero");
+    assert_eq!(fa == fb, ar == br, "equality is equality of residues");
+}
+
+fn named_primes() -> Vec<BigUint> {
+    [TC26_512_A, TC26_256_A, CRYPTOPRO_A, TEST_256]
+        .iter()
+        .map(|c| int(c.p))
+        .collect()
+}
+
+fn check_all_widths(p: &BigUint, a: &BigUint, b: &BigUint) {
+    check_field(&BigField::new(p), a, b);
+    if let Some(m) = Mont::<4>::new(p) {
+        check_field(&m, a, b);
+    }
+    if let Some(m) = Mont::<8>::new(p) {
+        check_field(&m, a, b);
+    }
+}
+
+#[test]
+fn mont_new_accepts_only_odd_moduli_that_fit() {
+    assert!(Mont::<4>::new(&BigUint::from(4u8)).is_none());
+    assert!(Mont::<4>::new(&BigUint::one()).is_none());
+    assert!(Mont::<4>::new(&BigUint::from(3u8)).is_some());
+    assert!(Mont::<4>::new(&int(TC26_512_A.p)).is_none());
+    assert!(Mont::<8>::new(&int(TC26_512_A.p)).is_some());
+    assert!(Mont::<4>::new(&int(TC26_256_A.p)).is_some());
+    assert!(Mont::<8>::new(&((BigUint::one() << 512u32) + 1u8)).is_none());
+}
+
+#[test]
+fn field_edge_values_match_biguint() {
+    for p in named_primes() {
+        let edges = [
+            BigUint::zero(),
+            BigUint::one(),
+            BigUint::from(2u8),
+            &p - 1u8,
+            &p - 2u8,
+            p.clone(),
+            &p + 1u8,
+            (BigUint::one() << p.bits()) - 1u8,
+        ];
+        for a in &edges {
+            for b in &edges {
+                check_all_widths(&p, a, b);
+            }
+        }
+    }
+}
+
+/// The largest odd modulus of each width: every limb all ones, where the
+/// carries of Montgomery multiplication are largest.
+#[test]
+fn field_with_all_ones_modulus_matches_biguint() {
+    for bits in [256u32, 512] {
+        let p = (BigUint::one() << bits) - 1u8;
+        let big = &p - 1u8;
+        check_all_widths(&p, &big, &big);
+        check_all_widths(&p, &big, &(&p - 2u8));
+    }
+}
+
+proptest! {
+    #[test]
+    fn field_ops_match_biguint_on_named_primes(
+        a in prop::collection::vec(any::<u8>(), 0..80),
+        b in prop::collection::vec(any::<u8>(), 0..80),
+    ) {
+        let (a, b) = (BigUint::from_bytes_be(&a), BigUint::from_bytes_be(&b));
+        for p in named_primes() {
+            check_all_widths(&p, &a, &b);
+        }
+    }
+
+    #[test]
+    fn field_ops_match_biguint_on_random_odd_moduli(
+        p in prop::collection::vec(any::<u8>(), 1..64),
+        a in prop::collection::vec(any::<u8>(), 0..70),
+        b in prop::collection::vec(any::<u8>(), 0..70),
+    ) {
+        let p = BigUint::from_bytes_be(&p) | BigUint::one();
+        prop_assume!(p > BigUint::from(3u8));
+        check_all_widths(&p, &BigUint::from_bytes_be(&a), &BigUint::from_bytes_be(&b));
+    }
+
+    #[test]
+    fn wnaf_represents_the_scalar(k in prop::collection::vec(any::<u8>(), 0..66)) {
+        let k = BigUint::from_bytes_be(&k);
+        check_wnaf(&k);
+    }
+}
+
+fn check_wnaf(k: &BigUint) {
+    let naf = wnaf(k);
+    let mut pos = BigUint::zero();
+    let mut neg = BigUint::zero();
+    let mut last_nonzero: Option<usize> = None;
+    for (i, &d) in naf.iter().enumerate() {
+        if d == 0 {
+            continue;
+        }
+        assert!(d % 2 != 0 && d.unsigned_abs() < 16, "digit {d} at {i}");
+        if let Some(j) = last_nonzero {
+            assert!(i - j >= WINDOW as usize, "digits at {j} and {i} too close");
+        }
+        last_nonzero = Some(i);
+        let term = BigUint::from(d.unsigned_abs()) << i;
+        if d > 0 {
+            pos += term;
+        } else {
+            neg += term;
+        }
+    }
+    assert_eq!(pos - neg, *k);
+    assert!(naf.len() as u64 <= k.bits() + u64::from(WINDOW));
+}
+
+#[test]
+fn wnaf_of_edge_scalars() {
+    assert!(wnaf(&BigUint::zero()).is_empty());
+    for k in [1u32, 2, 15, 16, 17, 31, 32, 0xffff_ffff] {
+        check_wnaf(&BigUint::from(k));
+    }
+    let all_ones = (BigUint::one() << 512u32) - 1u8;
+    check_wnaf(&all_ones);
+    check_wnaf(&int(TC26_512_A.q));
+}
+
+/// Textbook affine addition with `BigUint`, `None` for the point at
+/// infinity: the reference the Jacobian formulas are checked against.
+fn ref_add(p: &BigUint, a: &BigUint, p1: Option<&Point>, p2: Option<&Point>) -> Option<Point> {
+    let (p1, p2) = match (p1, p2) {
+        (None, x) | (x, None) => return x.cloned(),
+        (Some(p1), Some(p2)) => (p1, p2),
+    };
+    let lambda = if p1.x == p2.x {
+        if (&p1.y + &p2.y) % p == BigUint::zero() {
+            return None;
+        }
+        let num = (BigUint::from(3u8) * &p1.x * &p1.x + a) % p;
+        let den = (BigUint::from(2u8) * &p1.y) % p;
+        num * den.modinv(p).expect("p prime") % p
+    } else {
+        let num = (&p2.y + p - &p1.y) % p;
+        let den = (&p2.x + p - &p1.x) % p;
+        num * den.modinv(p).expect("p prime") % p
+    };
+    let x3 = (&lambda * &lambda + p + p - &p1.x - &p2.x) % p;
+    let y3 = (&lambda * ((&p1.x + p - &x3) % p) + p - &p1.y) % p;
+    Some(Point { x: x3, y: y3 })
+}
+
+fn ref_mul(p: &BigUint, a: &BigUint, pt: &Point, k: &BigUint) -> Option<Point> {
+    let mut acc = None;
+    for i in (0..k.bits()).rev() {
+        acc = ref_add(p, a, acc.as_ref(), acc.as_ref());
+        if k.bit(i) {
+            acc = ref_add(p, a, acc.as_ref(), Some(pt));
+        }
+    }
+    acc
+}
+
+/// Checks Jacobian point arithmetic over `f` against the affine reference
+/// on the curve's base point.
+/// `cases` holds each scalar k with its reference k·P and (k + 1)·P.
+fn check_points<F: FieldOps>(params: &CurveParams, f: F, cases: &[RefCase]) {
+    let (p, a) = (int(params.p), int(params.a));
+    let ops = Ops::new(f, &a);
+    let base = Point {
+        x: int(params.x),
+        y: int(params.y),
+    };
+    let j = ops.lift(&base);
+    let inf = ops.infinity();
+    assert!(ops.is_infinity(&ops.double(&inf)));
+    assert_eq!(ops.to_affine(&ops.add(&inf, &j)), Some(base.clone()));
+    assert_eq!(ops.to_affine(&ops.add(&j, &inf)), Some(base.clone()));
+    assert!(ops.is_infinity(&ops.add(&j, &ops.neg(&j))));
+    let twice = ref_add(&p, &a, Some(&base), Some(&base));
+    assert_eq!(ops.to_affine(&ops.double(&j)), twice);
+    // P + P takes the doubling branch of add, also when Z ≠ 1.
+    assert_eq!(ops.to_affine(&ops.add(&j, &j)), twice);
+    let dj = ops.double(&j);
+    let four = ref_add(&p, &a, twice.as_ref(), twice.as_ref());
+    assert_eq!(ops.to_affine(&ops.add(&dj, &dj)), four);
+    assert_eq!(
+        ops.to_affine(&ops.add(&dj, &j)),
+        ref_add(&p, &a, twice.as_ref(), Some(&base))
+    );
+    let q = int(params.q);
+    assert!(ops.is_infinity(&ops.mul(&base, &q)));
+    for (k, expect, expect_next) in cases {
+        assert_eq!(&ops.to_affine(&ops.mul(&base, k)), expect, "k = {k:x}");
+        // k·P + (q − k)·P = O, and k·P + 1·P = (k + 1)·P.
+        let rest = (&q - (k % &q)) % &q;
+        assert!(ops.is_infinity(&ops.mul_add(&base, k, &base, &rest)));
+        assert_eq!(
+            &ops.to_affine(&ops.mul_add(&base, k, &base, &BigUint::one())),
+            expect_next,
+        );
+    }
+}
+
+type RefCase = (BigUint, Option<Point>, Option<Point>);
+
+fn ref_cases(params: &CurveParams) -> Vec<RefCase> {
+    let (p, a, q) = (int(params.p), int(params.a), int(params.q));
+    let base = Point {
+        x: int(params.x),
+        y: int(params.y),
+    };
+    [
+        BigUint::zero(),
+        BigUint::one(),
+        BigUint::from(2u8),
+        BigUint::from(31u8),
+        &q - 1u8,
+        q.clone(),
+        &q + 1u8,
+        int("DEADBEEF0123456789ABCDEF00112233445566778899AABBCCDDEEFF"),
+    ]
+    .into_iter()
+    .map(|k| {
+        let once = ref_mul(&p, &a, &base, &k);
+        let next = ref_add(&p, &a, once.as_ref(), Some(&base));
+        (k, once, next)
+    })
+    .collect()
+}
+
+#[test]
+fn points_match_affine_reference_on_every_curve_and_width() {
+    for params in [TC26_512_A, TC26_256_A, CRYPTOPRO_A, TEST_256] {
+        let p = int(params.p);
+        let cases = ref_cases(&params);
+        check_points(&params, BigField::new(&p), &cases);
+        if let Some(m) = Mont::<4>::new(&p) {
+            check_points(&params, m, &cases);
+        }
+        if let Some(m) = Mont::<8>::new(&p) {
+            check_points(&params, m, &cases);
+        }
+    }
+}
+
+#[test]
+fn a_minus_3_is_detected_per_curve() {
+    let detect = |c: &CurveParams| {
+        let p = int(c.p);
+        Ops::new(Mont::<8>::new(&p).expect("fits"), &int(c.a)).a_is_minus_3
+    };
+    assert!(detect(&TC26_512_A));
+    assert!(detect(&CRYPTOPRO_A));
+    assert!(!detect(&TC26_256_A));
+    assert!(!detect(&TEST_256));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    #[test]
+    fn mul_add_matches_affine_reference(
+        k1 in prop::collection::vec(any::<u8>(), 0..66),
+        k2 in prop::collection::vec(any::<u8>(), 0..66),
+    ) {
+        let (k1, k2) = (BigUint::from_bytes_be(&k1), BigUint::from_bytes_be(&k2));
+        for params in [TC26_512_A, TC26_256_A] {
+            let (p, a) = (int(params.p), int(params.a));
+            let base = Point { x: int(params.x), y: int(params.y) };
+            // A second point: 7·P.
+            let other = ref_mul(&p, &a, &base, &BigUint::from(7u8)).expect("finite");
+            let expect = ref_add(
+                &p,
+                &a,
+                ref_mul(&p, &a, &base, &k1).as_ref(),
+                ref_mul(&p, &a, &other, &k2).as_ref(),
+            );
+            let m8 = Ops::new(Mont::<8>::new(&p).expect("fits"), &a);
+            prop_assert_eq!(&m8.to_affine(&m8.mul_add(&base, &k1, &other, &k2)), &expect);
+            if let Some(m) = Mont::<4>::new(&p) {
+                let m4 = Ops::new(m, &a);
+                prop_assert_eq!(&m4.to_affine(&m4.mul_add(&base, &k1, &other, &k2)), &expect);
+            }
+        }
+    }
+}
