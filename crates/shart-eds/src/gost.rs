@@ -23,8 +23,9 @@
 //! CryptoPro-A, and the general one (with a·Z⁴) on TC26 256-bit paramSetA.
 //! `z1·P + z2·Q` is one interleaved pass over width-5 NAF recodings of both
 //! scalars (tables of 8 odd multiples each), and so is the subgroup check
-//! `q·Q`. A p wider than 512 bits (no named curve) falls back to the same
-//! formulas on `BigUint` with `%` reductions; the tests check the limb
+//! `q·Q` where it is needed (see "Security considerations"). A p wider
+//! than 512 bits (no named curve) falls back to the same formulas on
+//! `BigUint` with `%` reductions; the tests check the limb
 //! arithmetic and the point formulas against `BigUint` and against
 //! textbook affine addition. Only the inversion of Z at the end goes
 //! through `BigUint::modinv`.
@@ -82,7 +83,10 @@
 //!   sign.
 //! - [`verify`] rejects public keys that are not on the curve, are the
 //!   point at infinity, or are not in the order-q subgroup (the TC26 256-bit
-//!   curve has cofactor 4).
+//!   curve has cofactor 4). On curves whose q is a known prime and, by
+//!   Hasse's bound, the whole group order (TC26 512-bit paramSetA,
+//!   CryptoPro-A), every point on the curve is in that subgroup, so the
+//!   q·Q check is skipped there: it could never fail.
 //! - [`Curve::new`] checks the base point and the ranges of the parameters
 //!   but not that p and q are prime: use the named curves.
 //! - No input makes these functions panic; every rejection is a
@@ -331,6 +335,39 @@ pub struct Curve {
     size: usize,
     /// The point arithmetic for this p.
     arith: Arith,
+    /// Every point on the curve has order dividing q (see
+    /// [`order_q_is_the_whole_group`]), so the subgroup check of public keys
+    /// cannot fail and is skipped.
+    prime_order: bool,
+}
+
+/// Subgroup orders q known to be prime: those of the named curves of
+/// cofactor 1 (their standards give q as prime, and every other parameter
+/// set that reuses one of them gets the same shortcut soundly).
+const KNOWN_PRIME_ORDERS: [&str; 2] = [TC26_512_A.q, CRYPTOPRO_A.q];
+
+/// Whether the group of points of a curve over F_p with a point of order q
+/// (q·P = O, P ≠ O) is exactly the order-q subgroup, so that q·Q = O for
+/// every point Q on the curve.
+///
+/// Only claimed for a q in [`KNOWN_PRIME_ORDERS`]: with q prime, the point
+/// has order q, so q divides #E. By Hasse's bound #E ≤ p + 1 + 2√p; if that
+/// is below 2q, i.e. 2q > p + 1 and (2q − p − 1)² > 4p, then #E = q.
+///
+/// The arithmetic-side-effects lint is allowed: `BigUint` cannot overflow,
+/// and the one subtraction is guarded by the comparison before it.
+#[allow(clippy::arithmetic_side_effects)]
+fn order_q_is_the_whole_group(p: &BigUint, q: &BigUint) -> bool {
+    let known_prime = KNOWN_PRIME_ORDERS
+        .iter()
+        .any(|hex| BigUint::parse_bytes(hex.as_bytes(), 16).as_ref() == Some(q));
+    let two_q = q << 1u8;
+    let p_plus_1 = p + 1u8;
+    if !known_prime || two_q <= p_plus_1 {
+        return false;
+    }
+    let gap = two_q - p_plus_1;
+    &gap * &gap > p << 2u8
 }
 
 /// Point arithmetic in the narrowest field representation that fits p.
@@ -425,6 +462,9 @@ impl Curve {
         let size = usize::try_from(p.bits().div_ceil(8))
             .map_err(|_| invalid("p is too large for this platform"))?;
         let arith = Arith::new(&p, &a);
+        // Sound only once q·P = O is checked below; until then nothing
+        // reads it.
+        let prime_order = order_q_is_the_whole_group(&p, &q);
         let curve = Self {
             name: params.name,
             p,
@@ -434,6 +474,7 @@ impl Curve {
             base,
             size,
             arith,
+            prime_order,
         };
         if !curve.is_on_curve(&curve.base) {
             return Err(invalid("the base point is not on the curve"));
@@ -489,7 +530,9 @@ impl Curve {
         if !self.is_on_curve(key) {
             return Err(GostError::PublicKeyNotOnCurve);
         }
-        if !self.arith.mul_is_infinity(key, &self.q) {
+        // On a curve of prime order q every point passes, so the scalar
+        // multiplication (about half the cost of a verification) is skipped.
+        if !self.prime_order && !self.arith.mul_is_infinity(key, &self.q) {
             return Err(GostError::PublicKeyNotInSubgroup);
         }
         Ok(())

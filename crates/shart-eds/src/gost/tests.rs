@@ -370,6 +370,37 @@ fn verify_with_key_outside_subgroup_fails_on_cofactor_4_curve() {
 }
 
 #[test]
+fn subgroup_check_is_skipped_only_on_curves_of_known_prime_order() {
+    assert!(curve(&TC26_512_A).prime_order);
+    assert!(curve(&CRYPTOPRO_A).prime_order);
+    assert!(!curve(&TC26_256_A).prime_order);
+    assert!(!curve(&TEST_256).prime_order);
+    assert!(!curve(&TEST_512).prime_order);
+    // The claim behind the shortcut, checked on points other than P: every
+    // point of the curve has order dividing q. p ≡ 3 (mod 4) for both, so
+    // a square root of t is t^((p+1)/4).
+    for params in [TC26_512_A, CRYPTOPRO_A] {
+        let c = curve(&params);
+        let p = int(params.p);
+        let f = Field(&p);
+        let (a, b) = (int(params.a), int(params.b));
+        let exp = (&p + 1u8) >> 2;
+        let points: Vec<Point> = (2u32..40)
+            .filter_map(|x| {
+                let x = BigUint::from(x);
+                let t = f.add(&f.add(&f.mul(&f.mul(&x, &x), &x), &f.mul(&a, &x)), &b);
+                let y = t.modpow(&exp, &p);
+                (f.mul(&y, &y) == t).then_some(Point { x, y })
+            })
+            .collect();
+        assert!(points.len() >= 5, "{}", params.name);
+        for pt in &points {
+            assert!(c.arith.mul_is_infinity(pt, c.order()), "{}", params.name);
+        }
+    }
+}
+
+#[test]
 fn digest_zero_mod_q_is_treated_as_one() {
     // e = 0 → 1: a signature made for e = 1 verifies for a digest equal to q.
     let c = curve(&TEST_256);
