@@ -15,9 +15,12 @@
 //!
 //! ## Arithmetic
 //!
-//! Field elements live in fixed-width Montgomery form: 4 64-bit limbs for
-//! the 256-bit curves, 8 for the 512-bit one (`arith::Mont`), multiplied
-//! by word-by-word Montgomery reduction (CIOS) and kept fully reduced.
+//! Field elements are fixed-width integers, always fully reduced: 4 64-bit
+//! limbs for the 256-bit curves, 8 for the 512-bit one. All the named
+//! curves have a pseudo-Mersenne p = 2^(64N) − c with a small c (569 for
+//! 512 bits, 617 for 256), so a product is reduced by folding its high
+//! half times c (`arith::Crandall`); any other odd p up to 512 bits uses
+//! Montgomery form with word-by-word (CIOS) reduction (`arith::Mont`).
 //! Points are in Jacobian coordinates; doubling uses the a = −3 formula
 //! (3M + 5S) on the curves where a ≡ −3 (mod p), TC26 512-bit paramSetA and
 //! CryptoPro-A, and the general one (with a·Z⁴) on TC26 256-bit paramSetA.
@@ -373,9 +376,13 @@ fn order_q_is_the_whole_group(p: &BigUint, q: &BigUint) -> bool {
 /// Point arithmetic in the narrowest field representation that fits p.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Arith {
-    /// p below 2²⁵⁶: Montgomery form in 4 limbs.
+    /// p = 2²⁵⁶ − c, c < 2³² (the 256-bit named curves).
+    Crandall4(arith::Ops<arith::Crandall<4>>),
+    /// p = 2⁵¹² − c, c < 2³² (the 512-bit named curve).
+    Crandall8(arith::Ops<arith::Crandall<8>>),
+    /// Other p below 2²⁵⁶: Montgomery form in 4 limbs.
     Limbs4(arith::Ops<arith::Mont<4>>),
-    /// p below 2⁵¹²: Montgomery form in 8 limbs.
+    /// Other p below 2⁵¹²: Montgomery form in 8 limbs.
     Limbs8(arith::Ops<arith::Mont<8>>),
     /// Wider p (no named curve): `BigUint` with `%` reductions.
     Big(arith::Ops<arith::BigField>),
@@ -383,7 +390,11 @@ enum Arith {
 
 impl Arith {
     fn new(p: &BigUint, a: &BigUint) -> Self {
-        if let Some(m) = arith::Mont::<4>::new(p) {
+        if let Some(m) = arith::Crandall::<4>::new(p) {
+            Self::Crandall4(arith::Ops::new(m, a))
+        } else if let Some(m) = arith::Crandall::<8>::new(p) {
+            Self::Crandall8(arith::Ops::new(m, a))
+        } else if let Some(m) = arith::Mont::<4>::new(p) {
             Self::Limbs4(arith::Ops::new(m, a))
         } else if let Some(m) = arith::Mont::<8>::new(p) {
             Self::Limbs8(arith::Ops::new(m, a))
@@ -396,6 +407,8 @@ impl Arith {
     /// infinity.
     fn mul_add(&self, p1: &Point, k1: &BigUint, p2: &Point, k2: &BigUint) -> Option<Point> {
         match self {
+            Self::Crandall4(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
+            Self::Crandall8(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
             Self::Limbs4(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
             Self::Limbs8(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
             Self::Big(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
@@ -405,6 +418,8 @@ impl Arith {
     /// k·pt in affine coordinates, `None` for the point at infinity.
     fn mul(&self, pt: &Point, k: &BigUint) -> Option<Point> {
         match self {
+            Self::Crandall4(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Crandall8(ops) => ops.to_affine(&ops.mul(pt, k)),
             Self::Limbs4(ops) => ops.to_affine(&ops.mul(pt, k)),
             Self::Limbs8(ops) => ops.to_affine(&ops.mul(pt, k)),
             Self::Big(ops) => ops.to_affine(&ops.mul(pt, k)),
@@ -414,6 +429,8 @@ impl Arith {
     /// Whether k·pt is the point at infinity (no inversion needed).
     fn mul_is_infinity(&self, pt: &Point, k: &BigUint) -> bool {
         match self {
+            Self::Crandall4(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Crandall8(ops) => ops.is_infinity(&ops.mul(pt, k)),
             Self::Limbs4(ops) => ops.is_infinity(&ops.mul(pt, k)),
             Self::Limbs8(ops) => ops.is_infinity(&ops.mul(pt, k)),
             Self::Big(ops) => ops.is_infinity(&ops.mul(pt, k)),

@@ -4,6 +4,11 @@
 //!   256-bit curves, 8 for 512-bit ones) in Montgomery form, with
 //!   elements always fully reduced (`< p`), so equal values have equal
 //!   limbs.
+//! - [`Crandall`]: the same for p = 2^(64N) − c with a small c, as all
+//!   the named curves have: plain integers, schoolbook products (squares
+//!   with the cross products once) reduced by folding the high half times
+//!   c, about half the work of a Montgomery reduction. The curves use it;
+//!   [`Mont`] takes any other p up to 512 bits.
 //! - [`BigField`]: the same operations on `BigUint` with `%` reductions,
 //!   for curves whose p is wider than 512 bits, and as the reference the
 //!   tests compare [`Mont`] against.
@@ -311,6 +316,202 @@ impl<const N: usize> FieldOps for Mont<N> {
 
     fn mul(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
         self.mont_mul(a, b)
+    }
+}
+
+/// Arithmetic mod a pseudo-Mersenne prime p = 2^(64N) − c with
+/// 0 < c < 2³² (all the named curves: c = 569 for the 512-bit one, 617 for
+/// the 256-bit ones), N ≤ 8. Elements are plain integers below p in N
+/// limbs; a product of 2N limbs `lo + hi·2^(64N)` reduces as `lo + hi·c`,
+/// since 2^(64N) ≡ c (mod p), about half the work of a Montgomery
+/// reduction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Crandall<const N: usize> {
+    p: [u64; N],
+    p_big: BigUint,
+    c: u64,
+}
+
+impl<const N: usize> Crandall<N> {
+    /// `None` unless p = 2^(64N) − c with c odd, 0 < c < 2³² and
+    /// 2 ≤ N ≤ 8.
+    pub(super) fn new(p: &BigUint) -> Option<Self> {
+        if !(2..=8).contains(&N) || !p.bit(0) {
+            return None;
+        }
+        let limbs = to_limbs::<N>(p)?;
+        // c = 2^(64N) − p = (!p) + 1 over N limbs; p odd, so no carry.
+        let (neg, _) = add_limbs(&limbs.map(|l| !l), &{
+            let mut one = [0u64; N];
+            if let Some(first) = one.first_mut() {
+                *first = 1;
+            }
+            one
+        });
+        let (&c, rest) = neg.split_first()?;
+        if c == 0 || c >= 1 << 32 || rest.iter().any(|&l| l != 0) {
+            return None;
+        }
+        Some(Self {
+            p: limbs,
+            p_big: p.clone(),
+            c,
+        })
+    }
+
+    /// `t + c` if that reaches 2^(64N) (then it is t − p), else t: the
+    /// final subtraction of p for `t < 2p`.
+    fn reduce_once(&self, t: [u64; N]) -> [u64; N] {
+        let mut u = t;
+        let mut carry = self.c;
+        for l in &mut u {
+            (*l, carry) = adc(*l, carry, 0);
+        }
+        if carry != 0 {
+            u
+        } else {
+            t
+        }
+    }
+
+    /// `(lo + hi·2^(64N)) mod p` for a product `< p²`.
+    fn reduce_wide(&self, wide: &[u64; 16]) -> [u64; N] {
+        // t = lo + hi·c: at most (2^(64N) − 1)·(c + 1), so the limb that
+        // carries out is at most c.
+        let mut t = [0u64; N];
+        let mut carry = 0;
+        for (j, tj) in t.iter_mut().enumerate() {
+            // j < N ≤ 8, so j + N < 16.
+            (*tj, carry) = mac(wide[j], wide[j.wrapping_add(N)], self.c, carry);
+        }
+        // Fold the carry limb: carry·c < 2⁶⁴ since both are below 2³².
+        let mut fold = carry.wrapping_mul(self.c);
+        let mut overflow = 0;
+        for l in &mut t {
+            (*l, overflow) = adc(*l, fold, 0);
+            fold = overflow;
+        }
+        if overflow != 0 {
+            // Wrapped past 2^(64N) ≡ c: t is now below carry·c < 2⁶⁴, so
+            // adding c < 2³² once more cannot overflow N ≥ 2 limbs.
+            let mut add = self.c;
+            for l in &mut t {
+                (*l, add) = adc(*l, add, 0);
+            }
+        }
+        self.reduce_once(t)
+    }
+}
+
+impl<const N: usize> FieldOps for Crandall<N> {
+    type El = [u64; N];
+
+    fn modulus(&self) -> &BigUint {
+        &self.p_big
+    }
+
+    fn element(&self, v: &BigUint) -> [u64; N] {
+        let v = if v < &self.p_big {
+            to_limbs(v)
+        } else {
+            to_limbs(&super::Field(&self.p_big).reduce(v))
+        };
+        // v < p < 2^(64N) always fits; the fallback is unreachable.
+        v.unwrap_or([0; N])
+    }
+
+    fn integer(&self, a: &[u64; N]) -> BigUint {
+        from_limbs(a)
+    }
+
+    fn zero(&self) -> [u64; N] {
+        [0; N]
+    }
+
+    fn one(&self) -> [u64; N] {
+        let mut one = [0u64; N];
+        if let Some(first) = one.first_mut() {
+            *first = 1;
+        }
+        one
+    }
+
+    fn is_zero(&self, a: &[u64; N]) -> bool {
+        a.iter().all(|&l| l == 0)
+    }
+
+    fn add(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
+        let (s, carry) = add_limbs(a, b);
+        if carry != 0 {
+            // a + b = s + 2^(64N) ≥ p; a + b − p = s + c < p, no overflow.
+            let mut add = self.c;
+            let mut out = s;
+            for l in &mut out {
+                (*l, add) = adc(*l, add, 0);
+            }
+            out
+        } else {
+            self.reduce_once(s)
+        }
+    }
+
+    fn sub(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
+        let (d, borrow) = sub_limbs(a, b);
+        if borrow == 0 {
+            d
+        } else {
+            // a − b + p, the carry out cancelling the borrow.
+            add_limbs(&d, &self.p).0
+        }
+    }
+
+    fn mul(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
+        // Schoolbook product into 2N ≤ 16 limbs; i, j < N ≤ 8 (checked in
+        // `new`), so i + j and i + N are below 16.
+        let mut wide = [0u64; 16];
+        for (i, &ai) in a.iter().enumerate() {
+            let mut carry = 0;
+            for (j, &bj) in b.iter().enumerate() {
+                let k = i.wrapping_add(j);
+                (wide[k], carry) = mac(wide[k], ai, bj, carry);
+            }
+            wide[i.wrapping_add(N)] = carry;
+        }
+        self.reduce_wide(&wide)
+    }
+
+    fn sqr(&self, a: &[u64; N]) -> [u64; N] {
+        // The cross products a_i·a_j (i < j) once, doubled, plus the
+        // squares a_i²; indices as in `mul`.
+        let mut wide = [0u64; 16];
+        for (i, &ai) in a.iter().enumerate() {
+            let mut carry = 0;
+            for (j, &aj) in a.iter().enumerate().skip(i.wrapping_add(1)) {
+                let k = i.wrapping_add(j);
+                (wide[k], carry) = mac(wide[k], ai, aj, carry);
+            }
+            wide[i.wrapping_add(N)] = carry;
+        }
+        // Double: shift the 2N limbs left by one bit (the cross sum is
+        // below 2^(128N − 1), so nothing shifts out).
+        let mut top = 0;
+        for w in &mut wide {
+            let next = *w >> 63;
+            *w = (*w << 1) | top;
+            top = next;
+        }
+        // Add the squares a_i² at limbs 2i, 2i + 1 with carry propagation.
+        let mut carry = 0;
+        for (i, &ai) in a.iter().enumerate() {
+            let k = i.wrapping_mul(2);
+            let (sq_lo, sq_hi) = mac(0, ai, ai, 0);
+            let (v0, c0) = adc(wide[k], sq_lo, carry);
+            let (v1, c1) = adc(wide[k.wrapping_add(1)], sq_hi, c0);
+            wide[k] = v0;
+            wide[k.wrapping_add(1)] = v1;
+            carry = c1;
+        }
+        self.reduce_wide(&wide)
     }
 }
 

@@ -54,6 +54,28 @@ fn check_all_widths(p: &BigUint, a: &BigUint, b: &BigUint) {
     if let Some(m) = Mont::<8>::new(p) {
         check_field(&m, a, b);
     }
+    if let Some(m) = Crandall::<4>::new(p) {
+        check_field(&m, a, b);
+    }
+    if let Some(m) = Crandall::<8>::new(p) {
+        check_field(&m, a, b);
+    }
+}
+
+#[test]
+fn crandall_new_accepts_only_two_to_the_limbs_minus_small_odd_c() {
+    let pow = |bits: u32| BigUint::one() << bits;
+    assert!(Crandall::<8>::new(&int(TC26_512_A.p)).is_some());
+    assert!(Crandall::<4>::new(&int(TC26_256_A.p)).is_some());
+    assert!(Crandall::<4>::new(&int(TC26_512_A.p)).is_none());
+    assert!(Crandall::<8>::new(&int(TC26_256_A.p)).is_none());
+    assert!(Crandall::<4>::new(&int(TEST_256.p)).is_none());
+    assert!(Crandall::<4>::new(&(pow(256) - 1u8)).is_some());
+    assert!(Crandall::<4>::new(&(pow(256) - 2u8)).is_none());
+    assert!(Crandall::<4>::new(&(pow(256) - (pow(32) - 1u8))).is_some());
+    assert!(Crandall::<4>::new(&(pow(256) - (pow(32) + 1u8))).is_none());
+    assert!(Crandall::<4>::new(&(pow(255) - 1u8)).is_none());
+    assert!(Crandall::<4>::new(&(pow(256) + 1u8)).is_none());
 }
 
 #[test]
@@ -121,6 +143,21 @@ proptest! {
         let p = BigUint::from_bytes_be(&p) | BigUint::one();
         prop_assume!(p > BigUint::from(3u8));
         check_all_widths(&p, &BigUint::from_bytes_be(&a), &BigUint::from_bytes_be(&b));
+    }
+
+    #[test]
+    fn field_ops_match_biguint_on_random_pseudo_mersenne_primes(
+        c in 1u64..(1 << 32),
+        wide in any::<bool>(),
+        a in prop::collection::vec(any::<u8>(), 0..70),
+        b in prop::collection::vec(any::<u8>(), 0..70),
+    ) {
+        let bits = if wide { 512u32 } else { 256 };
+        let p = (BigUint::one() << bits) - (c | 1);
+        check_all_widths(&p, &BigUint::from_bytes_be(&a), &BigUint::from_bytes_be(&b));
+        // Near p, where the folds and final subtractions happen.
+        let near = |v: &[u8]| &p - BigUint::from_bytes_be(v) % &p - 1u8;
+        check_all_widths(&p, &near(&a), &near(&b));
     }
 
     #[test]
@@ -281,6 +318,12 @@ fn points_match_affine_reference_on_every_curve_and_width() {
         if let Some(m) = Mont::<8>::new(&p) {
             check_points(&params, m, &cases);
         }
+        if let Some(m) = Crandall::<4>::new(&p) {
+            check_points(&params, m, &cases);
+        }
+        if let Some(m) = Crandall::<8>::new(&p) {
+            check_points(&params, m, &cases);
+        }
     }
 }
 
@@ -321,6 +364,14 @@ proptest! {
             if let Some(m) = Mont::<4>::new(&p) {
                 let m4 = Ops::new(m, &a);
                 prop_assert_eq!(&m4.to_affine(&m4.mul_add(&base, &k1, &other, &k2)), &expect);
+            }
+            if let Some(m) = Crandall::<4>::new(&p) {
+                let c4 = Ops::new(m, &a);
+                prop_assert_eq!(&c4.to_affine(&c4.mul_add(&base, &k1, &other, &k2)), &expect);
+            }
+            if let Some(m) = Crandall::<8>::new(&p) {
+                let c8 = Ops::new(m, &a);
+                prop_assert_eq!(&c8.to_affine(&c8.mul_add(&base, &k1, &other, &k2)), &expect);
             }
         }
     }
