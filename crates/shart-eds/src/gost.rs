@@ -31,7 +31,8 @@
 //! `BigUint` with `%` reductions; the tests check the limb
 //! arithmetic and the point formulas against `BigUint` and against
 //! textbook affine addition. Only the inversion of Z at the end goes
-//! through `BigUint::modinv`.
+//! through `BigUint::modinv`, and [`verify`] avoids it: it compares x_C
+//! with each r + j·q < p times Z² instead.
 //!
 //! ## Curves
 //!
@@ -403,15 +404,20 @@ impl Arith {
         }
     }
 
-    /// k1·p1 + k2·p2 in affine coordinates, `None` for the point at
-    /// infinity.
-    fn mul_add(&self, p1: &Point, k1: &BigUint, p2: &Point, k2: &BigUint) -> Option<Point> {
+    /// Whether k1·p1 + k2·p2 is a finite point whose x is ≡ r (mod q).
+    fn mul_add_x_mod_q_is(
+        &self,
+        (p1, k1): (&Point, &BigUint),
+        (p2, k2): (&Point, &BigUint),
+        r: &BigUint,
+        q: &BigUint,
+    ) -> bool {
         match self {
-            Self::Crandall4(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
-            Self::Crandall8(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
-            Self::Limbs4(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
-            Self::Limbs8(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
-            Self::Big(ops) => ops.to_affine(&ops.mul_add(p1, k1, p2, k2)),
+            Self::Crandall4(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
+            Self::Crandall8(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
+            Self::Limbs4(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
+            Self::Limbs8(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
+            Self::Big(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
         }
     }
 
@@ -653,11 +659,12 @@ pub fn verify(
     let v = e.modinv(&curve.q).ok_or(GostError::SignatureMismatch)?;
     let z1 = fq.mul(&s, &v);
     let z2 = fq.neg(&fq.mul(&r, &v));
-    let c = curve
+    // C = z1·P + z2·Q; accept iff C ≠ O and x_C mod q = r (compared in
+    // Jacobian coordinates, see `arith::Ops::x_mod_q_is`).
+    if curve
         .arith
-        .mul_add(&curve.base, &z1, public_key, &z2)
-        .ok_or(GostError::SignatureMismatch)?;
-    if fq.reduce(&c.x) == r {
+        .mul_add_x_mod_q_is((&curve.base, &z1), (public_key, &z2), &r, &curve.q)
+    {
         Ok(())
     } else {
         Err(GostError::SignatureMismatch)

@@ -26,7 +26,7 @@
 use std::fmt;
 
 use num_bigint::BigUint;
-use num_traits::{One, Zero};
+use num_traits::{CheckedAdd, One, Zero};
 
 use super::Point;
 
@@ -584,6 +584,37 @@ impl<F: FieldOps> Ops<F> {
             x: f.integer(&f.mul(&pt.x, &zinv2)),
             y: f.integer(&f.mul(&pt.y, &f.mul(&zinv2, &zinv))),
         })
+    }
+
+    /// Whether the affine x of `pt` is ≡ r (mod q), without inverting Z:
+    /// x = X/Z² is in `0..p`, so x mod q = r iff x = r + j·q < p for some
+    /// j ≥ 0, i.e. iff X = (r + j·q)·Z² for one of those candidates. Falls
+    /// back to the affine x when there are more than a few candidates
+    /// (q much smaller than p: no named curve). False for O.
+    pub(super) fn x_mod_q_is(&self, pt: &Jacobian<F::El>, r: &BigUint, q: &BigUint) -> bool {
+        /// The named curves need at most 5 (TC26 256-bit: q ≈ p/4).
+        const MAX_CANDIDATES: usize = 8;
+        if self.is_infinity(pt) {
+            return false;
+        }
+        let p = self.f.modulus();
+        let mut candidates = Vec::new();
+        let mut x = r.clone();
+        while &x < p && candidates.len() <= MAX_CANDIDATES {
+            let next = x.checked_add(q);
+            candidates.push(x);
+            let Some(next) = next else { break };
+            x = next;
+        }
+        if candidates.len() > MAX_CANDIDATES {
+            return self
+                .to_affine(pt)
+                .is_some_and(|a| super::Field(q).reduce(&a.x) == *r);
+        }
+        let zz = self.f.sqr(&pt.z);
+        candidates
+            .iter()
+            .any(|x| self.f.mul(&self.f.element(x), &zz) == pt.x)
     }
 
     pub(super) fn neg(&self, pt: &Jacobian<F::El>) -> Jacobian<F::El> {

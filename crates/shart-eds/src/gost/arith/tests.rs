@@ -376,3 +376,50 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn x_mod_q_matches_the_affine_x_on_every_named_curve() {
+    for params in [TC26_512_A, TC26_256_A, CRYPTOPRO_A, TEST_256] {
+        let (p, a, q) = (int(params.p), int(params.a), int(params.q));
+        let ops = Ops::new(BigField::new(&p), &a);
+        let base = Point {
+            x: int(params.x),
+            y: int(params.y),
+        };
+        for k in [1u32, 2, 3, 1000, 123_456_789] {
+            // A point with Z ≠ 1 (k·P by the Jacobian formulas).
+            let pt = ops.mul(&base, &BigUint::from(k));
+            let x = ops.to_affine(&pt).expect("finite").x;
+            let r = &x % &q;
+            assert!(ops.x_mod_q_is(&pt, &r, &q), "{} k = {k}", params.name);
+            assert!(!ops.x_mod_q_is(&pt, &((&r + 1u8) % &q), &q));
+            // A small modulus forces the affine fallback.
+            let small = BigUint::from(1009u16);
+            assert!(ops.x_mod_q_is(&pt, &(&x % &small), &small));
+            assert!(!ops.x_mod_q_is(&pt, &((&x + 1u8) % &small), &small));
+        }
+        assert!(!ops.x_mod_q_is(&ops.infinity(), &BigUint::one(), &q));
+    }
+}
+
+/// On TC26 256-bit paramSetA q ≈ p/4, so x can be r + j·q for j up to 3
+/// or 4: find points whose x is at least q and check those too.
+#[test]
+fn x_mod_q_finds_large_candidates_on_the_cofactor_4_curve() {
+    let params = TC26_256_A;
+    let (p, a, q) = (int(params.p), int(params.a), int(params.q));
+    let ops = Ops::new(Crandall::<4>::new(&p).expect("pseudo-Mersenne"), &a);
+    let base = Point {
+        x: int(params.x),
+        y: int(params.y),
+    };
+    let mut seen_j = std::collections::BTreeSet::new();
+    for k in 1u32..60 {
+        let pt = ops.mul(&base, &BigUint::from(k));
+        let x = ops.to_affine(&pt).expect("finite").x;
+        seen_j.insert(&x / &q);
+        assert!(ops.x_mod_q_is(&pt, &(&x % &q), &q));
+        assert!(!ops.x_mod_q_is(&pt, &((&x + 1u8) % &q), &q));
+    }
+    assert!(seen_j.len() >= 3, "x / q took the values {seen_j:?}");
+}
