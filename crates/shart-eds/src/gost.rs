@@ -30,9 +30,10 @@
 //! than 512 bits (no named curve) falls back to the same formulas on
 //! `BigUint` with `%` reductions; the tests check the limb
 //! arithmetic and the point formulas against `BigUint` and against
-//! textbook affine addition. Only the inversion of Z at the end goes
-//! through `BigUint::modinv`, and [`verify`] avoids it: it compares x_C
-//! with each r + j·q < p times Z² instead.
+//! textbook affine addition. Inverses (e⁻¹ mod q, and Z⁻¹ where affine
+//! coordinates are needed) use a binary extended Euclid on the same limbs
+//! (`arith::mod_inverse`); [`verify`] needs no Z⁻¹: it compares X with
+//! (r + j·q)·Z² for each r + j·q < p instead of computing x_C.
 //!
 //! ## Curves
 //!
@@ -656,7 +657,7 @@ pub fn verify(
     let fq = Field(&curve.q);
     // q is prime and 0 < e < q, so the inverse exists; a composite q from a
     // bad custom curve makes this a rejection, not a panic.
-    let v = e.modinv(&curve.q).ok_or(GostError::SignatureMismatch)?;
+    let v = arith::mod_inverse(&e, &curve.q).ok_or(GostError::SignatureMismatch)?;
     let z1 = fq.mul(&s, &v);
     let z2 = fq.neg(&fq.mul(&r, &v));
     // C = z1·P + z2·Q; accept iff C ≠ O and x_C mod q = r (compared in

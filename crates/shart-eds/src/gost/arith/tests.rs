@@ -161,6 +161,22 @@ proptest! {
     }
 
     #[test]
+    fn mod_inverse_matches_biguint(
+        a in prop::collection::vec(any::<u8>(), 0..70),
+        m in prop::collection::vec(any::<u8>(), 0..70),
+    ) {
+        let a = BigUint::from_bytes_be(&a);
+        let m = BigUint::from_bytes_be(&m);
+        prop_assume!(m > BigUint::one());
+        prop_assert_eq!(mod_inverse(&a, &m), a.modinv(&m));
+        for c in [TC26_512_A, TC26_256_A, CRYPTOPRO_A, TEST_256] {
+            for modulus in [int(c.q), int(c.p)] {
+                prop_assert_eq!(mod_inverse(&a, &modulus), a.modinv(&modulus));
+            }
+        }
+    }
+
+    #[test]
     fn wnaf_represents_the_scalar(k in prop::collection::vec(any::<u8>(), 0..66)) {
         let k = BigUint::from_bytes_be(&k);
         check_wnaf(&k);
@@ -422,4 +438,37 @@ fn x_mod_q_finds_large_candidates_on_the_cofactor_4_curve() {
         assert!(!ops.x_mod_q_is(&pt, &((&x + 1u8) % &q), &q));
     }
     assert!(seen_j.len() >= 3, "x / q took the values {seen_j:?}");
+}
+
+#[test]
+fn mod_inverse_edge_cases() {
+    let q = int(TC26_512_A.q);
+    for a in [
+        BigUint::zero(),
+        BigUint::one(),
+        &q - 1u8,
+        q.clone(),
+        &q + 1u8,
+        &q * 3u8,
+    ] {
+        assert_eq!(mod_inverse(&a, &q), a.modinv(&q), "a = {a:x}");
+    }
+    // Not coprime, even and tiny moduli.
+    for (a, m) in [
+        (6u32, 9u32),
+        (3, 9),
+        (5, 8),
+        (3, 10),
+        (1, 3),
+        (2, 3),
+        (0, 3),
+    ] {
+        let (a, m) = (BigUint::from(a), BigUint::from(m));
+        assert_eq!(mod_inverse(&a, &m), a.modinv(&m), "{a}⁻¹ mod {m}");
+    }
+    let all_ones = (BigUint::one() << 512u32) - 1u8;
+    assert_eq!(
+        mod_inverse(&BigUint::from(2u8), &all_ones),
+        BigUint::from(2u8).modinv(&all_ones)
+    );
 }
