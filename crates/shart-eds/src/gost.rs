@@ -24,8 +24,10 @@
 //! Points are in Jacobian coordinates; doubling uses the a = −3 formula
 //! (3M + 5S) on the curves where a ≡ −3 (mod p), TC26 512-bit paramSetA and
 //! CryptoPro-A, and the general one (with a·Z⁴) on TC26 256-bit paramSetA.
-//! `z1·P + z2·Q` is one interleaved pass over width-5 NAF recodings of both
-//! scalars (tables of 8 odd multiples each), and so is the subgroup check
+//! `z1·P + z2·Q` is one interleaved pass over NAF recodings of both
+//! scalars: width 7 for z1 with a table of 32 odd multiples of P computed
+//! once per curve in affine coordinates (so that mixed addition applies),
+//! width 5 for z2 with 8 odd multiples of Q; the subgroup check is one such pass
 //! `q·Q` where it is needed (see "Security considerations"). A p wider
 //! than 512 bits (no named curve) falls back to the same formulas on
 //! `BigUint` with `%` reductions; the tests check the limb
@@ -405,20 +407,32 @@ impl Arith {
         }
     }
 
-    /// Whether k1·p1 + k2·p2 is a finite point whose x is ≡ r (mod q).
-    fn mul_add_x_mod_q_is(
+    /// Precomputes the base point's table (see `arith::Ops::set_base`).
+    fn set_base(&mut self, base: &Point) {
+        match self {
+            Self::Crandall4(ops) => ops.set_base(base),
+            Self::Crandall8(ops) => ops.set_base(base),
+            Self::Limbs4(ops) => ops.set_base(base),
+            Self::Limbs8(ops) => ops.set_base(base),
+            Self::Big(ops) => ops.set_base(base),
+        }
+    }
+
+    /// Whether k1·base + k2·p2 is a finite point whose x is ≡ r (mod q);
+    /// `base` is the point given to [`Arith::set_base`].
+    fn mul_add_base_x_mod_q_is(
         &self,
-        (p1, k1): (&Point, &BigUint),
+        (base, k1): (&Point, &BigUint),
         (p2, k2): (&Point, &BigUint),
         r: &BigUint,
         q: &BigUint,
     ) -> bool {
         match self {
-            Self::Crandall4(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
-            Self::Crandall8(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
-            Self::Limbs4(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
-            Self::Limbs8(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
-            Self::Big(ops) => ops.x_mod_q_is(&ops.mul_add(p1, k1, p2, k2), r, q),
+            Self::Crandall4(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Crandall8(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Limbs4(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Limbs8(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Big(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
         }
     }
 
@@ -489,7 +503,7 @@ impl Curve {
         // Sound only once q·P = O is checked below; until then nothing
         // reads it.
         let prime_order = order_q_is_the_whole_group(&p, &q);
-        let curve = Self {
+        let mut curve = Self {
             name: params.name,
             p,
             a,
@@ -503,6 +517,8 @@ impl Curve {
         if !curve.is_on_curve(&curve.base) {
             return Err(invalid("the base point is not on the curve"));
         }
+        let base = curve.base.clone();
+        curve.arith.set_base(&base);
         if !curve.arith.mul_is_infinity(&curve.base, &curve.q) {
             return Err(invalid("the base point does not have order q"));
         }
@@ -664,7 +680,7 @@ pub fn verify(
     // Jacobian coordinates, see `arith::Ops::x_mod_q_is`).
     if curve
         .arith
-        .mul_add_x_mod_q_is((&curve.base, &z1), (public_key, &z2), &r, &curve.q)
+        .mul_add_base_x_mod_q_is((&curve.base, &z1), (public_key, &z2), &r, &curve.q)
     {
         Ok(())
     } else {

@@ -622,12 +622,22 @@ pub(super) struct Jacobian<E> {
     pub(super) z: E,
 }
 
-/// A scalar's NAF digits with the table of odd multiples of its point.
-type Term<E> = (Vec<i8>, Vec<Jacobian<E>>);
+/// A scalar's NAF digits with the table of odd multiples of its point;
+/// `affine` when every entry has Z = 1, so that mixed addition applies.
+struct Term<'a, E> {
+    naf: Vec<i8>,
+    table: &'a [Jacobian<E>],
+    affine: bool,
+}
 
-/// Width of the NAF recoding of scalars: digits are odd and below 2⁴ in
-/// absolute value, so each point needs a table of 8 odd multiples.
+/// Width of the NAF recoding of scalars times arbitrary points: digits
+/// are odd and below 2⁴ in absolute value, so each point needs a table of
+/// 8 odd multiples.
 const WINDOW: u32 = 5;
+
+/// Width for the base point, whose table of 32 odd multiples (in affine
+/// coordinates) is computed once per curve.
+const BASE_WINDOW: u32 = 7;
 
 /// Point arithmetic on `y² = x³ + a·x + b` over the field `F`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -636,6 +646,10 @@ pub(super) struct Ops<F: FieldOps> {
     a: F::El,
     /// a ≡ −3 (mod p): doubling takes the cheaper formula.
     a_is_minus_3: bool,
+    /// The odd multiples P, 3P, …, (2^(BASE_WINDOW−1) − 1)·P of the base
+    /// point with Z = 1; empty until [`Ops::set_base`] (or if one of them
+    /// is O, on a curve whose base point has tiny order).
+    base_table: Vec<Jacobian<F::El>>,
 }
 
 impl<F: FieldOps> Ops<F> {
@@ -647,7 +661,25 @@ impl<F: FieldOps> Ops<F> {
             f,
             a: a_el,
             a_is_minus_3,
+            base_table: Vec::new(),
         }
+    }
+
+    /// Precomputes the base point's table of odd multiples in affine
+    /// coordinates (one inversion each, once per curve).
+    pub(super) fn set_base(&mut self, base: &Point) {
+        let table = self.odd_multiples(&self.lift(base), BASE_WINDOW);
+        let affine: Option<Vec<_>> = table
+            .iter()
+            .map(|pt| {
+                self.to_affine(pt).map(|a| Jacobian {
+                    x: self.f.element(&a.x),
+                    y: self.f.element(&a.y),
+                    z: self.f.one(),
+                })
+            })
+            .collect();
+        self.base_table = affine.unwrap_or_default();
     }
 
     pub(super) fn infinity(&self) -> Jacobian<F::El> {
@@ -802,12 +834,43 @@ impl<F: FieldOps> Ops<F> {
         }
     }
 
-    /// P, 3P, 5P, …, (2^(WINDOW−1) − 1)·P.
-    fn odd_multiples(&self, pt: &Jacobian<F::El>) -> Vec<Jacobian<F::El>> {
+    /// p1 + p2 for p2 with Z = 1 (mixed addition, 8M + 3S), any points.
+    fn add_affine(&self, p1: &Jacobian<F::El>, p2: &Jacobian<F::El>) -> Jacobian<F::El> {
+        if self.is_infinity(p1) {
+            return p2.clone();
+        }
+        let f = &self.f;
+        let z1z1 = f.sqr(&p1.z);
+        let u2 = f.mul(&p2.x, &z1z1);
+        let s2 = f.mul(&p2.y, &f.mul(&p1.z, &z1z1));
+        if p1.x == u2 {
+            return if p1.y == s2 {
+                self.double(p1)
+            } else {
+                self.infinity()
+            };
+        }
+        let h = f.sub(&u2, &p1.x);
+        let r = f.sub(&s2, &p1.y);
+        let hh = f.sqr(&h);
+        let hhh = f.mul(&h, &hh);
+        let v = f.mul(&p1.x, &hh);
+        let x3 = f.sub(&f.sub(&f.sqr(&r), &hhh), &f.dbl(&v));
+        let y3 = f.sub(&f.mul(&r, &f.sub(&v, &x3)), &f.mul(&p1.y, &hhh));
+        let z3 = f.mul(&p1.z, &h);
+        Jacobian {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }
+
+    /// P, 3P, 5P, …, (2^(window−1) − 1)·P.
+    fn odd_multiples(&self, pt: &Jacobian<F::El>, window: u32) -> Vec<Jacobian<F::El>> {
         let twice = self.double(pt);
         let mut table = vec![pt.clone()];
         let mut last = pt.clone();
-        for _ in 1..(1u32 << WINDOW.saturating_sub(2)) {
+        for _ in 1..(1u32 << window.saturating_sub(2)) {
             last = self.add(&last, &twice);
             table.push(last.clone());
         }
@@ -824,38 +887,87 @@ impl<F: FieldOps> Ops<F> {
         p2: &Point,
         k2: &BigUint,
     ) -> Jacobian<F::El> {
-        let terms = [
-            (wnaf(k1), self.odd_multiples(&self.lift(p1))),
-            (wnaf(k2), self.odd_multiples(&self.lift(p2))),
-        ];
-        self.multi_mul(&terms)
+        let t1 = self.odd_multiples(&self.lift(p1), WINDOW);
+        let t2 = self.odd_multiples(&self.lift(p2), WINDOW);
+        self.multi_mul(&[
+            Term {
+                naf: wnaf(k1, WINDOW),
+                table: &t1,
+                affine: false,
+            },
+            Term {
+                naf: wnaf(k2, WINDOW),
+                table: &t2,
+                affine: false,
+            },
+        ])
+    }
+
+    /// k1·P + k2·p2 for the base point P given to [`Ops::set_base`], with
+    /// its precomputed affine table (plain [`Ops::mul_add`] without one).
+    pub(super) fn mul_add_base(
+        &self,
+        base: &Point,
+        k1: &BigUint,
+        p2: &Point,
+        k2: &BigUint,
+    ) -> Jacobian<F::El> {
+        if self.base_table.is_empty() {
+            return self.mul_add(base, k1, p2, k2);
+        }
+        let t2 = self.odd_multiples(&self.lift(p2), WINDOW);
+        self.multi_mul(&[
+            Term {
+                naf: wnaf(k1, BASE_WINDOW),
+                table: &self.base_table,
+                affine: true,
+            },
+            Term {
+                naf: wnaf(k2, WINDOW),
+                table: &t2,
+                affine: false,
+            },
+        ])
     }
 
     /// k·pt.
     pub(super) fn mul(&self, pt: &Point, k: &BigUint) -> Jacobian<F::El> {
-        let terms = [(wnaf(k), self.odd_multiples(&self.lift(pt)))];
-        self.multi_mul(&terms)
+        let table = self.odd_multiples(&self.lift(pt), WINDOW);
+        self.multi_mul(&[Term {
+            naf: wnaf(k, WINDOW),
+            table: &table,
+            affine: false,
+        }])
     }
 
-    fn multi_mul(&self, terms: &[Term<F::El>]) -> Jacobian<F::El> {
-        let len = terms.iter().map(|(naf, _)| naf.len()).max().unwrap_or(0);
+    fn multi_mul(&self, terms: &[Term<'_, F::El>]) -> Jacobian<F::El> {
+        let len = terms.iter().map(|t| t.naf.len()).max().unwrap_or(0);
         let mut acc = self.infinity();
         for i in (0..len).rev() {
             acc = self.double(&acc);
-            for (naf, table) in terms {
-                let Some(&digit) = naf.get(i) else { continue };
+            for term in terms {
+                let Some(&digit) = term.naf.get(i) else {
+                    continue;
+                };
                 if digit == 0 {
                     continue;
                 }
                 // digit is odd, so |digit| >> 1 = (|digit| − 1) / 2 is the
                 // index of |digit|·P in the table of odd multiples.
-                let Some(entry) = table.get(usize::from(digit.unsigned_abs() >> 1)) else {
+                let Some(entry) = term.table.get(usize::from(digit.unsigned_abs() >> 1)) else {
                     continue;
                 };
-                acc = if digit > 0 {
-                    self.add(&acc, entry)
+                let negated;
+                let entry = if digit > 0 {
+                    entry
                 } else {
-                    self.add(&acc, &self.neg(entry))
+                    negated = self.neg(entry);
+                    &negated
+                };
+                acc = if term.affine {
+                    self.add_affine(&acc, entry)
+                } else {
+                    self.add(&acc, entry)
                 };
             }
         }
@@ -863,11 +975,13 @@ impl<F: FieldOps> Ops<F> {
     }
 }
 
-/// Width-[`WINDOW`] non-adjacent form of k, least significant digit first:
-/// `k = Σ naf[i]·2^i`, every digit 0 or odd with `|digit| < 2^(WINDOW−1)`,
-/// and at most one nonzero digit in any WINDOW consecutive ones.
-pub(super) fn wnaf(k: &BigUint) -> Vec<i8> {
-    let width = 1u32 << WINDOW;
+/// Width-`window` non-adjacent form of k (window clamped to 2..=8), least
+/// significant digit first: `k = Σ naf[i]·2^i`, every digit 0 or odd with
+/// `|digit| < 2^(window−1)`, and at most one nonzero digit in any window
+/// consecutive ones.
+pub(super) fn wnaf(k: &BigUint, window: u32) -> Vec<i8> {
+    let w = window.clamp(2, 8);
+    let width = 1u32 << w;
     let half = width >> 1;
     let len = k.bits();
     let mut naf = Vec::new();
@@ -877,33 +991,34 @@ pub(super) fn wnaf(k: &BigUint) -> Vec<i8> {
     let mut carry = 0u32;
     while pos < len || carry != 0 {
         let mut bits = 0u32;
-        for i in 0..WINDOW {
+        for i in 0..w {
             if k.bit(pos.saturating_add(u64::from(i))) {
                 bits |= 1 << i;
             }
         }
-        // bits < 2^WINDOW and carry ≤ 1: window ≤ 2^WINDOW, no overflow.
-        let window = bits.saturating_add(carry);
-        if window & 1 == 0 {
+        // bits < 2^w and carry ≤ 1: value ≤ 2^w, no overflow.
+        let value = bits.saturating_add(carry);
+        if value & 1 == 0 {
             // Even: this digit is 0; the carry, if any, moves on (then the
             // bit at pos is 1, and 1 + 1 carries again).
             naf.push(0);
             pos = pos.saturating_add(1);
             continue;
         }
-        let digit = if window < half {
+        let digit = if value < half {
             carry = 0;
-            i8::try_from(window).unwrap_or(0)
+            i8::try_from(value).unwrap_or(0)
         } else {
             carry = 1;
-            // window ≤ 2^WINDOW, so width − window is in 0..=half.
-            i8::try_from(width.saturating_sub(window))
+            // value is odd and above half (≥ 2), so width − value is in
+            // 1..half, at most 127: it fits an i8.
+            i8::try_from(width.saturating_sub(value))
                 .unwrap_or(0)
                 .wrapping_neg()
         };
         naf.push(digit);
-        naf.extend((1..WINDOW).map(|_| 0));
-        pos = pos.saturating_add(u64::from(WINDOW));
+        naf.extend((1..w).map(|_| 0));
+        pos = pos.saturating_add(u64::from(w));
     }
     naf
 }

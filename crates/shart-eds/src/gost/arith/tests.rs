@@ -184,7 +184,13 @@ proptest! {
 }
 
 fn check_wnaf(k: &BigUint) {
-    let naf = wnaf(k);
+    for w in [2, WINDOW, BASE_WINDOW, 8] {
+        check_wnaf_width(k, w);
+    }
+}
+
+fn check_wnaf_width(k: &BigUint, w: u32) {
+    let naf = wnaf(k, w);
     let mut pos = BigUint::zero();
     let mut neg = BigUint::zero();
     let mut last_nonzero: Option<usize> = None;
@@ -192,9 +198,12 @@ fn check_wnaf(k: &BigUint) {
         if d == 0 {
             continue;
         }
-        assert!(d % 2 != 0 && d.unsigned_abs() < 16, "digit {d} at {i}");
+        assert!(
+            d % 2 != 0 && u32::from(d.unsigned_abs()) < 1 << (w - 1),
+            "digit {d} at {i}"
+        );
         if let Some(j) = last_nonzero {
-            assert!(i - j >= WINDOW as usize, "digits at {j} and {i} too close");
+            assert!(i - j >= w as usize, "digits at {j} and {i} too close");
         }
         last_nonzero = Some(i);
         let term = BigUint::from(d.unsigned_abs()) << i;
@@ -205,12 +214,12 @@ fn check_wnaf(k: &BigUint) {
         }
     }
     assert_eq!(pos - neg, *k);
-    assert!(naf.len() as u64 <= k.bits() + u64::from(WINDOW));
+    assert!(naf.len() as u64 <= k.bits() + u64::from(w));
 }
 
 #[test]
 fn wnaf_of_edge_scalars() {
-    assert!(wnaf(&BigUint::zero()).is_empty());
+    assert!(wnaf(&BigUint::zero(), WINDOW).is_empty());
     for k in [1u32, 2, 15, 16, 17, 31, 32, 0xffff_ffff] {
         check_wnaf(&BigUint::from(k));
     }
@@ -257,13 +266,20 @@ fn ref_mul(p: &BigUint, a: &BigUint, pt: &Point, k: &BigUint) -> Option<Point> {
 /// Checks Jacobian point arithmetic over `f` against the affine reference
 /// on the curve's base point.
 /// `cases` holds each scalar k with its reference k·P and (k + 1)·P.
-fn check_points<F: FieldOps>(params: &CurveParams, f: F, cases: &[RefCase]) {
+fn check_points<F: FieldOps + Clone>(params: &CurveParams, f: F, cases: &[RefCase]) {
     let (p, a) = (int(params.p), int(params.a));
-    let ops = Ops::new(f, &a);
     let base = Point {
         x: int(params.x),
         y: int(params.y),
     };
+    let mut ops = Ops::new(f, &a);
+    let plain = ops.clone();
+    ops.set_base(&base);
+    assert_eq!(ops.base_table.len(), 32);
+    for (i, entry) in ops.base_table.iter().enumerate() {
+        let k = BigUint::from(2 * i + 1);
+        assert_eq!(ops.to_affine(entry), ref_mul(&p, &a, &base, &k), "{k}·P");
+    }
     let j = ops.lift(&base);
     let inf = ops.infinity();
     assert!(ops.is_infinity(&ops.double(&inf)));
@@ -281,6 +297,17 @@ fn check_points<F: FieldOps>(params: &CurveParams, f: F, cases: &[RefCase]) {
         ops.to_affine(&ops.add(&dj, &j)),
         ref_add(&p, &a, twice.as_ref(), Some(&base))
     );
+    // Mixed addition (the second point has Z = 1), also with Z₁ ≠ 1.
+    assert_eq!(ops.to_affine(&ops.add_affine(&inf, &j)), Some(base.clone()));
+    assert_eq!(ops.to_affine(&ops.add_affine(&j, &j)), twice);
+    assert!(ops.is_infinity(&ops.add_affine(&j, &ops.neg(&j))));
+    let three = ref_add(&p, &a, twice.as_ref(), Some(&base));
+    assert_eq!(ops.to_affine(&ops.add_affine(&dj, &j)), three);
+    let minus_p_jac = ops.add(&dj, &ops.neg(&ops.double(&dj))); // 2P − 4P = −2P
+    assert!(ops.is_infinity(&ops.add(&minus_p_jac, &dj)));
+    let p_jac = ops.add(&dj, &ops.neg(&j)); // P with Z ≠ 1
+    assert_eq!(ops.to_affine(&ops.add_affine(&p_jac, &j)), twice);
+    assert!(ops.is_infinity(&ops.add_affine(&p_jac, &ops.neg(&j))));
     let q = int(params.q);
     assert!(ops.is_infinity(&ops.mul(&base, &q)));
     for (k, expect, expect_next) in cases {
@@ -288,6 +315,21 @@ fn check_points<F: FieldOps>(params: &CurveParams, f: F, cases: &[RefCase]) {
         // k·P + (q − k)·P = O, and k·P + 1·P = (k + 1)·P.
         let rest = (&q - (k % &q)) % &q;
         assert!(ops.is_infinity(&ops.mul_add(&base, k, &base, &rest)));
+        assert!(ops.is_infinity(&ops.mul_add_base(&base, k, &base, &rest)));
+        assert!(ops.is_infinity(&ops.mul_add_base(&base, &rest, &base, k)));
+        assert!(plain.is_infinity(&plain.mul_add_base(&base, k, &base, &rest)));
+        assert_eq!(
+            &ops.to_affine(&ops.mul_add_base(&base, k, &base, &BigUint::one())),
+            expect_next,
+        );
+        assert_eq!(
+            &ops.to_affine(&ops.mul_add_base(&base, &BigUint::one(), &base, k)),
+            expect_next,
+        );
+        assert_eq!(
+            &ops.to_affine(&ops.mul_add_base(&base, k, &base, &BigUint::zero())),
+            expect,
+        );
         assert_eq!(
             &ops.to_affine(&ops.mul_add(&base, k, &base, &BigUint::one())),
             expect_next,
@@ -375,8 +417,10 @@ proptest! {
                 ref_mul(&p, &a, &base, &k1).as_ref(),
                 ref_mul(&p, &a, &other, &k2).as_ref(),
             );
-            let m8 = Ops::new(Mont::<8>::new(&p).expect("fits"), &a);
+            let mut m8 = Ops::new(Mont::<8>::new(&p).expect("fits"), &a);
             prop_assert_eq!(&m8.to_affine(&m8.mul_add(&base, &k1, &other, &k2)), &expect);
+            m8.set_base(&base);
+            prop_assert_eq!(&m8.to_affine(&m8.mul_add_base(&base, &k1, &other, &k2)), &expect);
             if let Some(m) = Mont::<4>::new(&p) {
                 let m4 = Ops::new(m, &a);
                 prop_assert_eq!(&m4.to_affine(&m4.mul_add(&base, &k1, &other, &k2)), &expect);
@@ -386,8 +430,15 @@ proptest! {
                 prop_assert_eq!(&c4.to_affine(&c4.mul_add(&base, &k1, &other, &k2)), &expect);
             }
             if let Some(m) = Crandall::<8>::new(&p) {
-                let c8 = Ops::new(m, &a);
+                let mut c8 = Ops::new(m, &a);
                 prop_assert_eq!(&c8.to_affine(&c8.mul_add(&base, &k1, &other, &k2)), &expect);
+                c8.set_base(&base);
+                prop_assert_eq!(&c8.to_affine(&c8.mul_add_base(&base, &k1, &other, &k2)), &expect);
+            }
+            if let Some(m) = Crandall::<4>::new(&p) {
+                let mut c4 = Ops::new(m, &a);
+                c4.set_base(&base);
+                prop_assert_eq!(&c4.to_affine(&c4.mul_add_base(&base, &k1, &other, &k2)), &expect);
             }
         }
     }
