@@ -380,9 +380,10 @@ impl<const N: usize> Crandall<N> {
         // carries out is at most c.
         let mut t = [0u64; N];
         let mut carry = 0;
-        for (j, tj) in t.iter_mut().enumerate() {
-            // j < N ≤ 8, so j + N < 16.
-            (*tj, carry) = mac(wide[j], wide[j.wrapping_add(N)], self.c, carry);
+        // N ≤ 8, so both halves are within the 16 limbs.
+        let (lo, hi) = wide.split_at(N);
+        for ((tj, &l), &h) in t.iter_mut().zip(lo).zip(hi) {
+            (*tj, carry) = mac(l, h, self.c, carry);
         }
         // Fold the carry limb: carry·c < 2⁶⁴ since both are below 2³².
         let mut fold = carry.wrapping_mul(self.c);
@@ -466,31 +467,41 @@ impl<const N: usize> FieldOps for Crandall<N> {
     }
 
     fn mul(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
-        // Schoolbook product into 2N ≤ 16 limbs; i, j < N ≤ 8 (checked in
-        // `new`), so i + j and i + N are below 16.
+        // Schoolbook product into 2N ≤ 16 limbs, row i at limbs i .. i + N
+        // (N ≤ 8 is checked in `new`, so every row is within the 16).
         let mut wide = [0u64; 16];
         for (i, &ai) in a.iter().enumerate() {
             let mut carry = 0;
-            for (j, &bj) in b.iter().enumerate() {
-                let k = i.wrapping_add(j);
-                (wide[k], carry) = mac(wide[k], ai, bj, carry);
+            let Some(row) = wide.get_mut(i..i.wrapping_add(N)) else {
+                continue;
+            };
+            for (w, &bj) in row.iter_mut().zip(b) {
+                (*w, carry) = mac(*w, ai, bj, carry);
             }
-            wide[i.wrapping_add(N)] = carry;
+            if let Some(w) = wide.get_mut(i.wrapping_add(N)) {
+                *w = carry;
+            }
         }
         self.reduce_wide(&wide)
     }
 
     fn sqr(&self, a: &[u64; N]) -> [u64; N] {
         // The cross products a_i·a_j (i < j) once, doubled, plus the
-        // squares a_i²; indices as in `mul`.
+        // squares a_i².
         let mut wide = [0u64; 16];
         for (i, &ai) in a.iter().enumerate() {
             let mut carry = 0;
-            for (j, &aj) in a.iter().enumerate().skip(i.wrapping_add(1)) {
-                let k = i.wrapping_add(j);
-                (wide[k], carry) = mac(wide[k], ai, aj, carry);
+            // Row i adds a_i·a_j for j > i at limbs 2i + 1 .. i + N.
+            let Some(row) = wide.get_mut(i.wrapping_mul(2).wrapping_add(1)..i.wrapping_add(N))
+            else {
+                continue;
+            };
+            for (w, &aj) in row.iter_mut().zip(a.iter().skip(i.wrapping_add(1))) {
+                (*w, carry) = mac(*w, ai, aj, carry);
             }
-            wide[i.wrapping_add(N)] = carry;
+            if let Some(w) = wide.get_mut(i.wrapping_add(N)) {
+                *w = carry;
+            }
         }
         // Double: shift the 2N limbs left by one bit (the cross sum is
         // below 2^(128N − 1), so nothing shifts out).
