@@ -25,17 +25,19 @@
 //! (3M + 5S) on the curves where a ≡ −3 (mod p), TC26 512-bit paramSetA and
 //! CryptoPro-A, and the general one (with a·Z⁴) on TC26 256-bit paramSetA.
 //! `z1·P + z2·Q` is one interleaved pass over NAF recodings of both
-//! scalars: width 7 for z1 with a table of 32 odd multiples of P computed
-//! once per curve in affine coordinates (so that mixed addition applies),
-//! width 5 for z2 with 8 odd multiples of Q; the subgroup check is one such pass
-//! `q·Q` where it is needed (see "Security considerations"). A p wider
-//! than 512 bits (no named curve) falls back to the same formulas on
-//! `BigUint` with `%` reductions; the tests check the limb
-//! arithmetic and the point formulas against `BigUint` and against
-//! textbook affine addition. Inverses (e⁻¹ mod q, and Z⁻¹ where affine
-//! coordinates are needed) use a binary extended Euclid on the same limbs
-//! (`arith::mod_inverse`); [`verify`] needs no Z⁻¹: it compares X with
-//! (r + j·q)·Z² for each r + j·q < p instead of computing x_C.
+//! scalars: width 7 for z1, with a table of 32 odd multiples of P computed
+//! once per curve ([`Curve::new`]) in affine coordinates so that mixed
+//! addition applies, and width 5 for z2 with 8 odd multiples of Q. The
+//! subgroup check `q·Q`, where it is needed (see "Security
+//! considerations"), is a width-5 pass of its own. A p wider than 512 bits
+//! (no named curve) falls back to the same formulas on `BigUint` with `%`
+//! reductions. Inverses (e⁻¹ mod q, and Z⁻¹ where affine coordinates are
+//! needed) use a binary extended Euclid on the same limbs
+//! (`arith::mod_inverse`; `BigUint::modinv` for an even or wider modulus);
+//! [`verify`] needs no Z⁻¹: it compares X with (r + j·q)·Z² for each
+//! r + j·q < p instead of computing x_C. The tests check the limb
+//! arithmetic and the inversion against `BigUint`, and the point formulas
+//! against textbook affine addition.
 //!
 //! ## Curves
 //!
@@ -85,9 +87,8 @@
 //! ## Security considerations
 //!
 //! - Verification handles public data only, so the arithmetic is **not
-//!   constant time** (it branches on carries, scalar digits and special
-//!   points, and the inversion is `num-bigint`'s). Never use this code to
-//!   sign.
+//!   constant time** (it branches on carries, scalar digits, special
+//!   points and the steps of the inversion). Never use this code to sign.
 //! - [`verify`] rejects public keys that are not on the curve, are the
 //!   point at infinity, or are not in the order-q subgroup (the TC26 256-bit
 //!   curve has cofactor 4). On curves whose q is a known prime and, by

@@ -11,17 +11,20 @@
 //!   [`Mont`] takes any other p up to 512 bits.
 //! - [`BigField`]: the same operations on `BigUint` with `%` reductions,
 //!   for curves whose p is wider than 512 bits, and as the reference the
-//!   tests compare [`Mont`] against.
-//! - [`Ops`]: Jacobian point arithmetic over either, with the a = −3
+//!   tests compare [`Mont`] and [`Crandall`] against.
+//! - [`Ops`]: Jacobian point arithmetic over any of them, with the a = −3
 //!   doubling formula when a ≡ −3 (mod p), and `k1·P1 + k2·P2` by
-//!   interleaved width-5 NAF (one doubling per bit, about one addition per
-//!   six bits per scalar).
+//!   interleaved NAF (one doubling per bit; width 5, about one addition
+//!   per six bits per scalar, or width 7 with mixed additions for the base
+//!   point, whose affine table [`Ops::set_base`] computes once per curve).
+//! - [`mod_inverse`]: binary extended Euclid on limbs.
 //!
 //! None of it is constant time: it only ever handles public data.
 //!
 //! Limb arithmetic uses `wrapping_*`/`overflowing_*` where a carry is
 //! intended or where the comment at the call shows that the value fits;
-//! array indices are loop counters below `N`.
+//! array indices are loop counters below `N` or limb positions below
+//! 2N ≤ 16.
 
 use std::fmt;
 
