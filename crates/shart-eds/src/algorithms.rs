@@ -489,8 +489,9 @@ impl SignatureAlg {
 }
 
 /// The checked [`Curve`] of a parameter set; the named TC26 sets are built
-/// once, since `Curve::new` verifies q·P = O, a scalar multiplication as
-/// costly as a signature verification.
+/// once, since `Curve::new` verifies q·P = O (a scalar multiplication) and
+/// precomputes a table of 32 multiples of P (one inversion each), together
+/// costlier than a signature verification.
 ///
 /// # Errors
 ///

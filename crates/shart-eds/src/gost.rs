@@ -13,6 +13,32 @@
 //! accept iff x_C mod q = r
 //! ```
 //!
+//! ## Arithmetic
+//!
+//! Field elements are fixed-width integers, always fully reduced: 4 64-bit
+//! limbs for the 256-bit curves, 8 for the 512-bit one. All the named
+//! curves have a pseudo-Mersenne p = 2^(64N) − c with a small c (569 for
+//! 512 bits, 617 for 256), so a product is reduced by folding its high
+//! half times c (`arith::Crandall`); any other odd p up to 512 bits uses
+//! Montgomery form with word-by-word (CIOS) reduction (`arith::Mont`).
+//! Points are in Jacobian coordinates; doubling uses the a = −3 formula
+//! (3M + 5S) on the curves where a ≡ −3 (mod p), TC26 512-bit paramSetA and
+//! CryptoPro-A, and the general one (with a·Z⁴) on TC26 256-bit paramSetA.
+//! `z1·P + z2·Q` is one interleaved pass over NAF recodings of both
+//! scalars: width 7 for z1, with a table of 32 odd multiples of P computed
+//! once per curve ([`Curve::new`]) in affine coordinates so that mixed
+//! addition applies, and width 5 for z2 with 8 odd multiples of Q. The
+//! subgroup check `q·Q`, where it is needed (see "Security
+//! considerations"), is a width-5 pass of its own. A p wider than 512 bits
+//! (no named curve) falls back to the same formulas on `BigUint` with `%`
+//! reductions. Inverses (e⁻¹ mod q, and Z⁻¹ where affine coordinates are
+//! needed) use a binary extended Euclid on the same limbs
+//! (`arith::mod_inverse`; `BigUint::modinv` for an even or wider modulus);
+//! [`verify`] needs no Z⁻¹: it compares X with (r + j·q)·Z² for each
+//! r + j·q < p instead of computing x_C. The tests check the limb
+//! arithmetic and the inversion against `BigUint`, and the point formulas
+//! against textbook affine addition.
+//!
 //! ## Curves
 //!
 //! Kazakhstan's NCA RK uses the TC26 curves under its own OIDs (LEGAL.md,
@@ -61,10 +87,14 @@
 //! ## Security considerations
 //!
 //! - Verification handles public data only, so the arithmetic is **not
-//!   constant time** (`num-bigint`). Never use this code to sign.
+//!   constant time** (it branches on carries, scalar digits, special
+//!   points and the steps of the inversion). Never use this code to sign.
 //! - [`verify`] rejects public keys that are not on the curve, are the
 //!   point at infinity, or are not in the order-q subgroup (the TC26 256-bit
-//!   curve has cofactor 4).
+//!   curve has cofactor 4). On curves whose q is a known prime and, by
+//!   Hasse's bound, the whole group order (TC26 512-bit paramSetA,
+//!   CryptoPro-A), every point on the curve is in that subgroup, so the
+//!   q·Q check is skipped there: it could never fail.
 //! - [`Curve::new`] checks the base point and the ranges of the parameters
 //!   but not that p and q are prime: use the named curves.
 //! - No input makes these functions panic; every rejection is a
@@ -80,6 +110,8 @@ use std::fmt;
 
 use num_bigint::BigUint;
 use num_traits::{One, Zero};
+
+mod arith;
 
 /// Parameters of a curve as hexadecimal strings (most significant digit
 /// first), copied from their source; turn them into a [`Curve`] with
@@ -309,6 +341,123 @@ pub struct Curve {
     base: Point,
     /// Byte length of p: digests must have this length, r and s at most it.
     size: usize,
+    /// The point arithmetic for this p.
+    arith: Arith,
+    /// Every point on the curve has order dividing q (see
+    /// [`order_q_is_the_whole_group`]), so the subgroup check of public keys
+    /// cannot fail and is skipped.
+    prime_order: bool,
+}
+
+/// Subgroup orders q known to be prime: those of the named curves of
+/// cofactor 1 (their standards give q as prime, and every other parameter
+/// set that reuses one of them gets the same shortcut soundly).
+const KNOWN_PRIME_ORDERS: [&str; 2] = [TC26_512_A.q, CRYPTOPRO_A.q];
+
+/// Whether the group of points of a curve over F_p with a point of order q
+/// (q·P = O, P ≠ O) is exactly the order-q subgroup, so that q·Q = O for
+/// every point Q on the curve.
+///
+/// Only claimed for a q in [`KNOWN_PRIME_ORDERS`]: with q prime, the point
+/// has order q, so q divides #E. By Hasse's bound #E ≤ p + 1 + 2√p; if that
+/// is below 2q, i.e. 2q > p + 1 and (2q − p − 1)² > 4p, then #E = q.
+///
+/// The arithmetic-side-effects lint is allowed: `BigUint` cannot overflow,
+/// and the one subtraction is guarded by the comparison before it.
+#[allow(clippy::arithmetic_side_effects)]
+fn order_q_is_the_whole_group(p: &BigUint, q: &BigUint) -> bool {
+    let known_prime = KNOWN_PRIME_ORDERS
+        .iter()
+        .any(|hex| BigUint::parse_bytes(hex.as_bytes(), 16).as_ref() == Some(q));
+    let two_q = q << 1u8;
+    let p_plus_1 = p + 1u8;
+    if !known_prime || two_q <= p_plus_1 {
+        return false;
+    }
+    let gap = two_q - p_plus_1;
+    &gap * &gap > p << 2u8
+}
+
+/// Point arithmetic in the narrowest field representation that fits p.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arith {
+    /// p = 2²⁵⁶ − c, c < 2³² (the 256-bit named curves).
+    Crandall4(arith::Ops<arith::Crandall<4>>),
+    /// p = 2⁵¹² − c, c < 2³² (the 512-bit named curve).
+    Crandall8(arith::Ops<arith::Crandall<8>>),
+    /// Other p below 2²⁵⁶: Montgomery form in 4 limbs.
+    Limbs4(arith::Ops<arith::Mont<4>>),
+    /// Other p below 2⁵¹²: Montgomery form in 8 limbs.
+    Limbs8(arith::Ops<arith::Mont<8>>),
+    /// Wider p (no named curve): `BigUint` with `%` reductions.
+    Big(arith::Ops<arith::BigField>),
+}
+
+impl Arith {
+    fn new(p: &BigUint, a: &BigUint) -> Self {
+        if let Some(m) = arith::Crandall::<4>::new(p) {
+            Self::Crandall4(arith::Ops::new(m, a))
+        } else if let Some(m) = arith::Crandall::<8>::new(p) {
+            Self::Crandall8(arith::Ops::new(m, a))
+        } else if let Some(m) = arith::Mont::<4>::new(p) {
+            Self::Limbs4(arith::Ops::new(m, a))
+        } else if let Some(m) = arith::Mont::<8>::new(p) {
+            Self::Limbs8(arith::Ops::new(m, a))
+        } else {
+            Self::Big(arith::Ops::new(arith::BigField::new(p), a))
+        }
+    }
+
+    /// Precomputes the base point's table (see `arith::Ops::set_base`).
+    fn set_base(&mut self, base: &Point) {
+        match self {
+            Self::Crandall4(ops) => ops.set_base(base),
+            Self::Crandall8(ops) => ops.set_base(base),
+            Self::Limbs4(ops) => ops.set_base(base),
+            Self::Limbs8(ops) => ops.set_base(base),
+            Self::Big(ops) => ops.set_base(base),
+        }
+    }
+
+    /// Whether k1·base + k2·p2 is a finite point whose x is ≡ r (mod q);
+    /// `base` is the point given to [`Arith::set_base`].
+    fn mul_add_base_x_mod_q_is(
+        &self,
+        (base, k1): (&Point, &BigUint),
+        (p2, k2): (&Point, &BigUint),
+        r: &BigUint,
+        q: &BigUint,
+    ) -> bool {
+        match self {
+            Self::Crandall4(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Crandall8(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Limbs4(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Limbs8(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+            Self::Big(ops) => ops.x_mod_q_is(&ops.mul_add_base(base, k1, p2, k2), r, q),
+        }
+    }
+
+    /// k·pt in affine coordinates, `None` for the point at infinity.
+    fn mul(&self, pt: &Point, k: &BigUint) -> Option<Point> {
+        match self {
+            Self::Crandall4(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Crandall8(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Limbs4(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Limbs8(ops) => ops.to_affine(&ops.mul(pt, k)),
+            Self::Big(ops) => ops.to_affine(&ops.mul(pt, k)),
+        }
+    }
+
+    /// Whether k·pt is the point at infinity (no inversion needed).
+    fn mul_is_infinity(&self, pt: &Point, k: &BigUint) -> bool {
+        match self {
+            Self::Crandall4(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Crandall8(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Limbs4(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Limbs8(ops) => ops.is_infinity(&ops.mul(pt, k)),
+            Self::Big(ops) => ops.is_infinity(&ops.mul(pt, k)),
+        }
+    }
 }
 
 impl Curve {
@@ -351,7 +500,11 @@ impl Curve {
         }
         let size = usize::try_from(p.bits().div_ceil(8))
             .map_err(|_| invalid("p is too large for this platform"))?;
-        let curve = Self {
+        let arith = Arith::new(&p, &a);
+        // Sound only once q·P = O is checked below; until then nothing
+        // reads it.
+        let prime_order = order_q_is_the_whole_group(&p, &q);
+        let mut curve = Self {
             name: params.name,
             p,
             a,
@@ -359,11 +512,15 @@ impl Curve {
             q,
             base,
             size,
+            arith,
+            prime_order,
         };
         if !curve.is_on_curve(&curve.base) {
             return Err(invalid("the base point is not on the curve"));
         }
-        if !curve.mul(&curve.base, &curve.q).is_infinity() {
+        let base = curve.base.clone();
+        curve.arith.set_base(&base);
+        if !curve.arith.mul_is_infinity(&curve.base, &curve.q) {
             return Err(invalid("the base point does not have order q"));
         }
         Ok(curve)
@@ -398,107 +555,10 @@ impl Curve {
         lhs == rhs
     }
 
-    fn to_jacobian(pt: &Point) -> Jacobian {
-        Jacobian {
-            x: pt.x.clone(),
-            y: pt.y.clone(),
-            z: BigUint::one(),
-        }
-    }
-
-    /// Affine coordinates, or `None` for the point at infinity.
-    fn to_affine(&self, pt: &Jacobian) -> Option<Point> {
-        if pt.is_infinity() {
-            return None;
-        }
-        let f = Field(&self.p);
-        let zinv = pt.z.modinv(&self.p)?;
-        let zinv2 = f.mul(&zinv, &zinv);
-        Some(Point {
-            x: f.mul(&pt.x, &zinv2),
-            y: f.mul(&pt.y, &f.mul(&zinv2, &zinv)),
-        })
-    }
-
-    fn double(&self, pt: &Jacobian) -> Jacobian {
-        if pt.is_infinity() || pt.y.is_zero() {
-            return Jacobian::infinity();
-        }
-        let f = Field(&self.p);
-        let xx = f.mul(&pt.x, &pt.x);
-        let yy = f.mul(&pt.y, &pt.y);
-        let yyyy = f.mul(&yy, &yy);
-        let zz = f.mul(&pt.z, &pt.z);
-        // S = 4·X·Y², M = 3·X² + a·Z⁴
-        let s = f.small(4, &f.mul(&pt.x, &yy));
-        let m = f.add(&f.small(3, &xx), &f.mul(&self.a, &f.mul(&zz, &zz)));
-        let x3 = f.sub(&f.mul(&m, &m), &f.small(2, &s));
-        let y3 = f.sub(&f.mul(&m, &f.sub(&s, &x3)), &f.small(8, &yyyy));
-        let z3 = f.small(2, &f.mul(&pt.y, &pt.z));
-        Jacobian {
-            x: x3,
-            y: y3,
-            z: z3,
-        }
-    }
-
-    fn add(&self, p1: &Jacobian, p2: &Jacobian) -> Jacobian {
-        if p1.is_infinity() {
-            return p2.clone();
-        }
-        if p2.is_infinity() {
-            return p1.clone();
-        }
-        let f = Field(&self.p);
-        let z1z1 = f.mul(&p1.z, &p1.z);
-        let z2z2 = f.mul(&p2.z, &p2.z);
-        let u1 = f.mul(&p1.x, &z2z2);
-        let u2 = f.mul(&p2.x, &z1z1);
-        let s1 = f.mul(&p1.y, &f.mul(&p2.z, &z2z2));
-        let s2 = f.mul(&p2.y, &f.mul(&p1.z, &z1z1));
-        if u1 == u2 {
-            return if s1 == s2 {
-                self.double(p1)
-            } else {
-                Jacobian::infinity()
-            };
-        }
-        let h = f.sub(&u2, &u1);
-        let r = f.sub(&s2, &s1);
-        let hh = f.mul(&h, &h);
-        let hhh = f.mul(&h, &hh);
-        let v = f.mul(&u1, &hh);
-        let x3 = f.sub(&f.sub(&f.mul(&r, &r), &hhh), &f.small(2, &v));
-        let y3 = f.sub(&f.mul(&r, &f.sub(&v, &x3)), &f.mul(&s1, &hhh));
-        let z3 = f.mul(&f.mul(&p1.z, &p2.z), &h);
-        Jacobian {
-            x: x3,
-            y: y3,
-            z: z3,
-        }
-    }
-
-    /// k·pt, double-and-add from the top bit (not constant time).
-    fn mul(&self, pt: &Point, k: &BigUint) -> Jacobian {
-        self.mul_add(pt, k, pt, &BigUint::zero())
-    }
-
-    /// k1·p1 + k2·p2 in one pass (Shamir's trick).
-    fn mul_add(&self, p1: &Point, k1: &BigUint, p2: &Point, k2: &BigUint) -> Jacobian {
-        let j1 = Self::to_jacobian(p1);
-        let j2 = Self::to_jacobian(p2);
-        let both = self.add(&j1, &j2);
-        let mut acc = Jacobian::infinity();
-        for i in (0..k1.bits().max(k2.bits())).rev() {
-            acc = self.double(&acc);
-            match (k1.bit(i), k2.bit(i)) {
-                (true, true) => acc = self.add(&acc, &both),
-                (true, false) => acc = self.add(&acc, &j1),
-                (false, true) => acc = self.add(&acc, &j2),
-                (false, false) => {}
-            }
-        }
-        acc
+    /// k·pt in affine coordinates, `None` for the point at infinity (not
+    /// constant time).
+    fn mul(&self, pt: &Point, k: &BigUint) -> Option<Point> {
+        self.arith.mul(pt, k)
     }
 
     fn check_public_key(&self, key: &Point) -> Result<(), GostError> {
@@ -511,33 +571,12 @@ impl Curve {
         if !self.is_on_curve(key) {
             return Err(GostError::PublicKeyNotOnCurve);
         }
-        if !self.mul(key, &self.q).is_infinity() {
+        // On a curve of prime order q every point passes, so the scalar
+        // multiplication (about half the cost of a verification) is skipped.
+        if !self.prime_order && !self.arith.mul_is_infinity(key, &self.q) {
             return Err(GostError::PublicKeyNotInSubgroup);
         }
         Ok(())
-    }
-}
-
-/// Jacobian coordinates: (X, Y, Z) stands for (X/Z², Y/Z³); Z = 0 is the
-/// point at infinity.
-#[derive(Debug, Clone)]
-struct Jacobian {
-    x: BigUint,
-    y: BigUint,
-    z: BigUint,
-}
-
-impl Jacobian {
-    fn infinity() -> Self {
-        Self {
-            x: BigUint::one(),
-            y: BigUint::one(),
-            z: BigUint::zero(),
-        }
-    }
-
-    fn is_infinity(&self) -> bool {
-        self.z.is_zero()
     }
 }
 
@@ -545,7 +584,9 @@ impl Jacobian {
 ///
 /// The arithmetic-side-effects lint is allowed here and only here: `BigUint`
 /// is arbitrary precision, so `+` and `*` cannot overflow; `%` is always by
-/// the modulus, which [`Curve::new`] checked to be above 3; and `-` only
+/// the modulus, which is nonzero ([`Curve::new`] checks p above 3 and q
+/// above 1 before any arithmetic, and `arith::Mont::new` refuses an even p
+/// or p = 1 before reducing mod p); and `-` only
 /// subtracts a reduced operand (< m) from a value increased by m, so it
 /// cannot underflow.
 struct Field<'a>(&'a BigUint);
@@ -562,10 +603,6 @@ impl Field<'_> {
 
     fn mul(&self, a: &BigUint, b: &BigUint) -> BigUint {
         (a * b) % self.0
-    }
-
-    fn small(&self, k: u8, a: &BigUint) -> BigUint {
-        (a * k) % self.0
     }
 
     fn reduce(&self, a: &BigUint) -> BigUint {
@@ -637,12 +674,15 @@ pub fn verify(
     let fq = Field(&curve.q);
     // q is prime and 0 < e < q, so the inverse exists; a composite q from a
     // bad custom curve makes this a rejection, not a panic.
-    let v = e.modinv(&curve.q).ok_or(GostError::SignatureMismatch)?;
+    let v = arith::mod_inverse(&e, &curve.q).ok_or(GostError::SignatureMismatch)?;
     let z1 = fq.mul(&s, &v);
     let z2 = fq.neg(&fq.mul(&r, &v));
-    let c = curve.mul_add(&curve.base, &z1, public_key, &z2);
-    let c = curve.to_affine(&c).ok_or(GostError::SignatureMismatch)?;
-    if fq.reduce(&c.x) == r {
+    // C = z1·P + z2·Q; accept iff C ≠ O and x_C mod q = r (compared in
+    // Jacobian coordinates, see `arith::Ops::x_mod_q_is`).
+    if curve
+        .arith
+        .mul_add_base_x_mod_q_is((&curve.base, &z1), (public_key, &z2), &r, &curve.q)
+    {
         Ok(())
     } else {
         Err(GostError::SignatureMismatch)
@@ -653,7 +693,7 @@ pub fn verify(
 ///
 /// NOTE: not constant time; never call it with a real key.
 pub fn public_key_for_tests(curve: &Curve, d: &BigUint) -> Option<Point> {
-    curve.to_affine(&curve.mul(&curve.base, d))
+    curve.mul(&curve.base, d)
 }
 
 /// Signs `digest` with private key `d` and nonce `k` (RFC 7091 §6.1),
@@ -671,7 +711,7 @@ pub fn sign_for_tests(
 ) -> Option<(BigUint, BigUint)> {
     let e = digest_to_e(curve, digest).ok()?;
     let fq = Field(&curve.q);
-    let c = curve.to_affine(&curve.mul(&curve.base, k))?;
+    let c = curve.mul(&curve.base, k)?;
     let r = fq.reduce(&c.x);
     if r.is_zero() {
         return None;

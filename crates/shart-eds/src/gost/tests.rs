@@ -112,7 +112,7 @@ fn curve(params: &CurveParams) -> Curve {
 
 fn public_key(curve: &Curve, d: &BigUint) -> Point {
     curve
-        .to_affine(&curve.mul(curve.base_point(), d))
+        .mul(curve.base_point(), d)
         .expect("d·P is finite for 0 < d < q")
 }
 
@@ -121,7 +121,7 @@ fn public_key(curve: &Curve, d: &BigUint) -> Point {
 fn sign(curve: &Curve, d: &BigUint, digest: &[u8], k: &BigUint) -> Option<(Vec<u8>, Vec<u8>)> {
     let q = curve.order();
     let e = digest_to_e(curve, digest).ok()?;
-    let c = curve.to_affine(&curve.mul(curve.base_point(), k))?;
+    let c = curve.mul(curve.base_point(), k)?;
     let r = &c.x % q;
     let s = (&r * d + k * e) % q;
     if r.is_zero() || s.is_zero() {
@@ -360,13 +360,44 @@ fn verify_with_key_outside_subgroup_fails_on_cofactor_4_curve() {
             let y = t.modpow(&exp, &p);
             (f.mul(&y, &y) == t).then_some(Point { x, y })
         })
-        .find_map(|pt| c.to_affine(&c.mul(&pt, c.order())))
+        .find_map(|pt| c.mul(&pt, c.order()))
         .expect("some small x gives a point with a cofactor component");
     let digest = [7u8; 32];
     assert_eq!(
         verify(&c, &small_order, &digest, &[1], &[1]),
         Err(GostError::PublicKeyNotInSubgroup)
     );
+}
+
+#[test]
+fn subgroup_check_is_skipped_only_on_curves_of_known_prime_order() {
+    assert!(curve(&TC26_512_A).prime_order);
+    assert!(curve(&CRYPTOPRO_A).prime_order);
+    assert!(!curve(&TC26_256_A).prime_order);
+    assert!(!curve(&TEST_256).prime_order);
+    assert!(!curve(&TEST_512).prime_order);
+    // The claim behind the shortcut, checked on points other than P: every
+    // point of the curve has order dividing q. p ≡ 3 (mod 4) for both, so
+    // a square root of t is t^((p+1)/4).
+    for params in [TC26_512_A, CRYPTOPRO_A] {
+        let c = curve(&params);
+        let p = int(params.p);
+        let f = Field(&p);
+        let (a, b) = (int(params.a), int(params.b));
+        let exp = (&p + 1u8) >> 2;
+        let points: Vec<Point> = (2u32..40)
+            .filter_map(|x| {
+                let x = BigUint::from(x);
+                let t = f.add(&f.add(&f.mul(&f.mul(&x, &x), &x), &f.mul(&a, &x)), &b);
+                let y = t.modpow(&exp, &p);
+                (f.mul(&y, &y) == t).then_some(Point { x, y })
+            })
+            .collect();
+        assert!(points.len() >= 5, "{}", params.name);
+        for pt in &points {
+            assert!(c.arith.mul_is_infinity(pt, c.order()), "{}", params.name);
+        }
+    }
 }
 
 #[test]
