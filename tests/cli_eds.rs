@@ -227,13 +227,20 @@ fn verify_with_another_ca_or_no_ca_exits_15_untrusted_chain() {
 
 #[test]
 fn verify_after_expiry_exits_16_and_at_inside_validity_exits_0() {
+    // A certificate valid in 2025 only, and a signature dated after it
+    // expired (both in the past, whatever today's date).
     let f = files();
+    let key = TestKey::generate(KeyKind::Gost512);
+    let old = f.pki.holder(
+        &CertSpec::individual("EXPIRED", IIN, 102, days_before(300), days_before(200)),
+        &key,
+    );
     let sig = testkit::sign_cms(
         AGREEMENT,
-        &f.signer,
-        &f.key,
+        &old,
+        &key,
         &CmsSpec {
-            signing_time: Some(days_after(400)),
+            signing_time: Some(days_before(100)),
             ..CmsSpec::default()
         },
     );
@@ -247,7 +254,7 @@ fn verify_after_expiry_exits_16_and_at_inside_validity_exits_0() {
         "--ca",
         p(&f.ca),
         "--at",
-        "2026-02-01",
+        "2025-05-01",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let o = eds_verify(&[

@@ -662,6 +662,24 @@ fn an_expired_ca_certificate_is_passed_over_for_a_valid_reissue_with_the_same_ke
     assert_eq!(s.chain.len(), 2);
 }
 
+#[test]
+fn signing_time_in_the_future_is_refused() {
+    let w = world(KeyKind::Gost256);
+    // The verifier's clock in `run` is days_after(20).
+    let sig = testkit::sign_cms(
+        CONTENT,
+        &w.cert,
+        &w.key,
+        &CmsSpec {
+            signing_time: Some(days_after(21)),
+            ..CmsSpec::default()
+        },
+    );
+    let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
+    assert_eq!(err.code(), "attribute-invalid");
+    assert!(err.to_string().contains("in the future"), "{err}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 

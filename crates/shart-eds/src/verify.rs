@@ -45,6 +45,9 @@ use super::error::{malformed, VerifyError};
 /// Longest certificate chain followed (NCA: root, intermediate, holder).
 pub const MAX_CHAIN: usize = 8;
 
+/// How far a signingTime may lie after the verifier's clock.
+pub const MAX_CLOCK_SKEW: Duration = Duration::from_secs(300);
+
 /// Most SignerInfos checked in one container (NCALayer co-signing adds one
 /// per signer; more is refused as malformed rather than worked through).
 pub const MAX_SIGNERS: usize = 16;
@@ -545,6 +548,20 @@ fn verify_signer(
         return Err(VerifyError::NotSigningKey {
             found: eku.iter().map(|o| o.to_string()).collect(),
         });
+    }
+    // A signingTime after the verifier's clock (beyond a few minutes of
+    // clock skew) is a claim no honest signer makes.
+    if let Some(t) = signing_time {
+        if t > opts.now.saturating_add(MAX_CLOCK_SKEW) {
+            return Err(VerifyError::AttributeInvalid {
+                attribute: "signingTime",
+                detail: format!(
+                    "{} is in the future (now {})",
+                    rfc3339(t),
+                    rfc3339(opts.now)
+                ),
+            });
+        }
     }
     let (at, source) = match (opts.at, signing_time) {
         (Some(at), _) => (at, TimeSource::Given),
