@@ -15,6 +15,7 @@
 pub mod agreement;
 pub mod bench;
 pub mod bundle;
+pub mod cli_args;
 pub mod demo;
 pub mod eds;
 pub mod events;
