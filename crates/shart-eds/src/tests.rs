@@ -343,7 +343,15 @@ fn expired_certificate_fails_with_certificate_not_valid() {
             ..CmsSpec::default()
         },
     );
-    let err = single(run(&sig, Content::None, &anchors(w), &[])).unwrap_err();
+    // Checked later than the signing time (the certificate expired at
+    // days_after(365)).
+    let later = Options {
+        anchors: &anchors(w),
+        crls: &[],
+        at: None,
+        now: days_after(500),
+    };
+    let err = single(verify::verify(&sig, Content::None, &later)).unwrap_err();
     assert!(
         matches!(err, VerifyError::CertificateNotValidAt { .. }),
         "{err}"
