@@ -265,6 +265,15 @@ impl<const N: usize> Mont<N> {
     }
 }
 
+/// `v mod p` as N limbs (`None` only if p itself does not fit N limbs).
+fn reduced_limbs<const N: usize>(p: &BigUint, v: &BigUint) -> Option<[u64; N]> {
+    if v < p {
+        to_limbs(v)
+    } else {
+        to_limbs(&super::Field(p).reduce(v))
+    }
+}
+
 impl<const N: usize> FieldOps for Mont<N> {
     type El = [u64; N];
 
@@ -273,13 +282,8 @@ impl<const N: usize> FieldOps for Mont<N> {
     }
 
     fn element(&self, v: &BigUint) -> [u64; N] {
-        let v = if v < &self.p_big {
-            to_limbs(v)
-        } else {
-            to_limbs(&super::Field(&self.p_big).reduce(v))
-        };
         // v < p < 2^(64N) always fits; the fallback is unreachable.
-        v.map_or([0; N], |v| self.mont_mul(&v, &self.r2))
+        reduced_limbs(&self.p_big, v).map_or([0; N], |v| self.mont_mul(&v, &self.r2))
     }
 
     fn integer(&self, a: &[u64; N]) -> BigUint {
@@ -415,13 +419,8 @@ impl<const N: usize> FieldOps for Crandall<N> {
     }
 
     fn element(&self, v: &BigUint) -> [u64; N] {
-        let v = if v < &self.p_big {
-            to_limbs(v)
-        } else {
-            to_limbs(&super::Field(&self.p_big).reduce(v))
-        };
         // v < p < 2^(64N) always fits; the fallback is unreachable.
-        v.unwrap_or([0; N])
+        reduced_limbs(&self.p_big, v).unwrap_or([0; N])
     }
 
     fn integer(&self, a: &[u64; N]) -> BigUint {

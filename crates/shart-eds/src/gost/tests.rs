@@ -16,7 +16,7 @@ use streebog::{Digest, Streebog256, Streebog512};
 
 /// The 256-bit test curve of RFC 7091 §7.1 (`id-GostR3410-2001-TestParamSet`,
 /// also gost-engine `gost_params.c`).
-const TEST_256: CurveParams = CurveParams {
+pub(super) const TEST_256: CurveParams = CurveParams {
     name: "RFC 7091 7.1 test curve",
     p: "8000000000000000000000000000000000000000000000000000000000000431",
     a: "7",

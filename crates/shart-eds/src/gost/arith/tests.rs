@@ -12,15 +12,7 @@ fn int(hex: &str) -> BigUint {
 }
 
 /// A curve with general a (7), from RFC 7091 §7.1.
-const TEST_256: CurveParams = CurveParams {
-    name: "RFC 7091 7.1 test curve",
-    p: "8000000000000000000000000000000000000000000000000000000000000431",
-    a: "7",
-    b: "5FBFF498AA938CE739B8E022FBAFEF40563F6E6A3472FC2A514C0CE9DAE23B7E",
-    q: "8000000000000000000000000000000150FE8A1892976154C59CFC193ACCF5B3",
-    x: "2",
-    y: "08E2A8A0E65147D4BD6316030E16D19C85C97F0A9CA267122B96ABBCEA7E8FC8",
-};
+use crate::gost::tests::TEST_256;
 
 /// Checks every field operation of `f` against `BigUint` on `a`, `b`
 /// (any size: they are reduced first).
