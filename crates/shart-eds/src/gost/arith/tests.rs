@@ -11,7 +11,7 @@ fn int(hex: &str) -> BigUint {
     BigUint::parse_bytes(hex.as_bytes(), 16).expect("hex")
 }
 
-/// A curve with general a (7), from RFC 7091 §7.1.
+// A curve with general a (7), from RFC 7091 §7.1.
 use crate::gost::tests::TEST_256;
 
 /// Checks every field operation of `f` against `BigUint` on `a`, `b`
