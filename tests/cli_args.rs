@@ -95,3 +95,20 @@ fn strings_are_quoted_and_escaped() {
     assert_eq!(render(&Value::String("a \"b\"".into())), r#""a \"b\"""#);
     assert_eq!(render(&Value::Unit), "()");
 }
+
+#[test]
+fn evidence_text_of_eds_attest_encodes_like_the_value() {
+    // `shart eds attest` prints `attest_args` for `cargo contract call`;
+    // it must encode to exactly what drink sends for the same evidence.
+    let (t, b) = transcoder("eds_registry");
+    let a = Accounts::new();
+    let evidence = client_evidence(&a);
+    let mut expected = b.messages["attest"].to_vec();
+    evidence.encode_to(&mut expected);
+    let text = shart::eds::attest::evidence_scon(&evidence);
+    assert_eq!(
+        t.encode("attest", [&text]).expect("parses"),
+        expected,
+        "{text}"
+    );
+}

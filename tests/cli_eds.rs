@@ -428,6 +428,13 @@ fn attest_turns_a_signed_statement_into_registry_evidence() {
         format!("0x{}", hex::encode(commitment))
     );
     assert_eq!(v["private"]["salt"], salt);
+    // Ready for `cargo contract call --message attest --args …`.
+    let args = v["attest_args"].as_str().unwrap();
+    assert!(args.starts_with("Evidence { account: 5GrwvaEF"), "{args}");
+    assert!(
+        args.contains(&format!("statement_hash: 0x{statement_hash}")),
+        "{args}"
+    );
     assert_eq!(v["statement"]["chain"], "drink-local");
 }
 

@@ -153,6 +153,29 @@ pub fn attestation(
     })
 }
 
+/// `evidence` as the argument of the registry's `attest` message on
+/// `cargo contract call --message attest --args '…'` (SCON; the account in
+/// SS58 with prefix 42, hashes in hex). `tests/cli_args.rs` checks that the
+/// text encodes to the same bytes as the value.
+pub fn evidence_scon(e: &Evidence) -> String {
+    let account: &[u8; 32] = e.account.as_ref();
+    format!(
+        "Evidence {{ account: {}, cert_serial_hash: 0x{}, ca: {:?}, algorithm: {:?}, \
+         holder_kind: {:?}, role: {:?}, valid_from: {}, valid_until: {}, \
+         subject_commitment: 0x{}, statement_hash: 0x{} }}",
+        crate::ss58::encode(42, account).unwrap_or_default(),
+        hex::encode(e.cert_serial_hash),
+        e.ca,
+        e.algorithm,
+        e.holder_kind,
+        e.role,
+        e.valid_from,
+        e.valid_until,
+        hex::encode(e.subject_commitment),
+        hex::encode(e.statement_hash),
+    )
+}
+
 impl Attestation {
     /// The JSON printed by `shart eds attest --json`: `evidence` is what the
     /// registry takes; `private` is the holder's and must not be published.
@@ -173,6 +196,7 @@ impl Attestation {
                 "subject_commitment": format!("0x{}", hex::encode(e.subject_commitment)),
                 "statement_hash": format!("0x{}", hex::encode(e.statement_hash)),
             },
+            "attest_args": evidence_scon(e),
             "statement": {
                 "agreement": format!("0x{}", hex::encode(self.statement.agreement())),
                 "chain": self.statement.chain().to_string(),
