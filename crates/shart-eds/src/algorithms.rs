@@ -147,24 +147,9 @@ impl DigestAlg {
     /// # Errors
     ///
     /// The reader's error.
-    pub fn digest_reader(self, mut reader: impl Read) -> std::io::Result<Vec<u8>> {
-        fn run<D: sha2::Digest>(mut d: D, reader: &mut impl Read) -> std::io::Result<Vec<u8>> {
-            let mut buf = vec![0u8; 64 * 1024];
-            loop {
-                let n = match reader.read(&mut buf) {
-                    Ok(0) => return Ok(d.finalize().to_vec()),
-                    Ok(n) => n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(e),
-                };
-                d.update(buf.get(..n).unwrap_or_default());
-            }
-        }
-        match self {
-            Self::Sha256 => run(Sha256::new(), &mut reader),
-            Self::Streebog256 => run(Streebog256::new(), &mut reader),
-            Self::Streebog512 => run(Streebog512::new(), &mut reader),
-        }
+    pub fn digest_reader(self, reader: impl Read) -> std::io::Result<Vec<u8>> {
+        let mut one = Self::digest_reader_all(&[self], reader)?;
+        Ok(one.pop().unwrap_or_default())
     }
 }
 

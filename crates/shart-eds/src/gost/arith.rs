@@ -312,13 +312,7 @@ impl<const N: usize> FieldOps for Mont<N> {
     }
 
     fn sub(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
-        let (d, borrow) = sub_limbs(a, b);
-        if borrow == 0 {
-            d
-        } else {
-            // a − b + p, the carry out cancelling the borrow.
-            add_limbs(&d, &self.p).0
-        }
+        sub_mod(a, b, &self.p)
     }
 
     fn mul(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
@@ -459,13 +453,7 @@ impl<const N: usize> FieldOps for Crandall<N> {
     }
 
     fn sub(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
-        let (d, borrow) = sub_limbs(a, b);
-        if borrow == 0 {
-            d
-        } else {
-            // a − b + p, the carry out cancelling the borrow.
-            add_limbs(&d, &self.p).0
-        }
+        sub_mod(a, b, &self.p)
     }
 
     fn mul(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
@@ -562,7 +550,8 @@ fn half_mod<const N: usize>(x: &mut [u64; N], m: &[u64; N]) {
     }
 }
 
-/// `x − y mod m` for x, y < m.
+/// `x − y mod m` for x, y < m (field subtraction and the inverse's
+/// bookkeeping alike); the carry out of `+ m` cancels the borrow.
 fn sub_mod<const N: usize>(x: &[u64; N], y: &[u64; N], m: &[u64; N]) -> [u64; N] {
     let (d, borrow) = sub_limbs(x, y);
     if borrow == 0 {
