@@ -11,6 +11,7 @@
 //! | `Arbitrator` | rule on disputes under the arbitration clause |
 //! | `Reviewer` | review automated decisions |
 //! | `Verifier` | record EDS attestations |
+//! | `Inspector` | approve or reject the documents a payment condition requires |
 //!
 //! ## Security considerations
 //!
@@ -39,6 +40,8 @@ pub enum Role {
     Reviewer,
     /// May record EDS attestations.
     Verifier,
+    /// May approve or reject the documents a payment condition requires.
+    Inspector,
 }
 
 /// `role` was granted to `account` by `by`.
