@@ -188,8 +188,32 @@ pub fn measure() -> Result<Measurements> {
     )?;
     f.chain.advance_to(T0 + 5 * DAY);
     let g = must("auto", f.call(&a.stranger, "auto_release", 1u32, 0))?;
+    row("auto_release (records the automated decision)", g, None);
+    let g = must(
+        "request_review",
+        f.call(&a.client, "request_review", (1u32, doc("reasons")), 0),
+    )?;
+    row("request_review", g, None);
+    let g = must(
+        "resolve_review",
+        f.call(
+            &a.reviewer,
+            "resolve_review",
+            (1u32, None::<safeguards::review::Verdict>, doc("reasoning")),
+            0,
+        ),
+    )?;
+    row("resolve_review (uphold)", g, None);
+    let g = must(
+        "execute_decision",
+        f.call(&a.stranger, "execute_decision", 1u32, 0),
+    )?;
     let b = base_call(&mut f, &a.stranger, "auto_release", &|| 1u32.encode(), 0)?;
-    row("auto_release (automated release)", g, Some(b));
+    row(
+        "execute_decision (automated release; baseline: auto_release)",
+        g,
+        Some(b),
+    );
 
     f.chain.advance_to(T0 + 6 * DAY);
     must("deliver", f.call(&a.contractor, "mark_delivered", 2u32, 0))?;

@@ -17,11 +17,16 @@ use safeguards::{
     dispute::{DisputeResolved, RulingIssued},
     eds::{Accreditation, AttestationId, EdsRole, Evidence, RevocationReason},
     kill_switch::{ContractTerminated, SettlementPaid, SwitchState},
-    DisputeError, EdsError, KillSwitchError,
+    review::{
+        AutomatedDecisionRecorded, DecisionTookEffect, EffectBasis, ReviewRequested,
+        ReviewResolved, Verdict,
+    },
+    roles::Role,
+    DisputeError, EdsError, KillSwitchError, ReviewError, RolesError,
 };
 use scale::Encode;
 use service_agreement::{
-    escrow::{AutomatedDecisionNotified, DecisionKind, MilestoneReleased},
+    escrow::{MilestoneReleased, AUTO_RELEASE, AUTO_RELEASE_LABEL},
     Error, EscrowError,
 };
 
@@ -31,7 +36,9 @@ use crate::{
         testkit::{self, days_after, days_before, CertSpec, CmsSpec, KeyKind, Pki, TestKey},
     },
     events::ShartEvent,
-    fixtures::{self, doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
+    fixtures::{
+        self, doc, sha256, AUTO_RELEASE_EXPLANATION, DAY, MASTER_AGREEMENT, MILESTONES, T0,
+    },
     flagship::{self, Attest, Flagship, MessageResult, RegistryResult},
     runtime::{ink_account, Outcome},
     statement::{ChainId, Statement},
@@ -318,6 +325,7 @@ pub fn run() -> Result<Report> {
                 "ArbitrationClauseSet",
                 "RoleGranted",
                 "RoleGranted",
+                "RoleGranted",
             ],
         || format!("deployment events: {names:?}"),
     );
@@ -510,7 +518,7 @@ pub fn run() -> Result<Report> {
     );
     d.show_balances();
 
-    d.step("milestone 1: delivered; the client stays silent; auto-release after 3 days");
+    d.step("milestone 1: delivered; the client stays silent; after 3 days the contract decides to release it and notifies the client; nothing is paid yet");
     d.deliver(1, T0 + 2 * DAY);
     d.f.chain.advance_to(T0 + 4 * DAY);
     d.send(
@@ -527,13 +535,91 @@ pub fn run() -> Result<Report> {
     let out = d.send(&a.stranger, "auto_release", 1u32, 0, Ok(()));
     d.expect_event(
         &out,
-        ShartEvent::AutomatedDecisionNotified(AutomatedDecisionNotified {
-            affected: ink_account(&a.client),
-            kind: DecisionKind::AutoRelease,
-            subject: 1,
+        ShartEvent::AutomatedDecisionRecorded(AutomatedDecisionRecorded {
+            subject: ink_account(&a.client),
+            id: 1,
+            kind: AUTO_RELEASE,
+            item: 1,
+            verdict: Verdict::Adverse,
+            amount: Some(MILESTONES[1]),
+            explanation: sha256(AUTO_RELEASE_EXPLANATION.as_bytes()),
+            ai: AUTO_RELEASE_LABEL,
+            review_until: T0 + 7 * DAY,
+            needs_confirmation: false,
+        }),
+    );
+    d.expect_gain(&a.contractor, before[1], 0, "nothing paid on the decision");
+
+    d.step("the client asks for a human review within 2 days; the funds stay put");
+    d.f.chain.advance_to(T0 + 5 * DAY + DAY / 2);
+    let reason = doc("client: acceptance tests were not run");
+    let out = d.send(&a.client, "request_review", (1u32, reason), 0, Ok(()));
+    d.expect_event(
+        &out,
+        ShartEvent::ReviewRequested(ReviewRequested {
+            subject: ink_account(&a.client),
+            id: 1,
+            reason,
+            deadline: T0 + 10 * DAY + DAY / 2,
+        }),
+    );
+    d.send(
+        &a.stranger,
+        "execute_decision",
+        1u32,
+        0,
+        Err(Error::Review(ReviewError::NotYetFinal { id: 1 })),
+    );
+    d.send(
+        &a.arbitrator,
+        "resolve_review",
+        (1u32, None::<Verdict>, doc("not a reviewer")),
+        0,
+        Err(Error::Roles(RolesError::Unauthorized {
+            caller: ink_account(&a.arbitrator),
+            required: Role::Reviewer,
+        })),
+    );
+
+    d.step("the reviewer upholds the release (the acceptance log shows the tests passed); anyone carries it out");
+    d.f.chain.advance_to(T0 + 5 * DAY + 3 * DAY / 4);
+    let reasoning = doc("review: acceptance log shows the tests passed");
+    let out = d.send(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, None::<Verdict>, reasoning),
+        0,
+        Ok(()),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::ReviewResolved(ReviewResolved {
+            subject: ink_account(&a.client),
+            id: 1,
+            reviewer: ink_account(&a.reviewer),
+            upheld: true,
+            verdict: Verdict::Adverse,
+            reasoning,
+        }),
+    );
+    let before = d.balances();
+    let out = d.send(&a.stranger, "execute_decision", 1u32, 0, Ok(()));
+    d.expect_event(
+        &out,
+        ShartEvent::DecisionTookEffect(DecisionTookEffect {
+            subject: ink_account(&a.client),
+            id: 1,
+            verdict: Verdict::Adverse,
+            basis: EffectBasis::Upheld,
+        }),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::MilestoneReleased(MilestoneReleased {
+            milestone: 1,
+            to: ink_account(&a.contractor),
             amount: MILESTONES[1],
-            review_ended_at: T0 + 5 * DAY,
-            ai_involved: false,
+            automated: true,
         }),
     );
     d.expect_gain(
@@ -541,6 +627,13 @@ pub fn run() -> Result<Report> {
         before[1],
         MILESTONES[1] as i128,
         "contractor paid m1",
+    );
+    d.send(
+        &a.stranger,
+        "execute_decision",
+        1u32,
+        0,
+        Err(Error::Review(ReviewError::AlreadyFinal { id: 1 })),
     );
     d.show_balances();
 

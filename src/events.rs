@@ -81,5 +81,8 @@ shart_events! {
     EscrowFunded => service_agreement::escrow::EscrowFunded,
     MilestoneDelivered => service_agreement::escrow::MilestoneDelivered,
     MilestoneReleased => service_agreement::escrow::MilestoneReleased,
-    AutomatedDecisionNotified => service_agreement::escrow::AutomatedDecisionNotified,
+    AutomatedDecisionRecorded => safeguards::review::AutomatedDecisionRecorded,
+    ReviewRequested => safeguards::review::ReviewRequested,
+    ReviewResolved => safeguards::review::ReviewResolved,
+    DecisionTookEffect => safeguards::review::DecisionTookEffect,
 }

@@ -5,6 +5,7 @@ use safeguards::{
     arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
     dispute::{DisputeConfig, Fallback},
     eds::{EdsRole, Evidence, IssuingCa, KeyAlgorithm, Requirement},
+    review::ReviewConfig,
     Hash32,
 };
 use service_agreement::escrow::{Config, SettlementRule};
@@ -16,6 +17,9 @@ use crate::runtime::{default_account, ink_account};
 pub const MASTER_AGREEMENT: &str = include_str!("../examples/master-agreement.txt");
 /// Its dispute-resolution clause, verbatim.
 pub const ARBITRATION_CLAUSE: &str = include_str!("../examples/arbitration-clause.txt");
+/// The explanation of the automatic release (Schedule 3): its hash is in
+/// every decision notice.
+pub const AUTO_RELEASE_EXPLANATION: &str = include_str!("../examples/auto-release-explanation.txt");
 
 /// 1 January 2026, 00:00 UTC, in milliseconds.
 pub const T0: u64 = 1_767_225_600_000;
@@ -53,6 +57,8 @@ pub struct Accounts {
     pub stranger: AccountId32,
     /// The accredited EDS verifier.
     pub verifier: AccountId32,
+    /// Reviews automated decisions.
+    pub reviewer: AccountId32,
 }
 
 impl Default for Accounts {
@@ -72,6 +78,7 @@ impl Accounts {
             contractor: AccountId32::new([5; 32]),
             stranger: AccountId32::new([6; 32]),
             verifier: AccountId32::new([7; 32]),
+            reviewer: AccountId32::new([8; 32]),
         }
     }
 
@@ -85,6 +92,7 @@ impl Accounts {
             (self.contractor.clone(), "contractor"),
             (self.stranger.clone(), "stranger"),
             (self.verifier.clone(), "verifier"),
+            (self.reviewer.clone(), "reviewer"),
         ]
     }
 }
@@ -100,6 +108,17 @@ pub fn clause() -> ArbitrationClause {
         arbitrators: 1,
         governing_law: GoverningLaw::AifcLaw,
         clause_hash: sha256(ARBITRATION_CLAUSE.as_bytes()),
+    }
+}
+
+/// The review settings of Schedule 3: two days to ask for a review, five
+/// for the reviewer; the automatic release is minimal-risk, so no
+/// confirmation is needed either way.
+pub fn review_config() -> ReviewConfig {
+    ReviewConfig {
+        review_window: 2 * DAY,
+        reviewer_deadline: 5 * DAY,
+        confirm_high_risk: true,
     }
 }
 
@@ -164,6 +183,9 @@ pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
         clause: clause(),
         milestones: MILESTONES.to_vec(),
         review_period: 3 * DAY,
+        review: review_config(),
+        reviewer: ink_account(&a.reviewer),
+        auto_release_explanation: sha256(AUTO_RELEASE_EXPLANATION.as_bytes()),
         disputes: dispute_config(),
         settlement: SettlementRule::PayDeliveredRefundRest,
         registry,

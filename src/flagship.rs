@@ -256,12 +256,13 @@ impl Flagship {
 }
 
 /// Every role, for access checks.
-pub const ROLES: [safeguards::roles::Role; 5] = [
+pub const ROLES: [safeguards::roles::Role; 6] = [
     safeguards::roles::Role::Admin,
     safeguards::roles::Role::Guardian,
     safeguards::roles::Role::Arbitrator,
     safeguards::roles::Role::Reviewer,
     safeguards::roles::Role::Verifier,
+    safeguards::roles::Role::Inspector,
 ];
 
 impl Flagship {
@@ -296,6 +297,10 @@ impl Flagship {
         s.push_str(&self.registry_snapshot());
         for id in 0..4u32 {
             let d: Option<Dispute> = self.read("dispute", id);
+            s.push_str(&format!("{d:?}\n"));
+        }
+        for id in 1..4u32 {
+            let d: Option<safeguards::review::Decision> = self.read("decision", id);
             s.push_str(&format!("{d:?}\n"));
         }
         for (account, name) in self.accounts.names() {

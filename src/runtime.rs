@@ -44,6 +44,10 @@ pub struct Emitted {
     pub contract: AccountId32,
     /// Decoded, when Shart knows the event.
     pub event: ShartEvent,
+    /// Its topics: the event's signature first, then each `#[ink(topic)]`
+    /// field (a value of up to 32 bytes as itself, zero-padded; longer ones
+    /// hashed).
+    pub topics: Vec<[u8; 32]>,
 }
 
 /// Why a call did not return a value.
@@ -173,6 +177,7 @@ impl Chain {
                     Some(Emitted {
                         contract,
                         event: events::decode(&topics, &data),
+                        topics,
                     })
                 }
                 _ => None,

@@ -4,7 +4,9 @@
 //! allowed account succeeds, which proves the refusals were about the
 //! caller, not the state.
 use drink::AccountId32;
-use safeguards::{roles::Role, AgreementError, DisputeError, RolesError};
+use safeguards::{
+    review::Verdict, roles::Role, AgreementError, DisputeError, ReviewError, RolesError,
+};
 use service_agreement::{Error, EscrowError};
 use shart::{
     fixtures::{clause, doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
@@ -239,5 +241,33 @@ fn dispute_messages_are_refused_to_non_parties() {
         0,
         &parties,
         not_a_party,
+    );
+}
+
+#[test]
+fn review_messages_are_refused_to_everyone_but_the_client_and_the_reviewer() {
+    // given: an automatic-release decision about the client
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.deliver(0, T0 + DAY);
+    f.chain.advance_to(T0 + 4 * DAY);
+    f.must(&a.stranger, "auto_release", 0u32, 0);
+    // when / then
+    matrix(
+        &mut f,
+        "request_review",
+        Encoded::of((1u32, doc("reasons"))),
+        0,
+        std::slice::from_ref(&a.client),
+        |caller| Error::Review(ReviewError::NotTheSubject { caller }),
+    );
+    matrix(
+        &mut f,
+        "resolve_review",
+        Encoded::of((1u32, None::<Verdict>, doc("reasoning"))),
+        0,
+        std::slice::from_ref(&a.reviewer),
+        unauthorized(Role::Reviewer),
     );
 }

@@ -4,8 +4,9 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use safeguards::{
-    eds::AttestationId, roles::Guarded, AccountId, AgreementError, ArbitrationError, Balance,
-    DisputeError, EdsError, KillSwitchError, RolesError, Timestamp,
+    eds::AttestationId, review::DecisionId, roles::Guarded, AccountId, AgreementError,
+    ArbitrationError, Balance, DisputeError, EdsError, KillSwitchError, ReviewError, RolesError,
+    Timestamp,
 };
 
 use crate::escrow::MilestoneStatus;
@@ -45,6 +46,16 @@ pub enum EscrowError {
     ReviewPeriodRunning { until: Timestamp },
     /// The milestone is released or settled already: nothing to dispute.
     NothingToDispute { milestone: u32 },
+    /// An automatic-release decision about the milestone is pending: the
+    /// client asks for its human review (`request_review`) instead; a
+    /// dispute is possible once the decision is carried out.
+    DecisionPending {
+        milestone: u32,
+        decision: DecisionId,
+    },
+    /// `caller` is the client or the contractor: a party never reviews an
+    /// automated decision about its own agreement.
+    PartyMayNotReview { caller: AccountId },
 }
 
 /// Errors of `service_agreement`: one variant per safeguard, plus the escrow's.
@@ -73,6 +84,8 @@ pub enum Error {
     /// The registry says attestation `attestation` still counts: there is
     /// no invalidation to note.
     AttestationStillValid { attestation: AttestationId },
+    /// See [`ReviewError`].
+    Review(ReviewError),
 }
 
 macro_rules! error_from {
@@ -95,7 +108,8 @@ macro_rules! error_from {
 error_from!(
     KillSwitch(KillSwitchError),
     Arbitration(ArbitrationError),
-    Dispute(DisputeError)
+    Dispute(DisputeError),
+    Review(ReviewError)
 );
 
 impl From<RolesError> for Error {

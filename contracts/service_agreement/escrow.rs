@@ -11,6 +11,10 @@ use safeguards::{
     dispute::{DisputeConfig, DisputeEvent, Disputes},
     eds::{AttestationId, Requirement, RevocationReason},
     kill_switch::{KillSwitch, KillSwitchEvent},
+    review::{
+        AiLabel, Decision, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, ReviewEvent,
+        Reviews, RiskClass, Verdict,
+    },
     roles::{Role, Roles, RolesEvent},
     AccountId, Balance, Hash32, Timestamp,
 };
@@ -19,6 +23,18 @@ use crate::errors::{wrong_status, Error, EscrowError};
 
 /// At most this many milestones.
 pub const MAX_MILESTONES: usize = 16;
+
+/// The review core's `kind` of an automatic release: a delivered milestone
+/// is released because the client's review period passed without approval
+/// or dispute.
+pub const AUTO_RELEASE: u32 = 1;
+
+/// The AI label of an automatic release: a fixed timer in this contract's
+/// code, no AI system, minimal risk (AI Law No. 230-VIII, Art. 21).
+pub const AUTO_RELEASE_LABEL: AiLabel = AiLabel {
+    ai_involved: false,
+    risk: RiskClass::Minimal,
+};
 
 /// How termination settles every unreleased amount. Fixed at instantiation.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -47,6 +63,24 @@ pub enum MilestoneStatus {
     Resolved,
     /// Paid out by the termination settlement.
     Settled,
+    /// The review period passed: an automatic release was decided
+    /// ([`Milestone::decision`]); nothing moves until the decision is final
+    /// and carried out (`execute_decision`).
+    DecisionPending,
+    /// A human review overrode the automatic release, or the reviewer missed
+    /// the deadline: the amount stays in escrow until the client approves,
+    /// a dispute is executed, or the contract is terminated.
+    ReleaseWithheld,
+}
+
+impl MilestoneStatus {
+    /// Whether the escrow still holds the milestone's amount.
+    pub fn is_unreleased(self) -> bool {
+        matches!(
+            self,
+            Self::Pending | Self::Delivered | Self::DecisionPending | Self::ReleaseWithheld
+        )
+    }
 }
 
 /// A milestone.
@@ -60,16 +94,8 @@ pub struct Milestone {
     pub status: MilestoneStatus,
     /// When the contractor marked it delivered.
     pub delivered_at: Option<Timestamp>,
-}
-
-/// The kind of an automated decision.
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecisionKind {
-    /// A delivered milestone was released because the client's review
-    /// period passed without approval or dispute.
-    AutoRelease,
+    /// The automatic-release decision about it, once one was recorded.
+    pub decision: Option<DecisionId>,
 }
 
 /// Everything fixed at instantiation.
@@ -94,6 +120,14 @@ pub struct Config {
     pub milestones: Vec<Balance>,
     /// Milliseconds the client has to review a delivery before auto-release.
     pub review_period: Timestamp,
+    /// Review of automated decisions: how long the client may ask for a
+    /// human review of an automatic release, how long the reviewer has.
+    pub review: ReviewConfig,
+    /// Reviews automated decisions (granted `Role::Reviewer`).
+    pub reviewer: AccountId,
+    /// SHA-256 of the document explaining the automatic release's main
+    /// factors (the rule, the review period, what the client can do).
+    pub auto_release_explanation: Hash32,
     /// Ruling period, appeal window, fallback.
     pub disputes: DisputeConfig,
     /// How termination settles.
@@ -148,28 +182,6 @@ pub struct MilestoneReleased {
     pub automated: bool,
 }
 
-/// Notification of an automated decision to the person it affects (Digital
-/// Code No. 255-VIII: the right to be notified and to an explanation).
-#[ink::event]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AutomatedDecisionNotified {
-    /// The person affected.
-    #[ink(topic)]
-    pub affected: AccountId,
-    /// What was decided.
-    pub kind: DecisionKind,
-    /// The milestone concerned.
-    pub subject: u32,
-    /// The amount moved.
-    pub amount: Balance,
-    /// The main factor: the review period that ended at this time without
-    /// approval or dispute.
-    pub review_ended_at: Timestamp,
-    /// Whether an AI system took part (AI Law No. 230-VIII, Art. 21): never,
-    /// here; the rule is a fixed timer.
-    pub ai_involved: bool,
-}
-
 /// Events of the escrow itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EscrowEvent {
@@ -179,8 +191,6 @@ pub enum EscrowEvent {
     Delivered(MilestoneDelivered),
     /// See [`MilestoneReleased`].
     Released(MilestoneReleased),
-    /// See [`AutomatedDecisionNotified`].
-    AutomatedDecision(AutomatedDecisionNotified),
 }
 
 /// Every event the contract can emit, by core.
@@ -196,6 +206,8 @@ pub enum Event {
     Arbitration(ArbitrationEvent),
     /// From the dispute core.
     Dispute(DisputeEvent),
+    /// From the review core (automated decisions).
+    Review(ReviewEvent),
     /// From the escrow.
     Escrow(EscrowEvent),
 }
@@ -215,6 +227,7 @@ event_from!(
     Agreement(AgreementEvent),
     Arbitration(ArbitrationEvent),
     Dispute(DisputeEvent),
+    Review(ReviewEvent),
     Escrow(EscrowEvent)
 );
 
@@ -241,6 +254,12 @@ impl Effects {
         self
     }
 
+    fn then(mut self, next: Effects) -> Self {
+        self.events.extend(next.events);
+        self.payouts.extend(next.payouts);
+        self
+    }
+
     fn pay(mut self, to: AccountId, amount: Balance) -> Self {
         if amount > 0 {
             self.payouts.push((to, amount));
@@ -259,6 +278,8 @@ pub struct Escrow {
     agreement: Agreement,
     arbitration: Arbitration,
     disputes: Disputes,
+    reviews: Reviews,
+    auto_release_explanation: Hash32,
     client: AccountId,
     contractor: AccountId,
     milestones: Vec<Milestone>,
@@ -275,11 +296,19 @@ impl Escrow {
     ///
     /// # Errors
     ///
-    /// `SameParty`, `InvalidMilestones`, `InvalidReviewPeriod`, and the
-    /// errors of the agreement, clause and dispute configuration.
+    /// `SameParty`, `PartyMayNotReview` (the reviewer is a party),
+    /// `InvalidMilestones`, `InvalidReviewPeriod`, `ZeroHash`
+    /// (explanation), and the errors of the agreement, clause, dispute and
+    /// review configuration.
     pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
         if config.client == config.contractor {
             return Err(EscrowError::SameParty.into());
+        }
+        if config.reviewer == config.client || config.reviewer == config.contractor {
+            return Err(EscrowError::PartyMayNotReview {
+                caller: config.reviewer,
+            }
+            .into());
         }
         if config.milestones.is_empty()
             || config.milestones.len() > MAX_MILESTONES
@@ -291,6 +320,10 @@ impl Escrow {
         if config.review_period == 0 {
             return Err(EscrowError::InvalidReviewPeriod.into());
         }
+        if config.auto_release_explanation == safeguards::types::ZERO_HASH {
+            return Err(safeguards::ReviewError::ZeroHash.into());
+        }
+        let reviews = Reviews::new(config.review)?;
         config.client_eds.validate()?;
         config.contractor_eds.validate()?;
         let (agreement, anchored) = Agreement::new(
@@ -305,12 +338,15 @@ impl Escrow {
         let mut roles = Roles::new(admin);
         let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
         granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
+        granted.extend(roles.grant(admin, Role::Reviewer, config.reviewer)?);
         let escrow = Self {
             roles,
             kill_switch: KillSwitch::new(),
             agreement,
             arbitration,
             disputes,
+            reviews,
+            auto_release_explanation: config.auto_release_explanation,
             client: config.client,
             contractor: config.contractor,
             milestones: config
@@ -320,6 +356,7 @@ impl Escrow {
                     amount: *amount,
                     status: MilestoneStatus::Pending,
                     delivered_at: None,
+                    decision: None,
                 })
                 .collect(),
             review_period: config.review_period,
@@ -385,6 +422,16 @@ impl Escrow {
         &self.disputes
     }
 
+    /// The automated-decision record.
+    pub fn reviews(&self) -> &Reviews {
+        &self.reviews
+    }
+
+    /// Automated decision `id`.
+    pub fn decision(&self, id: DecisionId) -> Option<Decision> {
+        self.reviews.get(id).copied()
+    }
+
     /// The milestones.
     pub fn milestones(&self) -> &[Milestone] {
         &self.milestones
@@ -415,12 +462,7 @@ impl Escrow {
         }
         self.milestones
             .iter()
-            .filter(|m| {
-                matches!(
-                    m.status,
-                    MilestoneStatus::Pending | MilestoneStatus::Delivered
-                )
-            })
+            .filter(|m| m.status.is_unreleased())
             // The sum of a subset of amounts whose total fits a balance.
             .fold(0, |acc: Balance, m| acc.saturating_add(m.amount))
     }
@@ -460,15 +502,18 @@ impl Escrow {
         }
     }
 
-    /// Pays a delivered milestone to the contractor.
-    fn release(&mut self, milestone: u32, automated: bool) -> Result<Effects, Error> {
+    /// Pays milestone `milestone` to the contractor; `from` are the
+    /// statuses it may be in (the first is named in the error).
+    fn release(
+        &mut self,
+        milestone: u32,
+        automated: bool,
+        from: &[MilestoneStatus],
+    ) -> Result<Effects, Error> {
         let mut m = self.milestone(milestone)?;
-        if m.status != MilestoneStatus::Delivered {
-            return Err(wrong_status(
-                milestone,
-                MilestoneStatus::Delivered,
-                m.status,
-            ));
+        if !from.contains(&m.status) {
+            let expected = from.first().copied().unwrap_or(MilestoneStatus::Delivered);
+            return Err(wrong_status(milestone, expected, m.status));
         }
         self.ensure_not_frozen(milestone)?;
         m.status = MilestoneStatus::Released;
@@ -643,7 +688,10 @@ impl Escrow {
         )]))
     }
 
-    /// The client approves a delivered milestone: it is paid to the contractor.
+    /// The client approves a delivered milestone (or one whose automatic
+    /// release was withheld): it is paid to the contractor. While an
+    /// automatic-release decision is pending the client waits for it (or
+    /// lets its review window pass): one process per amount.
     ///
     /// # Errors
     ///
@@ -652,20 +700,40 @@ impl Escrow {
     pub fn approve(&mut self, caller: AccountId, milestone: u32) -> Result<Effects, Error> {
         self.ensure_client(caller)?;
         self.kill_switch.ensure_active()?;
-        self.release(milestone, false)
+        self.release(
+            milestone,
+            false,
+            &[MilestoneStatus::Delivered, MilestoneStatus::ReleaseWithheld],
+        )
     }
 
-    /// Anyone releases a delivered milestone once the client's review period
-    /// has passed without approval or dispute. This is an automated
-    /// decision: the client is notified with its main factor.
+    /// Anyone triggers the automatic release of a delivered milestone once
+    /// the client's review period has passed without approval or dispute.
+    /// This records an **automated decision** about the client (verdict
+    /// adverse to the client: release its money to the contractor) through
+    /// the review core; `recorder` is the contract's own account, the
+    /// deciding system. Nothing is paid yet: the client may ask for human
+    /// review within the review window, and the release happens only when
+    /// the decision is final and carried out ([`Escrow::execute_decision`]).
     ///
     /// # Errors
     ///
     /// `Paused`/`Terminated`, `UnknownMilestone`, `WrongMilestoneStatus`,
-    /// `MilestoneFrozen`, `ReviewPeriodRunning`.
-    pub fn auto_release(&mut self, milestone: u32, now: Timestamp) -> Result<Effects, Error> {
+    /// `MilestoneFrozen`, `ReviewPeriodRunning`; the review core's
+    /// `TooManyDecisions`, `TimeOverflow`.
+    ///
+    /// # Events
+    ///
+    /// `AutomatedDecisionRecorded` (the notification: the client is a topic;
+    /// the explanation hash, the AI label, the review deadline).
+    pub fn auto_release(
+        &mut self,
+        recorder: AccountId,
+        milestone: u32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
         self.kill_switch.ensure_active()?;
-        let m = self.milestone(milestone)?;
+        let mut m = self.milestone(milestone)?;
         if m.status != MilestoneStatus::Delivered {
             return Err(wrong_status(
                 milestone,
@@ -682,17 +750,146 @@ impl Escrow {
         if now < until {
             return Err(EscrowError::ReviewPeriodRunning { until }.into());
         }
-        let notice = EscrowEvent::AutomatedDecision(AutomatedDecisionNotified {
-            affected: self.client,
-            kind: DecisionKind::AutoRelease,
-            subject: milestone,
-            amount: m.amount,
-            review_ended_at: until,
-            ai_involved: false,
-        });
-        Ok(self
-            .release(milestone, true)?
-            .and(ink::prelude::vec![notice]))
+        let (id, events) = self.reviews.record(
+            recorder,
+            DecisionInput {
+                subject: self.client,
+                kind: AUTO_RELEASE,
+                verdict: Verdict::Adverse,
+                amount: Some(m.amount),
+                item: milestone,
+                explanation: self.auto_release_explanation,
+                ai: AUTO_RELEASE_LABEL,
+            },
+            now,
+        )?;
+        m.status = MilestoneStatus::DecisionPending;
+        m.decision = Some(id);
+        self.set_milestone(milestone, m);
+        Ok(Effects::of(events))
+    }
+
+    // ----- review of automated decisions -------------------------------
+
+    /// The client asks for human review of an automatic release inside the
+    /// review window, with the hash of its reasons. Works while paused (it
+    /// moves nothing); not after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the review core's errors (`UnknownDecision`,
+    /// `NotTheSubject`, `ZeroHash`, `ReviewWindowClosed`,
+    /// `AlreadyUnderReview`, `AlreadyFinal`).
+    pub fn request_review(
+        &mut self,
+        caller: AccountId,
+        decision: DecisionId,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(
+            self.reviews.request_review(caller, decision, reason, now)?,
+        ))
+    }
+
+    /// A reviewer upholds (`override_to == None`) or overrides a decision
+    /// under review, with the hash of the reasoning. Final. Works while
+    /// paused (the human process goes on); not after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `PartyMayNotReview` for the client or the
+    /// contractor (a party never reviews its own case); `Terminated`; the
+    /// review core's errors (`UnknownDecision`, `SelfReview`, `ZeroHash`, `NotUnderReview`,
+    /// `ReviewerDeadlinePassed`, `OverrideToSameVerdict`).
+    pub fn resolve_review(
+        &mut self,
+        caller: AccountId,
+        decision: DecisionId,
+        override_to: Option<Verdict>,
+        reasoning: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Reviewer, caller)?;
+        if caller == self.client || caller == self.contractor {
+            return Err(EscrowError::PartyMayNotReview { caller }.into());
+        }
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.reviews.resolve(
+            &self.roles,
+            caller,
+            decision,
+            override_to,
+            reasoning,
+            now,
+        )?))
+    }
+
+    /// Anyone carries out a final automatic-release decision, once. Adverse
+    /// to the client (decided and not contested, or upheld): the milestone
+    /// is paid to the contractor. Favourable (overridden, or the reviewer
+    /// missed the deadline): the amount stays in escrow as
+    /// `ReleaseWithheld`. While paused only the favourable verdict (which
+    /// moves nothing) is carried out.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; `Paused` for a release while paused; the review core's
+    /// `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`;
+    /// `WrongMilestoneStatus` if the milestone is not waiting for this
+    /// decision.
+    ///
+    /// # Events
+    ///
+    /// `DecisionTookEffect`, then `MilestoneReleased` (automated: true) for
+    /// a release.
+    pub fn execute_decision(
+        &mut self,
+        decision: DecisionId,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        let d = self
+            .reviews
+            .get(decision)
+            .copied()
+            .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
+        if matches!(d.status, DecisionStatus::Executed { .. }) {
+            return Err(safeguards::ReviewError::AlreadyFinal { id: decision }.into());
+        }
+        let (verdict, _) = self
+            .reviews
+            .effective(decision, now)
+            .ok_or(safeguards::ReviewError::NotYetFinal { id: decision })?;
+        if verdict == Verdict::Adverse && self.kill_switch.ensure_active().is_err() {
+            return Err(safeguards::KillSwitchError::Paused.into());
+        }
+        let milestone = d.input.item;
+        let mut m = self.milestone(milestone)?;
+        if m.status != MilestoneStatus::DecisionPending || m.decision != Some(decision) {
+            return Err(wrong_status(
+                milestone,
+                MilestoneStatus::DecisionPending,
+                m.status,
+            ));
+        }
+        let (verdict, events) = self.reviews.take_effect(decision, now)?;
+        let effects = Effects::of(events);
+        match verdict {
+            // Cannot fail: the milestone is DecisionPending (checked above)
+            // and a pending decision cannot be disputed, so it is not frozen.
+            Verdict::Adverse => Ok(effects.then(self.release(
+                milestone,
+                true,
+                &[MilestoneStatus::DecisionPending],
+            )?)),
+            Verdict::Favourable => {
+                m.status = MilestoneStatus::ReleaseWithheld;
+                self.set_milestone(milestone, m);
+                Ok(effects)
+            }
+        }
     }
 
     // ----- disputes ----------------------------------------------------
@@ -719,10 +916,14 @@ impl Escrow {
             return Err(EscrowError::NotFunded.into());
         }
         let m = self.milestone(milestone)?;
-        if !matches!(
-            m.status,
-            MilestoneStatus::Pending | MilestoneStatus::Delivered
-        ) {
+        if let (MilestoneStatus::DecisionPending, Some(decision)) = (m.status, m.decision) {
+            return Err(EscrowError::DecisionPending {
+                milestone,
+                decision,
+            }
+            .into());
+        }
+        if !m.status.is_unreleased() {
             return Err(EscrowError::NothingToDispute { milestone }.into());
         }
         let (_, events) = self.disputes.raise(
@@ -868,6 +1069,12 @@ impl Escrow {
     ///
     /// A disputed milestone whose ruling is executable pays by the ruling;
     /// one still open returns to the client (the payer) under either rule.
+    /// A milestone whose automatic release is pending settles by
+    /// [`Reviews::settlement_verdict`]: a final verdict stands (adverse to
+    /// the client: the contractor is paid), anything not final favours the
+    /// client, as a missed reviewer deadline does. A withheld release
+    /// returns to the client under either rule (a human or the fallback
+    /// kept it in escrow; the contractor's remedy was a dispute).
     pub fn settlement(&self, now: Timestamp) -> (Balance, Balance) {
         if !self.funded {
             return (0, 0);
@@ -875,19 +1082,22 @@ impl Escrow {
         let mut client: Balance = 0;
         let mut contractor: Balance = 0;
         for (index, m) in self.milestones.iter().enumerate() {
-            if !matches!(
-                m.status,
-                MilestoneStatus::Pending | MilestoneStatus::Delivered
-            ) {
+            if !m.status.is_unreleased() {
                 continue;
             }
             let subject = u32::try_from(index).unwrap_or(u32::MAX);
-            let (to_client, to_contractor) = match self.disputes.open_for(subject) {
-                Some(d) => self
+            let pending = m
+                .decision
+                .filter(|_| m.status == MilestoneStatus::DecisionPending)
+                .and_then(|id| self.reviews.settlement_verdict(id, now));
+            let (to_client, to_contractor) = match (self.disputes.open_for(subject), pending) {
+                (Some(d), _) => self
                     .disputes
                     .executable_split(d.id, now)
                     .unwrap_or((m.amount, 0)),
-                None => match (self.settlement, m.status) {
+                (None, Some(Verdict::Adverse)) => (0, m.amount),
+                (None, Some(Verdict::Favourable)) => (m.amount, 0),
+                (None, None) => match (self.settlement, m.status) {
                     (SettlementRule::PayDeliveredRefundRest, MilestoneStatus::Delivered) => {
                         (0, m.amount)
                     }
@@ -927,12 +1137,11 @@ impl Escrow {
             now,
         )?;
         self.disputes.close_all();
-        for m in self.milestones.iter_mut().filter(|m| {
-            matches!(
-                m.status,
-                MilestoneStatus::Pending | MilestoneStatus::Delivered
-            )
-        }) {
+        for m in self
+            .milestones
+            .iter_mut()
+            .filter(|m| m.status.is_unreleased())
+        {
             m.status = MilestoneStatus::Settled;
         }
         Ok(Effects::of(events)

@@ -19,9 +19,17 @@
 //!    freezes, the arbitrator rules a split, a party may appeal once, and the
 //!    ruling (or the fallback, if nobody rules in time) is executed.
 //!
-//! Auto-release after the client's review period is an automated decision:
-//! it emits `AutomatedDecisionNotified` to the client (Digital Code
-//! No. 255-VIII of 9 January 2026). See `docs/legal-basis.md`.
+//! Auto-release after the client's review period is an **automated
+//! decision** recorded through the review core (Digital Code No. 255-VIII of
+//! 9 January 2026: notification, explanation, human review; AI Law
+//! No. 230-VIII of 17 November 2025, Art. 21: the AI label). `auto_release`
+//! records it and notifies the client (`AutomatedDecisionRecorded`, the
+//! client as a topic, with the explanation hash and the label); no funds
+//! move until the decision is final. The client may `request_review` within
+//! the review window; a `Reviewer` upholds or overrides it
+//! (`resolve_review`); `execute_decision` then releases the milestone or
+//! withholds it. If the reviewer misses the deadline, the verdict
+//! favourable to the client (withhold) applies. See `docs/legal-basis.md`.
 //!
 //! The logic lives in [`escrow::Escrow`], a plain-Rust core; every message
 //! here reads the environment, calls the core with `?`, emits its events
@@ -29,6 +37,10 @@
 //!
 //! ## Invariants
 //!
+//! - No automated decision moves funds before it is final: a milestone
+//!   whose automatic release was decided is `DecisionPending` (held, not
+//!   disputable, not approvable) until `execute_decision` carries out the
+//!   final verdict.
 //! - `held()` equals the sum of unreleased milestone amounts once funded;
 //!   every path out of the escrow (release, ruling, settlement) pays exactly
 //!   a milestone amount, split between the two parties.
@@ -40,15 +52,22 @@
 //!
 //! - The admin, guardian and arbitrator are trusted for liveness (pausing,
 //!   ruling), never for custody: none of them can direct funds to itself.
-//! - While paused, raising disputes, evidence, rulings, appeals, acceptance
-//!   and the execution of a full refund to the client keep working; every
+//! - While paused, raising disputes, evidence, rulings, appeals, acceptance,
+//!   review requests and resolutions, the execution of a full refund to the
+//!   client and the carrying out of a withheld release keep working; every
 //!   other payment waits.
+//! - The deciding system of the automatic release is this contract's own
+//!   account; the review core refuses a review by the recorder, and the
+//!   escrow refuses a review by the client or the contractor, even if the
+//!   admin granted one of them `Reviewer` (`PartyMayNotReview`).
 //! - Funds sent to the contract outside `fund` are not tracked by the escrow
 //!   and are not paid out by the settlement.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 pub mod errors;
 pub mod escrow;
+#[cfg(test)]
+mod review_harness;
 
 pub use errors::{Error, EscrowError};
 
@@ -61,6 +80,7 @@ pub mod service_agreement {
         dispute::{Dispute, DisputeEvent},
         eds::{AttestationId, EdsRegistry, Requirement, RevocationReason},
         kill_switch::{KillSwitchEvent, SwitchState},
+        review::{Decision, DecisionId, ReviewEvent, Verdict},
         roles::{Role, RolesEvent},
         Hash32,
     };
@@ -135,7 +155,12 @@ pub mod service_agreement {
                         EscrowEvent::Funded(e) => Self::env().emit_event(e),
                         EscrowEvent::Delivered(e) => Self::env().emit_event(e),
                         EscrowEvent::Released(e) => Self::env().emit_event(e),
-                        EscrowEvent::AutomatedDecision(e) => Self::env().emit_event(e),
+                    },
+                    Event::Review(e) => match e {
+                        ReviewEvent::AutomatedDecisionRecorded(e) => Self::env().emit_event(e),
+                        ReviewEvent::ReviewRequested(e) => Self::env().emit_event(e),
+                        ReviewEvent::ReviewResolved(e) => Self::env().emit_event(e),
+                        ReviewEvent::DecisionTookEffect(e) => Self::env().emit_event(e),
                     },
                 }
             }
@@ -315,22 +340,97 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        /// Anyone releases a delivered milestone after the review period.
+        /// Anyone triggers the automatic release of a delivered milestone
+        /// after the client's review period. It records an automated
+        /// decision about the client (this contract is the deciding system)
+        /// and pays nothing yet: see `execute_decision`.
         ///
         /// # Errors
         ///
         /// `Paused`, `Terminated`, `UnknownMilestone`,
         /// `WrongMilestoneStatus`, `MilestoneFrozen`, `ReviewPeriodRunning`,
-        /// `TransferFailed`.
+        /// `TooManyDecisions`.
         ///
         /// # Events
         ///
-        /// `MilestoneReleased` (automated: true), `AutomatedDecisionNotified`.
+        /// `AutomatedDecisionRecorded` (client as a topic).
         #[ink(message)]
         pub fn auto_release(&mut self, milestone: u32) -> Result<()> {
+            let (me, now) = (self.env().account_id(), self.env().block_timestamp());
+            let effects = self.escrow.auto_release(me, milestone, now)?;
+            Self::apply(effects)
+        }
+
+        // ----- review of automated decisions -----------------------------
+
+        /// The client asks for human review of an automated decision within
+        /// the review window, with the SHA-256 of its reasons. Works while
+        /// paused.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
+        /// `ReviewWindowClosed`, `AlreadyUnderReview`, `AlreadyFinal`.
+        ///
+        /// # Events
+        ///
+        /// `ReviewRequested`.
+        #[ink(message)]
+        pub fn request_review(&mut self, decision: DecisionId, reason_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self
                 .escrow
-                .auto_release(milestone, self.env().block_timestamp())?;
+                .request_review(caller, decision, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// A reviewer upholds (`override_to: None`) or overrides a decision
+        /// under review before the deadline, with the SHA-256 of the
+        /// reasoning. Final. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `PartyMayNotReview`, `Terminated`,
+        /// `UnknownDecision`, `SelfReview`, `ZeroHash`, `NotUnderReview`,
+        /// `ReviewerDeadlinePassed`,
+        /// `OverrideToSameVerdict`.
+        ///
+        /// # Events
+        ///
+        /// `ReviewResolved`.
+        #[ink(message)]
+        pub fn resolve_review(
+            &mut self,
+            decision: DecisionId,
+            override_to: Option<Verdict>,
+            reasoning_hash: Hash32,
+        ) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects =
+                self.escrow
+                    .resolve_review(caller, decision, override_to, reasoning_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone carries out a final automated decision, once: adverse to
+        /// the client releases the milestone to the contractor; favourable
+        /// withholds it in escrow. While paused only a withholding executes.
+        ///
+        /// # Errors
+        ///
+        /// `Paused` (a release, while paused), `Terminated`,
+        /// `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`,
+        /// `WrongMilestoneStatus`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `DecisionTookEffect`; `MilestoneReleased` (automated: true) for a
+        /// release.
+        #[ink(message)]
+        pub fn execute_decision(&mut self, decision: DecisionId) -> Result<()> {
+            let effects = self
+                .escrow
+                .execute_decision(decision, self.env().block_timestamp())?;
             Self::apply(effects)
         }
 
@@ -342,7 +442,7 @@ pub mod service_agreement {
         /// # Errors
         ///
         /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
-        /// `NothingToDispute`, `AlreadyDisputed`, `ZeroHash`.
+        /// `NothingToDispute`, `DecisionPending`, `AlreadyDisputed`, `ZeroHash`.
         ///
         /// # Events
         ///
@@ -614,6 +714,12 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn milestones(&self) -> Vec<Milestone> {
             self.escrow.milestones().to_vec()
+        }
+
+        /// Automated decision `id`, with its status.
+        #[ink(message)]
+        pub fn decision(&self, id: DecisionId) -> Option<Decision> {
+            self.escrow.decision(id)
         }
 
         /// A dispute by id.

@@ -84,8 +84,7 @@ pub trait ReviewHarness: Sized {
     ) -> Result<Outcome, Self::Error>;
 
     /// The contract's `execute_decision` message.
-    fn execute_decision(&mut self, id: DecisionId, now: Timestamp)
-        -> Result<Outcome, Self::Error>;
+    fn execute_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Outcome, Self::Error>;
 
     /// What the contract holds in custody.
     fn held(&self) -> Balance;
@@ -181,7 +180,9 @@ macro_rules! review_conformance {
                 let (mut h, f) = decided();
                 let held = h.held();
                 // when
-                let e = h.execute_decision(f.id, f.decided_at + CONFIG.review_window - 1).unwrap_err();
+                let e = h
+                    .execute_decision(f.id, f.decided_at + CONFIG.review_window - 1)
+                    .unwrap_err();
                 // then
                 assert_eq!(review_err(&e), ReviewError::NotYetFinal { id: f.id });
                 assert_eq!(h.held(), held);
@@ -196,11 +197,16 @@ macro_rules! review_conformance {
                 let late = h.request_review(f.subject, f.id, REASON, end).unwrap_err();
                 let o = h.execute_decision(f.id, end).unwrap();
                 // then
-                assert_eq!(review_err(&late), ReviewError::ReviewWindowClosed { closed_at: end });
+                assert_eq!(
+                    review_err(&late),
+                    ReviewError::ReviewWindowClosed { closed_at: end }
+                );
                 assert_eq!(o.payouts, f.adverse_payouts);
                 let effect = took_effect(&o).expect("DecisionTookEffect");
-                assert_eq!((effect.subject, effect.verdict, effect.basis),
-                    (f.subject, Verdict::Adverse, EffectBasis::WindowPassed));
+                assert_eq!(
+                    (effect.subject, effect.verdict, effect.basis),
+                    (f.subject, Verdict::Adverse, EffectBasis::WindowPassed)
+                );
                 let again = h.execute_decision(f.id, end + 1).unwrap_err();
                 assert_eq!(review_err(&again), ReviewError::AlreadyFinal { id: f.id });
             }
@@ -209,7 +215,8 @@ macro_rules! review_conformance {
             fn decision_under_review_moves_no_funds_until_resolved() {
                 // given
                 let (mut h, f) = decided();
-                h.request_review(f.subject, f.id, REASON, f.decided_at + 1).unwrap();
+                h.request_review(f.subject, f.id, REASON, f.decided_at + 1)
+                    .unwrap();
                 let held = h.held();
                 // when: long after the window, before the reviewer's deadline
                 let at = f.decided_at + CONFIG.review_window + 1;
@@ -223,7 +230,8 @@ macro_rules! review_conformance {
             fn resolve_without_the_reviewer_role_fails_with_unauthorized() {
                 // given
                 let (mut h, f) = decided();
-                h.request_review(f.subject, f.id, REASON, f.decided_at + 1).unwrap();
+                h.request_review(f.subject, f.id, REASON, f.decided_at + 1)
+                    .unwrap();
                 for caller in [f.stranger, f.subject] {
                     // when
                     let e = h
@@ -231,8 +239,10 @@ macro_rules! review_conformance {
                         .unwrap_err();
                     // then
                     assert!(
-                        matches!(<H as ReviewHarness>::roles_error(&e),
-                            Some(RolesError::Unauthorized { .. })),
+                        matches!(
+                            <H as ReviewHarness>::roles_error(&e),
+                            Some(RolesError::Unauthorized { .. })
+                        ),
                         "{e:?}"
                     );
                 }
@@ -242,9 +252,11 @@ macro_rules! review_conformance {
             fn upheld_decision_takes_effect_as_decided() {
                 // given
                 let (mut h, f) = decided();
-                h.request_review(f.subject, f.id, REASON, f.decided_at + 1).unwrap();
+                h.request_review(f.subject, f.id, REASON, f.decided_at + 1)
+                    .unwrap();
                 // when
-                h.resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 2).unwrap();
+                h.resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 2)
+                    .unwrap();
                 let o = h.execute_decision(f.id, f.decided_at + 3).unwrap();
                 // then
                 assert_eq!(o.payouts, f.adverse_payouts);
@@ -255,21 +267,33 @@ macro_rules! review_conformance {
             fn override_is_final_and_takes_effect() {
                 // given
                 let (mut h, f) = decided();
-                h.request_review(f.subject, f.id, REASON, f.decided_at + 1).unwrap();
-                // when
-                h.resolve_review(f.reviewer, f.id, Some(Verdict::Favourable), REASON, f.decided_at + 2)
+                h.request_review(f.subject, f.id, REASON, f.decided_at + 1)
                     .unwrap();
+                // when
+                h.resolve_review(
+                    f.reviewer,
+                    f.id,
+                    Some(Verdict::Favourable),
+                    REASON,
+                    f.decided_at + 2,
+                )
+                .unwrap();
                 // then: nobody reopens it
                 let again = h
                     .resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 3)
                     .unwrap_err();
                 assert_eq!(review_err(&again), ReviewError::NotUnderReview { id: f.id });
-                let ask = h.request_review(f.subject, f.id, REASON, f.decided_at + 3).unwrap_err();
+                let ask = h
+                    .request_review(f.subject, f.id, REASON, f.decided_at + 3)
+                    .unwrap_err();
                 assert_eq!(review_err(&ask), ReviewError::AlreadyFinal { id: f.id });
                 let o = h.execute_decision(f.id, f.decided_at + 4).unwrap();
                 assert_eq!(o.payouts, f.favourable_payouts);
                 let effect = took_effect(&o).expect("DecisionTookEffect");
-                assert_eq!((effect.verdict, effect.basis), (Verdict::Favourable, EffectBasis::Overridden));
+                assert_eq!(
+                    (effect.verdict, effect.basis),
+                    (Verdict::Favourable, EffectBasis::Overridden)
+                );
             }
 
             #[test]
@@ -280,12 +304,20 @@ macro_rules! review_conformance {
                 h.request_review(f.subject, f.id, REASON, asked).unwrap();
                 let deadline = asked + CONFIG.reviewer_deadline;
                 // when
-                let late = h.resolve_review(f.reviewer, f.id, None, REASON, deadline).unwrap_err();
+                let late = h
+                    .resolve_review(f.reviewer, f.id, None, REASON, deadline)
+                    .unwrap_err();
                 let o = h.execute_decision(f.id, deadline).unwrap();
                 // then
-                assert_eq!(review_err(&late), ReviewError::ReviewerDeadlinePassed { deadline });
+                assert_eq!(
+                    review_err(&late),
+                    ReviewError::ReviewerDeadlinePassed { deadline }
+                );
                 assert_eq!(o.payouts, f.favourable_payouts);
-                assert_eq!(took_effect(&o).map(|e| e.basis), Some(EffectBasis::DeadlineFallback));
+                assert_eq!(
+                    took_effect(&o).map(|e| e.basis),
+                    Some(EffectBasis::DeadlineFallback)
+                );
             }
         }
     };
@@ -326,11 +358,17 @@ macro_rules! review_conformance_high_risk {
                 assert!(notice.needs_confirmation);
                 assert_eq!(notice.ai.risk, RiskClass::High);
                 // when: the review window has long passed, nobody confirmed
-                let e = h.execute_decision(f.id, f.decided_at + CONFIG.review_window + 1).unwrap_err();
+                let e = h
+                    .execute_decision(f.id, f.decided_at + CONFIG.review_window + 1)
+                    .unwrap_err();
                 // then
-                assert_eq!(<H as ReviewHarness>::review_error(&e), Some(ReviewError::NotYetFinal { id: f.id }));
+                assert_eq!(
+                    <H as ReviewHarness>::review_error(&e),
+                    Some(ReviewError::NotYetFinal { id: f.id })
+                );
                 // and a reviewer's confirmation lets it take effect
-                h.resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 2).unwrap();
+                h.resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 2)
+                    .unwrap();
                 let o = h.execute_decision(f.id, f.decided_at + 3).unwrap();
                 assert_eq!(o.payouts, f.adverse_payouts);
             }
@@ -340,14 +378,19 @@ macro_rules! review_conformance_high_risk {
                 // given
                 let (mut h, f) = decided();
                 // when
-                let o = h.execute_decision(f.id, f.decided_at + CONFIG.reviewer_deadline).unwrap();
+                let o = h
+                    .execute_decision(f.id, f.decided_at + CONFIG.reviewer_deadline)
+                    .unwrap();
                 // then
                 assert_eq!(o.payouts, f.favourable_payouts);
                 let basis = o.events.iter().find_map(|e| match e {
                     ReviewEvent::DecisionTookEffect(e) => Some((e.verdict, e.basis)),
                     _ => None,
                 });
-                assert_eq!(basis, Some((Verdict::Favourable, EffectBasis::DeadlineFallback)));
+                assert_eq!(
+                    basis,
+                    Some((Verdict::Favourable, EffectBasis::DeadlineFallback))
+                );
             }
         }
     };

@@ -1,0 +1,484 @@
+//! The review conformance suite, mounted on the escrow core: the automatic
+//! release is this contract's automated decision. Its decisions are never
+//! high-risk (a fixed timer, no AI), so the high-risk part is not mounted.
+#![allow(clippy::arithmetic_side_effects)]
+
+use safeguards::{
+    arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
+    dispute::{DisputeConfig, Fallback},
+    eds::Requirement,
+    review::{
+        conformance::{Fixture, Outcome, ReviewHarness},
+        DecisionId, ReviewConfig, ReviewEvent, RiskClass, Verdict,
+    },
+    AccountId, Balance, Hash32, ReviewError, RolesError, Timestamp,
+};
+
+use crate::{
+    escrow::{Config, Effects, Escrow, Event, SettlementRule},
+    Error,
+};
+
+const ADMIN: u8 = 1;
+const CLIENT: u8 = 10;
+const CONTRACTOR: u8 = 11;
+const REVIEWER: u8 = 12;
+const CONTRACT: u8 = 50;
+const STRANGER: u8 = 99;
+const AMOUNT: Balance = 700;
+const REVIEW_PERIOD: Timestamp = 1_000;
+const T: Timestamp = 1_000_000;
+
+fn acc(n: u8) -> AccountId {
+    AccountId::from([n; 32])
+}
+
+fn h(n: u8) -> Hash32 {
+    [n; 32]
+}
+
+/// A config with one milestone of [`AMOUNT`].
+pub fn config(review: ReviewConfig) -> Config {
+    Config {
+        client: acc(CLIENT),
+        contractor: acc(CONTRACTOR),
+        guardian: acc(2),
+        arbitrator: acc(3),
+        agreement_hash: h(7),
+        agreement_version: 1,
+        clause: ArbitrationClause {
+            forum: Forum::IacArbitration,
+            rules: Rules::IacArbitrationAndMediationRules,
+            rules_version: 2022,
+            seat: Some(Seat::AifcAstana),
+            language: Language::English,
+            arbitrators: 1,
+            governing_law: GoverningLaw::AifcLaw,
+            clause_hash: h(8),
+        },
+        milestones: ink::prelude::vec![AMOUNT],
+        review_period: REVIEW_PERIOD,
+        review,
+        reviewer: acc(REVIEWER),
+        auto_release_explanation: h(9),
+        disputes: DisputeConfig {
+            ruling_period: 10_000,
+            appeal_window: 5_000,
+            fallback: Fallback::RefundPayer,
+        },
+        settlement: SettlementRule::PayDeliveredRefundRest,
+        registry: acc(40),
+        client_eds: Requirement::signatory(false),
+        contractor_eds: Requirement::individual(false),
+    }
+}
+
+/// The escrow core, as its messages drive it.
+pub struct EscrowHarness(pub Escrow);
+
+fn outcome(effects: Effects) -> Outcome {
+    Outcome {
+        events: effects
+            .events
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Review(e) => Some(e),
+                _ => None,
+            })
+            .collect::<ink::prelude::vec::Vec<ReviewEvent>>(),
+        payouts: effects.payouts,
+    }
+}
+
+impl ReviewHarness for EscrowHarness {
+    type Error = Error;
+
+    fn decided(review: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
+        if risk != RiskClass::Minimal {
+            return None;
+        }
+        let (mut e, _) = Escrow::new(acc(ADMIN), config(review)).unwrap();
+        let terms = e.agreement().pending().unwrap();
+        e.accept_agreement(acc(CLIENT), terms, T, 1).unwrap();
+        e.accept_agreement(acc(CONTRACTOR), terms, T, 2).unwrap();
+        e.fund(acc(CLIENT), AMOUNT).unwrap();
+        e.mark_delivered(acc(CONTRACTOR), 0, T).unwrap();
+        let decided_at = T + REVIEW_PERIOD;
+        let recorded = outcome(e.auto_release(acc(CONTRACT), 0, decided_at).unwrap());
+        let id = e.milestones()[0].decision.unwrap();
+        Some((
+            Self(e),
+            Fixture {
+                id,
+                recorded,
+                decided_at,
+                subject: acc(CLIENT),
+                reviewer: acc(REVIEWER),
+                stranger: acc(STRANGER),
+                adverse_payouts: ink::prelude::vec![(acc(CONTRACTOR), AMOUNT)],
+                favourable_payouts: ink::prelude::vec![],
+            },
+        ))
+    }
+
+    fn request_review(
+        &mut self,
+        caller: AccountId,
+        id: DecisionId,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Result<Outcome, Error> {
+        self.0.request_review(caller, id, reason, now).map(outcome)
+    }
+
+    fn resolve_review(
+        &mut self,
+        caller: AccountId,
+        id: DecisionId,
+        override_to: Option<Verdict>,
+        reasoning: Hash32,
+        now: Timestamp,
+    ) -> Result<Outcome, Error> {
+        self.0
+            .resolve_review(caller, id, override_to, reasoning, now)
+            .map(outcome)
+    }
+
+    fn execute_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Outcome, Error> {
+        self.0.execute_decision(id, now).map(outcome)
+    }
+
+    fn held(&self) -> Balance {
+        self.0.held()
+    }
+
+    fn review_error(e: &Error) -> Option<ReviewError> {
+        match e {
+            Error::Review(e) => Some(*e),
+            _ => None,
+        }
+    }
+
+    fn roles_error(e: &Error) -> Option<RolesError> {
+        match e {
+            Error::Roles(e) => Some(*e),
+            _ => None,
+        }
+    }
+}
+
+safeguards::review_conformance!(EscrowHarness);
+
+/// The retrofit's own rules, beyond the suite.
+mod auto_release_review {
+    use safeguards::{kill_switch::SwitchState, review::conformance::CONFIG, KillSwitchError};
+
+    use super::*;
+    use crate::{escrow::MilestoneStatus, EscrowError};
+
+    fn decided() -> (Escrow, DecisionId, Timestamp) {
+        let (h, f) = EscrowHarness::decided(CONFIG, RiskClass::Minimal).unwrap();
+        (h.0, f.id, f.decided_at)
+    }
+
+    fn status(e: &Escrow) -> MilestoneStatus {
+        e.milestones()[0].status
+    }
+
+    #[test]
+    fn auto_release_records_a_decision_and_pays_nothing() {
+        // given / when
+        let (e, id, _) = decided();
+        // then
+        assert_eq!(status(&e), MilestoneStatus::DecisionPending);
+        assert_eq!(e.milestones()[0].decision, Some(id));
+        assert_eq!(e.held(), AMOUNT);
+        let d = e.decision(id).unwrap();
+        assert_eq!(d.recorded_by, acc(CONTRACT));
+        assert_eq!(d.input.subject, acc(CLIENT));
+        assert_eq!(d.input.ai, crate::escrow::AUTO_RELEASE_LABEL);
+    }
+
+    #[test]
+    fn auto_release_twice_fails_with_wrong_milestone_status() {
+        // given
+        let (mut e, _, at) = decided();
+        // when
+        let err = e.auto_release(acc(CONTRACT), 0, at + 1).unwrap_err();
+        // then
+        assert_eq!(
+            err,
+            Error::Escrow(EscrowError::WrongMilestoneStatus {
+                milestone: 0,
+                expected: MilestoneStatus::Delivered,
+                actual: MilestoneStatus::DecisionPending,
+            })
+        );
+    }
+
+    #[test]
+    fn dispute_while_a_decision_is_pending_fails_with_decision_pending() {
+        // given
+        let (mut e, id, at) = decided();
+        for party in [CLIENT, CONTRACTOR] {
+            // when
+            let err = e.raise_dispute(acc(party), 0, h(5), at + 1).unwrap_err();
+            // then
+            assert_eq!(
+                err,
+                Error::Escrow(EscrowError::DecisionPending {
+                    milestone: 0,
+                    decision: id
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn approval_while_a_decision_is_pending_fails_with_wrong_milestone_status() {
+        // given
+        let (mut e, _, _) = decided();
+        // when
+        let err = e.approve(acc(CLIENT), 0).unwrap_err();
+        // then
+        assert!(matches!(
+            err,
+            Error::Escrow(EscrowError::WrongMilestoneStatus { .. })
+        ));
+    }
+
+    #[test]
+    fn withheld_release_keeps_the_amount_until_the_client_approves_or_a_dispute() {
+        // given: the reviewer overrode the release
+        let (mut e, id, at) = decided();
+        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+        e.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 2)
+            .unwrap();
+        let out = e.execute_decision(id, at + 3).unwrap();
+        assert!(out.payouts.is_empty());
+        assert_eq!(status(&e), MilestoneStatus::ReleaseWithheld);
+        assert_eq!(e.held(), AMOUNT);
+        // when: auto-release cannot come back
+        let again = e.auto_release(acc(CONTRACT), 0, at + 4).unwrap_err();
+        assert!(matches!(
+            again,
+            Error::Escrow(EscrowError::WrongMilestoneStatus { .. })
+        ));
+        // then: the contractor may dispute, the client may still approve
+        let mut disputed = e.clone();
+        disputed
+            .raise_dispute(acc(CONTRACTOR), 0, h(5), at + 4)
+            .unwrap();
+        let paid = e.approve(acc(CLIENT), 0).unwrap();
+        assert_eq!(paid.payouts, ink::prelude::vec![(acc(CONTRACTOR), AMOUNT)]);
+        assert_eq!(e.held(), 0);
+    }
+
+    fn terminated_payouts(
+        e: &mut Escrow,
+        at: Timestamp,
+    ) -> ink::prelude::vec::Vec<(AccountId, Balance)> {
+        e.pause(acc(ADMIN), h(3), at).unwrap();
+        e.terminate(acc(ADMIN), h(3), at).unwrap().payouts
+    }
+
+    #[test]
+    fn termination_with_an_uncontested_open_decision_refunds_the_client() {
+        // given: inside the window (the review can no longer happen)
+        let (mut e, _, at) = decided();
+        // when
+        let paid = terminated_payouts(&mut e, at + 1);
+        // then
+        assert_eq!(paid, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
+        assert_eq!(status(&e), MilestoneStatus::Settled);
+    }
+
+    #[test]
+    fn termination_after_the_window_pays_the_final_release_to_the_contractor() {
+        // given
+        let (mut e, _, at) = decided();
+        // when
+        let paid = terminated_payouts(&mut e, at + CONFIG.review_window);
+        // then
+        assert_eq!(paid, ink::prelude::vec![(acc(CONTRACTOR), AMOUNT)]);
+    }
+
+    #[test]
+    fn termination_with_a_withheld_release_refunds_the_client() {
+        // given
+        let (mut e, id, at) = decided();
+        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+        let deadline = at + 1 + CONFIG.reviewer_deadline;
+        e.execute_decision(id, deadline).unwrap();
+        // when
+        let paid = terminated_payouts(&mut e, deadline + 1);
+        // then
+        assert_eq!(paid, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
+    }
+
+    #[test]
+    fn paused_execution_withholds_but_does_not_release() {
+        // given: two contracts, one overridden, one final adverse; both paused
+        let (mut withheld, id, at) = decided();
+        withheld
+            .request_review(acc(CLIENT), id, h(4), at + 1)
+            .unwrap();
+        withheld
+            .resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 2)
+            .unwrap();
+        withheld.pause(acc(ADMIN), h(3), at + 3).unwrap();
+        let (mut released, id2, _) = decided();
+        released.pause(acc(ADMIN), h(3), at + 3).unwrap();
+        // when
+        let ok = withheld.execute_decision(id, at + 4);
+        let err = released
+            .execute_decision(id2, at + CONFIG.review_window)
+            .unwrap_err();
+        // then
+        assert!(ok.is_ok());
+        assert_eq!(err, Error::KillSwitch(KillSwitchError::Paused));
+        assert_eq!(released.held(), AMOUNT);
+        assert_eq!(released.kill_switch().state(), SwitchState::Paused);
+    }
+
+    #[test]
+    fn review_by_a_party_holding_the_reviewer_role_fails_with_party_may_not_review() {
+        // given: the admin granted the parties the reviewer role
+        let (mut e, id, at) = decided();
+        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+        for party in [CLIENT, CONTRACTOR] {
+            e.grant_role(acc(ADMIN), safeguards::roles::Role::Reviewer, acc(party))
+                .unwrap();
+            // when
+            let err = e
+                .resolve_review(acc(party), id, None, h(6), at + 2)
+                .unwrap_err();
+            // then
+            assert_eq!(
+                err,
+                Error::Escrow(EscrowError::PartyMayNotReview { caller: acc(party) })
+            );
+        }
+    }
+
+    #[test]
+    fn config_naming_a_party_as_reviewer_is_refused() {
+        // given
+        let mut c = config(CONFIG);
+        c.reviewer = acc(CLIENT);
+        // when
+        let err = Escrow::new(acc(ADMIN), c).unwrap_err();
+        // then
+        assert_eq!(
+            err,
+            Error::Escrow(EscrowError::PartyMayNotReview {
+                caller: acc(CLIENT)
+            })
+        );
+    }
+
+    #[test]
+    fn review_after_termination_fails_with_terminated() {
+        // given
+        let (mut e, id, at) = decided();
+        terminated_payouts(&mut e, at + 1);
+        // when
+        let ask = e.request_review(acc(CLIENT), id, h(4), at + 2).unwrap_err();
+        let resolve = e
+            .resolve_review(acc(REVIEWER), id, None, h(6), at + 2)
+            .unwrap_err();
+        let execute = e
+            .execute_decision(id, at + CONFIG.review_window)
+            .unwrap_err();
+        // then
+        for err in [ask, resolve, execute] {
+            assert_eq!(err, Error::KillSwitch(KillSwitchError::Terminated));
+        }
+    }
+}
+
+/// Property: whatever the client, the reviewer, anyone and the kill switch
+/// do, the escrow pays nothing for a milestone whose automatic release is
+/// under review before the reviewer's deadline, an override is never
+/// followed by a release to the contractor, and every unit is paid at most
+/// once.
+mod properties {
+    use proptest::prelude::*;
+    use safeguards::review::{conformance::CONFIG, DecisionStatus};
+
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Request(Timestamp),
+        Resolve(Timestamp, Option<Verdict>),
+        Execute(Timestamp),
+        Approve(Timestamp),
+        Dispute(Timestamp),
+        Pause(Timestamp),
+        Resume(Timestamp),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        let dt = 0..(CONFIG.reviewer_deadline / 4);
+        let verdict = prop_oneof![
+            Just(None),
+            Just(Some(Verdict::Favourable)),
+            Just(Some(Verdict::Adverse))
+        ];
+        prop_oneof![
+            dt.clone().prop_map(Step::Request),
+            (dt.clone(), verdict).prop_map(|(t, v)| Step::Resolve(t, v)),
+            dt.clone().prop_map(Step::Execute),
+            dt.clone().prop_map(Step::Approve),
+            dt.clone().prop_map(Step::Dispute),
+            dt.clone().prop_map(Step::Pause),
+            dt.prop_map(Step::Resume),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn a_release_under_review_never_moves_funds(
+            steps in proptest::collection::vec(step(), 0..16),
+        ) {
+            let (harness, f) = EscrowHarness::decided(CONFIG, RiskClass::Minimal).unwrap();
+            let mut e = harness.0;
+            let mut now = f.decided_at;
+            let mut paid: Balance = 0;
+            let mut overridden = false;
+            for s in steps {
+                let before = e.decision(f.id).unwrap().status;
+                let result = match s {
+                    Step::Request(dt) => { now += dt; e.request_review(acc(CLIENT), f.id, h(4), now) }
+                    Step::Resolve(dt, v) => {
+                        now += dt;
+                        let r = e.resolve_review(acc(REVIEWER), f.id, v, h(6), now);
+                        if r.is_ok() && v == Some(Verdict::Favourable) {
+                            overridden = true;
+                        }
+                        r
+                    }
+                    Step::Execute(dt) => { now += dt; e.execute_decision(f.id, now) }
+                    Step::Approve(dt) => { now += dt; e.approve(acc(CLIENT), 0) }
+                    Step::Dispute(dt) => { now += dt; e.raise_dispute(acc(CONTRACTOR), 0, h(5), now) }
+                    Step::Pause(dt) => { now += dt; e.pause(acc(ADMIN), h(3), now) }
+                    Step::Resume(dt) => { now += dt; e.resume(acc(ADMIN), now) }
+                };
+                let payouts = result.map(|fx| fx.payouts).unwrap_or_default();
+                if let DecisionStatus::UnderReview { deadline, .. } = before {
+                    if now < deadline {
+                        prop_assert!(payouts.is_empty(), "paid under review: {payouts:?}");
+                    }
+                }
+                for (to, amount) in &payouts {
+                    if overridden && !matches!(s, Step::Approve(_)) {
+                        prop_assert!(*to != acc(CONTRACTOR), "released after an override");
+                    }
+                    paid += amount;
+                }
+                prop_assert_eq!(paid + e.held(), AMOUNT, "every unit exactly once");
+            }
+        }
+    }
+}
