@@ -34,6 +34,20 @@ macro_rules! shart_events {
             }
         }
 
+        /// Decodes `data` as an event of `expected`'s type; `None` unless
+        /// it decodes and uses every byte. For events whose topics are not
+        /// at hand (`cargo contract call` prints only the data).
+        pub fn decode_as(expected: &ShartEvent, data: &[u8]) -> Option<ShartEvent> {
+            match expected {
+                $(ShartEvent::$variant(_) => {
+                    let mut input = data;
+                    let event = <$ty>::decode(&mut input).ok()?;
+                    input.is_empty().then_some(ShartEvent::$variant(event))
+                })*
+                ShartEvent::Unknown { .. } => None,
+            }
+        }
+
         /// Decodes an event from its topics and data.
         pub fn decode(topics: &[[u8; 32]], data: &[u8]) -> ShartEvent {
             let signature = topics.first();

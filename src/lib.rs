@@ -23,5 +23,6 @@ pub mod fixtures;
 pub mod flagship;
 pub mod iin;
 pub mod runtime;
+pub mod scenario;
 pub mod ss58;
 pub mod statement;

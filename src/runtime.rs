@@ -44,6 +44,8 @@ pub struct Emitted {
     pub contract: AccountId32,
     /// Decoded, when Shart knows the event.
     pub event: ShartEvent,
+    /// Its SCALE-encoded data.
+    pub data: Vec<u8>,
     /// Its topics: the event's signature first, then each `#[ink(topic)]`
     /// field (a value of up to 32 bytes as itself, zero-padded; longer ones
     /// hashed).
@@ -177,6 +179,7 @@ impl Chain {
                     Some(Emitted {
                         contract,
                         event: events::decode(&topics, &data),
+                        data,
                         topics,
                     })
                 }
