@@ -22,6 +22,7 @@ pub mod events;
 pub mod fixtures;
 pub mod flagship;
 pub mod iin;
+pub mod node;
 pub mod runtime;
 pub mod scenario;
 pub mod ss58;

@@ -66,6 +66,32 @@ enum Command {
     /// EDS holder data that stays off chain.
     #[command(subcommand)]
     Eds(EdsCommand),
+    /// A real chain (substrate-contracts-node via cargo-contract 5.0.3;
+    /// scripts/node.sh installs and starts both): deploy, run the scenario.
+    #[command(subcommand)]
+    Node(NodeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum NodeCommand {
+    /// Upload and instantiate eds_registry and service_agreement with the
+    /// dev accounts; print code hashes and addresses; write a deployment
+    /// record per contract.
+    Deploy(NodeArgs),
+    /// Run the flagship scenario on the node and in drink; print the
+    /// node's transcript; fail unless both meet every expected outcome and
+    /// their transcripts are identical.
+    Scenario(NodeArgs),
+}
+
+#[derive(Debug, Args)]
+struct NodeArgs {
+    /// The node's RPC endpoint.
+    #[arg(long, default_value = shart::node::DEFAULT_URL)]
+    url: String,
+    /// Folder for the deployment records (JSON, one per contract).
+    #[arg(long, value_name = "DIR", default_value = "deployments/local-dev")]
+    records: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -412,6 +438,49 @@ fn eds_commit(args: &CommitArgs) -> Result<()> {
 }
 
 /// Loads `--ca`, `--crl` and `--at`, then verifies the signature.
+fn node_deploy(args: &NodeArgs) -> Result<()> {
+    use shart::scenario::Ledger as _;
+    let mut node = shart::node::NodeLedger::new(&args.url, &args.records)?;
+    let (registry, agreement) = shart::scenario::deploy(&mut node)?;
+    for (name, d) in [("eds_registry", registry), ("service_agreement", agreement)] {
+        let record = args.records.join(format!("{name}.json"));
+        let text =
+            fs::read_to_string(&record).with_context(|| format!("reading {}", record.display()))?;
+        let r: serde_json::Value = serde_json::from_str(&text)?;
+        println!(
+            "{name}: code hash {}, address {} (record {})",
+            r["code_hash"].as_str().unwrap_or_default(),
+            shart::ss58::encode(42, d.address.as_ref())?,
+            record.display()
+        );
+    }
+    println!("admin {}", node.account(shart::scenario::Who::Admin));
+    Ok(())
+}
+
+fn node_scenario(args: &NodeArgs) -> Result<()> {
+    let mut node = shart::node::NodeLedger::new(&args.url, &args.records)?;
+    let on_node = shart::scenario::run(&mut node).context("the scenario on the node")?;
+    print!("{}", on_node.text());
+    let mut drink = shart::scenario::DrinkLedger::new()?;
+    let in_drink = shart::scenario::run(&mut drink).context("the scenario in drink")?;
+    if on_node.text() != in_drink.text() {
+        let differ: Vec<String> = on_node
+            .text()
+            .lines()
+            .zip(in_drink.text().lines())
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| format!("  node:  {a}\n  drink: {b}"))
+            .collect();
+        return Err(anyhow!(
+            "the node's transcript differs from drink's:\n{}",
+            differ.join("\n")
+        ));
+    }
+    println!("the node's transcript matches drink's, line for line");
+    Ok(())
+}
+
 fn run_verify(
     trust: &TrustArgs,
     content: verify::Content<'_>,
@@ -637,6 +706,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build => build(),
         Command::Demo => shart::demo::main(),
+        Command::Node(NodeCommand::Deploy(args)) => node_deploy(args),
+        Command::Node(NodeCommand::Scenario(args)) => node_scenario(args),
         Command::Bench => shart::bench::main(),
         Command::Agreement(AgreementCommand::Hash(args)) => agreement_hash(args),
         Command::Agreement(AgreementCommand::Statement(args)) => agreement_statement(args),

@@ -1,0 +1,477 @@
+//! A real chain: `substrate-contracts-node` driven through `cargo contract`
+//! 5.0.3 (`scripts/node.sh` installs both). [`NodeLedger`] is the
+//! scenario's [`Ledger`] on such a node: it uploads and instantiates with
+//! the dev keyring accounts, writes a deployment record per contract under
+//! `deployments/`, sends messages with `-x` and checks refusals and reads
+//! with dry runs, comparing the decoded values with what drink returns.
+//!
+//! Accounts: `//Alice` admin, `//Bob` client, `//Charlie` contractor,
+//! `//Dave` arbitrator, `//Eve` verifier, `//Ferdie` guardian,
+//! `//Alice//stash` reviewer, `//Bob//stash` stranger (all funded by the
+//! dev chain's genesis).
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use anyhow::{anyhow, bail, Context, Result};
+use blake2::{digest::consts::U32, Blake2b, Digest};
+use contract_transcode::ContractMessageTranscoder;
+use drink::AccountId32;
+use serde_json::{json, Value as Json};
+use sp_core::{crypto::Pair as _, sr25519};
+
+use crate::{
+    bundle::{self, Bundle},
+    cli_args::{self, Kind},
+    runtime::Encoded,
+    scenario::{Deployed, Ledger, Target, Who},
+    ss58,
+};
+
+/// The default RPC endpoint of `scripts/node.sh`.
+pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
+
+/// The dev keyring secret URI of each participant.
+pub fn suri(who: Who) -> &'static str {
+    match who {
+        Who::Admin => "//Alice",
+        Who::Client => "//Bob",
+        Who::Contractor => "//Charlie",
+        Who::Arbitrator => "//Dave",
+        Who::Verifier => "//Eve",
+        Who::Guardian => "//Ferdie",
+        Who::Reviewer => "//Alice//stash",
+        Who::Stranger => "//Bob//stash",
+    }
+}
+
+/// The account of a dev keyring secret URI (sr25519).
+///
+/// # Errors
+///
+/// If the URI is not a valid secret URI.
+pub fn dev_account(suri: &str) -> Result<AccountId32> {
+    let pair = sr25519::Pair::from_string(suri, None)
+        .map_err(|e| anyhow!("invalid secret URI {suri}: {e:?}"))?;
+    Ok(AccountId32::new(pair.public().0))
+}
+
+/// The code hash pallet-contracts gives a Wasm blob: BLAKE2b-256 of it.
+pub fn code_hash(wasm: &[u8]) -> [u8; 32] {
+    Blake2b::<U32>::digest(wasm).into()
+}
+
+/// Where `cargo-contract` is: `SHART_CARGO_CONTRACT`, else where
+/// `scripts/node.sh` installs it, else `cargo-contract` on the `PATH`.
+pub fn cargo_contract() -> PathBuf {
+    if let Some(p) = std::env::var_os("SHART_CARGO_CONTRACT") {
+        return PathBuf::from(p);
+    }
+    let home = std::env::var_os("SHART_NODE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/shart/node")));
+    if let Some(home) = home {
+        let installed = home.join("cargo-contract/bin/cargo-contract");
+        if installed.exists() {
+            return installed;
+        }
+    }
+    PathBuf::from("cargo-contract")
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
+/// A deployed contract and what its record says.
+struct Live {
+    bundle: Bundle,
+    transcoder: ContractMessageTranscoder,
+    address: AccountId32,
+}
+
+/// The scenario's ledger on a running node.
+pub struct NodeLedger {
+    url: String,
+    bin: PathBuf,
+    records: PathBuf,
+    start: u64,
+    accounts: Vec<(Who, AccountId32)>,
+    live: [Option<Live>; 2],
+    salt: String,
+}
+
+impl NodeLedger {
+    /// A ledger on the node at `url` (`ws://…`); deployment records go to
+    /// `records`.
+    ///
+    /// # Errors
+    ///
+    /// If `cargo-contract` does not run or the node does not answer.
+    pub fn new(url: &str, records: &Path) -> Result<Self> {
+        let bin = cargo_contract();
+        let version = Command::new(&bin)
+            .args(["contract", "--version"])
+            .output()
+            .with_context(|| format!("running {}", bin.display()))?;
+        let version = String::from_utf8_lossy(&version.stdout).to_string();
+        if !version.contains("5.0.3") {
+            bail!("{} is not cargo-contract 5.0.3: {version}", bin.display());
+        }
+        let mut accounts = Vec::new();
+        for who in crate::scenario::EVERYONE {
+            accounts.push((who, dev_account(suri(who))?));
+        }
+        let ledger = Self {
+            url: url.to_owned(),
+            bin,
+            records: records.to_owned(),
+            start: now_ms(),
+            accounts,
+            live: [None, None],
+            // A fresh salt per run: the same code and arguments on a chain
+            // that keeps state would otherwise collide with the last run.
+            salt: format!("0x{:016x}", now_ms()),
+        };
+        ledger.rpc("system_health", json!([]))?;
+        Ok(ledger)
+    }
+
+    fn index(target: Target) -> usize {
+        match target {
+            Target::Registry => 0,
+            Target::Agreement => 1,
+        }
+    }
+
+    fn live(&self, target: Target) -> Result<&Live> {
+        self.live[Self::index(target)]
+            .as_ref()
+            .ok_or_else(|| anyhow!("{} is not deployed", target.name()))
+    }
+
+    /// A JSON-RPC call over HTTP (the node serves both on one port).
+    fn rpc(&self, method: &str, params: Json) -> Result<Json> {
+        let http = self
+            .url
+            .replacen("ws://", "http://", 1)
+            .replacen("wss://", "https://", 1);
+        let body = json!({"id": 1, "jsonrpc": "2.0", "method": method, "params": params});
+        let out = Command::new("curl")
+            .args(["-fsS", "-H", "Content-Type: application/json", "-d"])
+            .arg(body.to_string())
+            .arg(&http)
+            .output()
+            .context("running curl")?;
+        if !out.status.success() {
+            bail!(
+                "{method} on {http}: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        let reply: Json = serde_json::from_slice(&out.stdout)?;
+        reply
+            .get("result")
+            .cloned()
+            .ok_or_else(|| anyhow!("{method}: {reply}"))
+    }
+
+    /// Runs `cargo contract <args>` and parses its JSON output.
+    fn cargo_contract(&self, args: &[String]) -> Result<Json> {
+        let out = Command::new(&self.bin)
+            .arg("contract")
+            .args(args)
+            .output()
+            .with_context(|| format!("running {}", self.bin.display()))?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if !out.status.success() {
+            bail!(
+                "cargo contract {}: {}{}",
+                args.first().map(String::as_str).unwrap_or_default(),
+                String::from_utf8_lossy(&out.stderr).trim(),
+                stdout.trim()
+            );
+        }
+        // Progress lines may precede the JSON document.
+        let start = stdout
+            .find(['{', '['])
+            .ok_or_else(|| anyhow!("no JSON in: {stdout}"))?;
+        serde_json::from_str(&stdout[start..]).with_context(|| format!("parsing: {stdout}"))
+    }
+
+    fn common(&self, who: Who) -> Vec<String> {
+        vec![
+            "--url".into(),
+            self.url.clone(),
+            "--suri".into(),
+            suri(who).into(),
+            "--output-json".into(),
+        ]
+    }
+
+    /// Message arguments as SCON text, from their SCALE encoding.
+    fn args(live: &Live, message: &str, args: &Encoded) -> Result<Vec<String>> {
+        let selector = live
+            .bundle
+            .messages
+            .get(message)
+            .ok_or_else(|| anyhow!("no message {message}"))?;
+        let mut encoded = selector.to_vec();
+        encoded.extend_from_slice(&args.0);
+        cli_args::args(&live.transcoder, Kind::Message, &encoded)
+    }
+
+    fn call_args(
+        &self,
+        target: Target,
+        who: Who,
+        message: &str,
+        args: &Encoded,
+    ) -> Result<Vec<String>> {
+        let live = self.live(target)?;
+        let mut a = vec![
+            "call".into(),
+            "--contract".into(),
+            ss58::encode(42, live.address.as_ref())?,
+            "--message".into(),
+            message.into(),
+        ];
+        let scon = Self::args(live, message, args)?;
+        if !scon.is_empty() {
+            a.push("--args".into());
+            a.extend(scon);
+        }
+        a.extend(self.common(who));
+        a.push(live.bundle.path.display().to_string());
+        Ok(a)
+    }
+
+    /// The dry-run value of a call, compared with `expected` (the SCALE
+    /// encoding of the message's value) decoded by the same metadata.
+    fn dry_run(
+        &self,
+        target: Target,
+        who: Who,
+        message: &str,
+        args: &Encoded,
+        expected: &Encoded,
+        reverted: bool,
+    ) -> Result<()> {
+        let out = self.cargo_contract(&self.call_args(target, who, message, args)?)?;
+        let live = self.live(target)?;
+        let mut bytes = vec![0u8]; // Ok of the `Result<_, LangError>` ink! wraps every value in
+        bytes.extend_from_slice(&expected.0);
+        let want = live
+            .transcoder
+            .decode_message_return(message, &mut &bytes[..])?;
+        let want = serde_json::to_value(&want)?;
+        if out.get("data") != Some(&want) || out.get("reverted") != Some(&Json::Bool(reverted)) {
+            bail!("dry run returned {out}, expected data {want} (reverted: {reverted})");
+        }
+        Ok(())
+    }
+
+    /// Writes the deployment record of `target`.
+    fn record(
+        &self,
+        target: Target,
+        who: Who,
+        args: &[String],
+        code_hash_reported: &str,
+        address: &str,
+    ) -> Result<()> {
+        let live = self.live(target)?;
+        let local = format!("0x{}", hex::encode(code_hash(&live.bundle.wasm)));
+        if !code_hash_reported.eq_ignore_ascii_case(&local) {
+            bail!(
+                "{}: the chain reports code hash {code_hash_reported}, the local bundle has {local}",
+                target.name()
+            );
+        }
+        let header = self.rpc("chain_getHeader", json!([]))?;
+        let block_hash = self.rpc("chain_getBlockHash", json!([]))?;
+        let number = header
+            .get("number")
+            .and_then(Json::as_str)
+            .and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok());
+        let metadata: Json = serde_json::from_slice(&std::fs::read(&live.bundle.path)?)?;
+        let record = json!({
+            "contract": target.name(),
+            "code_hash": local,
+            "address": address,
+            "deployer": suri(who),
+            "constructor": "new",
+            "constructor_args": args,
+            "salt": self.salt,
+            "url": self.url,
+            "block": { "number": number, "hash": block_hash },
+            "wasm_bytes": live.bundle.wasm.len(),
+            "source": metadata.get("source"),
+        });
+        std::fs::create_dir_all(&self.records)?;
+        let path = self.records.join(format!("{}.json", target.name()));
+        std::fs::write(&path, serde_json::to_string_pretty(&record)? + "\n")?;
+        Ok(())
+    }
+}
+
+/// The raw data of the `ContractEmitted` events of `address` in `cargo
+/// contract`'s JSON event list (it prints a call's contract events as hex).
+pub fn contract_events(events: &Json, address: &str) -> Result<Vec<Vec<u8>>> {
+    let list = events
+        .as_array()
+        .ok_or_else(|| anyhow!("events are not a list: {events}"))?;
+    let mut out = Vec::new();
+    for e in list {
+        if e.get("pallet").and_then(Json::as_str) != Some("Contracts")
+            || e.get("name").and_then(Json::as_str) != Some("ContractEmitted")
+        {
+            continue;
+        }
+        let field = |name: &str| {
+            e.get("fields")
+                .and_then(Json::as_array)
+                .and_then(|fs| {
+                    fs.iter()
+                        .find(|f| f.get("name").and_then(Json::as_str) == Some(name))
+                })
+                .and_then(|f| f.get("value"))
+        };
+        let contract = field("contract").map(Json::to_string).unwrap_or_default();
+        if !contract.contains(address) {
+            continue;
+        }
+        let hex_data = field("data")
+            .and_then(|v| v.pointer("/Hex/s"))
+            .and_then(Json::as_str)
+            .ok_or_else(|| anyhow!("event data is not hex: {e}"))?;
+        out.push(hex::decode(hex_data.trim_start_matches("0x"))?);
+    }
+    Ok(out)
+}
+
+impl Ledger for NodeLedger {
+    fn name(&self) -> &'static str {
+        "node"
+    }
+
+    fn account(&self, who: Who) -> AccountId32 {
+        self.accounts
+            .iter()
+            .find(|(w, _)| *w == who)
+            .map(|(_, a)| a.clone())
+            .expect("every participant has a dev account")
+    }
+
+    fn start(&self) -> u64 {
+        self.start
+    }
+
+    fn elapsed(&mut self) -> u64 {
+        // The latest block's time is at most now; the next block's at least.
+        now_ms().saturating_sub(self.start)
+    }
+
+    fn wait_until(&mut self, offset: u64) -> Result<()> {
+        let at = self.start.saturating_add(offset);
+        let now = now_ms();
+        if at > now {
+            std::thread::sleep(Duration::from_millis(at - now));
+        }
+        Ok(())
+    }
+
+    fn deploy(&mut self, target: Target, who: Who, args: Encoded) -> Result<Deployed> {
+        let bundle = bundle::bundle(target.name())?;
+        let transcoder = ContractMessageTranscoder::load(&bundle.path)?;
+        let path = bundle.path.display().to_string();
+        let mut upload = vec!["upload".into()];
+        upload.extend(self.common(who));
+        upload.extend(["-x".into(), "--skip-confirm".into(), path.clone()]);
+        let uploaded = self.cargo_contract(&upload);
+        let selector = bundle
+            .constructors
+            .get("new")
+            .ok_or_else(|| anyhow!("no constructor new"))?;
+        let mut encoded = selector.to_vec();
+        encoded.extend_from_slice(&args.0);
+        let scon = cli_args::args(&transcoder, Kind::Constructor, &encoded)?;
+        let mut inst = vec!["instantiate".into(), "--constructor".into(), "new".into()];
+        if !scon.is_empty() {
+            inst.push("--args".into());
+            inst.extend(scon.iter().cloned());
+        }
+        inst.extend(["--salt".into(), self.salt.clone()]);
+        inst.extend(self.common(who));
+        inst.extend(["-x".into(), "--skip-confirm".into(), path]);
+        let out = self.cargo_contract(&inst)?;
+        let address = out
+            .get("contract")
+            .and_then(Json::as_str)
+            .ok_or_else(|| anyhow!("instantiate printed no address: {out}"))?
+            .to_owned();
+        let (_, bytes) = ss58::decode(&address)?;
+        let reported = match (&uploaded, out.get("code_hash").and_then(Json::as_str)) {
+            (_, Some(h)) => h.to_owned(),
+            (Ok(u), None) => u
+                .get("code_hash")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            (Err(e), None) => bail!("upload failed and instantiate named no code hash: {e:#}"),
+        };
+        self.live[Self::index(target)] = Some(Live {
+            bundle,
+            transcoder,
+            address: AccountId32::new(bytes),
+        });
+        self.record(target, who, &scon, &reported, &address)?;
+        Ok(Deployed {
+            address: AccountId32::new(bytes),
+        })
+    }
+
+    fn call(
+        &mut self,
+        target: Target,
+        who: Who,
+        message: &str,
+        args: Encoded,
+        value: u128,
+    ) -> Result<Vec<Vec<u8>>> {
+        let mut a = self.call_args(target, who, message, &args)?;
+        if value > 0 {
+            a.extend(["--value".into(), value.to_string()]);
+        }
+        a.extend(["-x".into(), "--skip-confirm".into()]);
+        let events = self.cargo_contract(&a)?;
+        let address = ss58::encode(42, self.live(target)?.address.as_ref())?;
+        contract_events(&events, &address)
+    }
+
+    fn refused(
+        &mut self,
+        target: Target,
+        who: Who,
+        message: &str,
+        args: Encoded,
+        expected: Encoded,
+    ) -> Result<()> {
+        self.dry_run(target, who, message, &args, &expected, true)
+    }
+
+    fn read(
+        &mut self,
+        target: Target,
+        message: &str,
+        args: Encoded,
+        expected: Encoded,
+    ) -> Result<()> {
+        self.dry_run(target, Who::Admin, message, &args, &expected, false)
+    }
+}
