@@ -47,8 +47,6 @@ pub enum ProgrammeError {
     /// An allocation requires between 1 and `MAX_DOCUMENTS` documents;
     /// `count` were given.
     InvalidDocuments { count: u32 },
-    /// The allocation table is full (`MAX_ALLOCATIONS`).
-    TooManyAllocations,
     /// No allocation has this id.
     UnknownAllocation { allocation: u32 },
     /// Allocation `allocation` has no document slot `slot`.
@@ -94,6 +92,10 @@ pub enum ProgrammeError {
     },
     /// The allocation is paid out already: nothing to dispute.
     NothingToDispute { allocation: u32 },
+    /// The allocation would raise the bytes the programme reserves in
+    /// storage to `needed`, above `STORAGE_BUDGET`: use fewer documents, or
+    /// another programme contract.
+    StorageFull { needed: u32 },
 }
 
 /// Errors of `programmable_payment`: one variant per safeguard, plus the

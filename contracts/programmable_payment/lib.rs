@@ -76,9 +76,13 @@
 //!   waits.
 //! - Funds sent to the contract outside `fund` are not tracked and are not
 //!   paid out by the settlement.
-//! - The programme is one storage value: at its maxima (32 allocations of
-//!   8 documents, their decisions and disputes) its encoding approaches
-//!   ink!'s 16 KiB buffer; deploy programmes well below the maxima.
+//! - The programme is one storage value, and pallet-contracts stores at
+//!   most 16 KiB in one value. An allocation reserves the largest encoding
+//!   it can ever reach (with its decision or dispute) and is refused with
+//!   `StorageFull` past the budget, so a programme can never outgrow its
+//!   storage and strand its funds; it holds about 16 to 24 allocations,
+//!   depending on their documents. Evidence is limited to
+//!   `MAX_EVIDENCE_PER_DISPUTE` hashes per dispute for the same reason.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 // Production code is held to checked arithmetic (contract-build's lints);
 // unit tests use plain arithmetic on small known values.
@@ -268,7 +272,7 @@ pub mod programmable_payment {
         ///
         /// `NotBudgetHolder`, `Paused`, `Terminated`, `NotEffective`,
         /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
-        /// `DeadlineNotInFuture`, `InvalidDocuments`, `TooManyAllocations`.
+        /// `DeadlineNotInFuture`, `InvalidDocuments`, `StorageFull`.
         ///
         /// # Events
         ///

@@ -26,11 +26,64 @@ pub use status::{AllocationStatus, DocumentStatus};
 /// [`MAX_PARTIES`]).
 pub const MAX_RECIPIENTS: usize = MAX_PARTIES - 1;
 
-/// At most this many allocations per programme.
-pub const MAX_ALLOCATIONS: usize = 32;
-
 /// At most this many required documents per allocation.
 pub const MAX_DOCUMENTS: usize = 8;
+
+/// At most this many evidence hashes per dispute, the raiser's included
+/// (fewer than the dispute core's `MAX_EVIDENCE`): a hash can name a whole
+/// bundle of documents, and a small dispute keeps the programme inside
+/// [`STORAGE_BUDGET`].
+pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
+
+/// The largest encoded programme the contract may hold, in bytes.
+///
+/// IMPORTANT: pallet-contracts stores at most 16 KiB in one storage value
+/// (`Schedule::limits.payload_len`), and ink! stores the whole programme as
+/// one value. A programme that outgrew it could not be written back: every
+/// message would trap, termination included, and the funds would be stuck.
+/// So the programme reserves, when an allocation is created, the largest
+/// encoding that allocation can ever reach, with the one decision or the one
+/// dispute it can have, and refuses the allocation ([`ProgrammeError::StorageFull`])
+/// unless everything reserved fits. Later growth (documents, reviews,
+/// evidence, rulings) then always fits, so protective paths never fail for
+/// lack of space.
+pub const STORAGE_BUDGET: usize = 16 * 1024;
+
+/// Upper bound, in bytes, of the encoding of everything but the allocations
+/// and their decisions and disputes: a full role table, eight parties, every
+/// acceptance marked invalidated (`fixed_footprint_bounds_the_largest_fixed_part`).
+pub const FIXED_FOOTPRINT: usize = 2_500;
+
+/// Upper bound of an allocation's encoding without its slots: id, recipient,
+/// purpose, amount, deadline, slot-list length, the largest status.
+pub const ALLOCATION_FOOTPRINT: usize = 70;
+
+/// Upper bound of a document slot's encoding: kind and the largest status.
+pub const SLOT_FOOTPRINT: usize = 37;
+
+/// Upper bound of a decision's encoding (resolved by a reviewer).
+pub const DECISION_FOOTPRINT: usize = 203;
+
+/// Upper bound of a dispute's encoding: ruled, with
+/// [`MAX_EVIDENCE_PER_DISPUTE`] evidence hashes.
+pub const DISPUTE_FOOTPRINT: usize = 462;
+
+/// The bytes reserved for an allocation with `documents` slots and the one
+/// decision or dispute it can have (an allocation waiting for a decision
+/// cannot be disputed; a disputed one cannot be closed, and is resolved).
+pub fn allocation_footprint(documents: usize) -> usize {
+    let other = if DECISION_FOOTPRINT > DISPUTE_FOOTPRINT {
+        DECISION_FOOTPRINT
+    } else {
+        DISPUTE_FOOTPRINT
+    };
+    // At most `MAX_DOCUMENTS` slots of a few dozen bytes: far from
+    // `usize::MAX`, so these cannot saturate.
+    documents
+        .saturating_mul(SLOT_FOOTPRINT)
+        .saturating_add(ALLOCATION_FOOTPRINT)
+        .saturating_add(other)
+}
 
 /// The review core's kind code of the automated rejection of an allocation
 /// whose conditions did not hold by its deadline.
@@ -536,6 +589,18 @@ impl Programme {
             })
     }
 
+    /// The bytes reserved in storage: [`FIXED_FOOTPRINT`] and each
+    /// allocation's [`allocation_footprint`]. The encoded programme never
+    /// exceeds it, and it never exceeds [`STORAGE_BUDGET`].
+    pub fn footprint(&self) -> usize {
+        self.allocations
+            .iter()
+            // Bounded by `STORAGE_BUDGET` (checked in `allocate`).
+            .fold(FIXED_FOOTPRINT, |acc, a| {
+                acc.saturating_add(allocation_footprint(a.documents.len()))
+            })
+    }
+
     // ----- helpers -----------------------------------------------------
 
     fn get(&self, allocation: u32) -> Result<&Allocation, Error> {
@@ -726,7 +791,7 @@ impl Programme {
     ///
     /// `NotBudgetHolder`, `Paused`/`Terminated`, `NotEffective`,
     /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
-    /// `DeadlineNotInFuture`, `InvalidDocuments`, `TooManyAllocations`.
+    /// `DeadlineNotInFuture`, `InvalidDocuments`, `StorageFull`.
     #[allow(clippy::too_many_arguments)]
     pub fn allocate(
         &mut self,
@@ -762,11 +827,20 @@ impl Programme {
             }
             .into());
         }
-        if self.allocations.len() >= MAX_ALLOCATIONS {
-            return Err(ProgrammeError::TooManyAllocations.into());
+        let footprint = self
+            .footprint()
+            .saturating_add(allocation_footprint(documents.len()));
+        if footprint > STORAGE_BUDGET {
+            return Err(ProgrammeError::StorageFull {
+                needed: u32::try_from(footprint).unwrap_or(u32::MAX),
+            }
+            .into());
         }
-        let id = u32::try_from(self.allocations.len())
-            .map_err(|_| ProgrammeError::TooManyAllocations)?;
+        // The storage budget holds a few dozen allocations at most.
+        let id =
+            u32::try_from(self.allocations.len()).map_err(|_| ProgrammeError::StorageFull {
+                needed: u32::try_from(footprint).unwrap_or(u32::MAX),
+            })?;
         self.unallocated = unallocated;
         self.allocations.push(Allocation {
             id,
@@ -1108,11 +1182,13 @@ impl Programme {
         Ok(Effects::of(events))
     }
 
-    /// A party adds evidence. Works while paused.
+    /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
+    /// dispute. Works while paused.
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors.
+    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` from the
+    /// programme's own limit, where the core would check its own).
     pub fn submit_evidence(
         &mut self,
         caller: AccountId,
@@ -1120,6 +1196,14 @@ impl Programme {
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
         self.kill_switch.ensure_not_terminated()?;
+        if let Some(d) = self.disputes.get(dispute) {
+            let checks_pass = (caller == d.payer || caller == d.payee)
+                && evidence_hash != [0u8; 32]
+                && d.status != safeguards::dispute::DisputeStatus::Resolved;
+            if checks_pass && d.evidence.len() >= MAX_EVIDENCE_PER_DISPUTE {
+                return Err(safeguards::DisputeError::TooMuchEvidence.into());
+            }
+        }
         Ok(Effects::of(self.disputes.add_evidence(
             caller,
             dispute,

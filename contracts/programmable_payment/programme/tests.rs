@@ -509,22 +509,6 @@ fn allocate_before_effective_fails_with_not_effective() {
 }
 
 #[test]
-fn allocate_beyond_the_maximum_fails_with_too_many_allocations() {
-    // given
-    let mut p = funded_with(config());
-    for _ in 0..MAX_ALLOCATIONS {
-        p.allocate(acc(HOLDER), acc(R1), 1, 7, DEADLINE, vec![1], T0)
-            .unwrap();
-    }
-    // when / then
-    assert_refused(
-        &mut p,
-        |p| p.allocate(acc(HOLDER), acc(R1), 1, 7, DEADLINE, vec![1], T0),
-        programme_err(ProgrammeError::TooManyAllocations),
-    );
-}
-
-#[test]
 fn allocate_of_exactly_the_unallocated_balance_succeeds() {
     let mut p = funded_with(config());
     p.allocate(acc(HOLDER), acc(R1), FUNDS, 7, DEADLINE, vec![1], T0)
@@ -1518,4 +1502,165 @@ fn decision_read_shows_the_review_status() {
         e,
         Event::Review(ReviewEvent::DecisionTookEffect(d)) if d.basis == EffectBasis::DeadlineFallback
     )));
+}
+
+// ----- storage budget --------------------------------------------------
+
+#[test]
+fn fixed_footprint_bounds_the_largest_fixed_part() {
+    // given: seven recipients, a full role table, a pending admin, every
+    // acceptance marked invalidated, the largest unallocated balance
+    let mut c = config();
+    c.recipients = (20..27).map(acc).collect();
+    let mut p = new_with(c);
+    let parties: Vec<AccountId> = p.agreement().parties().to_vec();
+    for (i, who) in parties.iter().enumerate() {
+        let attestation = u64::try_from(i).unwrap() + 1;
+        p.accept_agreement(*who, terms(), T0, attestation).unwrap();
+        p.note_invalidated(
+            *who,
+            attestation,
+            safeguards::eds::RevocationReason::KeyCompromise,
+            T0,
+        )
+        .unwrap();
+    }
+    let mut n = 100u8;
+    while p.grant_role(acc(ADMIN), Role::Verifier, acc(n)).is_ok() {
+        n += 1;
+    }
+    p.propose_admin(acc(ADMIN), acc(STRANGER)).unwrap();
+    p.fund(parties[0], Balance::MAX).unwrap();
+    // when
+    let size = scale::Encode::encoded_size(&p);
+    // then: the pending terms (37 bytes) are absent once effective; count them
+    assert!(
+        size + 37 <= FIXED_FOOTPRINT,
+        "fixed part encodes to {size} bytes"
+    );
+}
+
+/// A programme with as many allocations of `documents` slots as the budget
+/// allows, every one at its largest: slots decided, half of them rejected
+/// and resolved by a reviewer, half disputed with full evidence and ruled.
+fn filled(documents: u32) -> Programme {
+    let mut p = funded_with(config());
+    p.fund(acc(HOLDER), Balance::MAX - FUNDS).unwrap();
+    let kinds: Vec<u32> = (1..=documents).collect();
+    while p
+        .allocate(
+            acc(HOLDER),
+            acc(R1),
+            1_000_000,
+            7,
+            DEADLINE,
+            kinds.clone(),
+            T0,
+        )
+        .is_ok()
+    {}
+    let count = u32::try_from(p.allocations().len()).unwrap();
+    for a in 0..count {
+        for slot in 0..documents {
+            p.submit_document(acc(R1), a, slot, h(20), T0).unwrap();
+            if slot > 0 {
+                p.reject_document(acc(INSPECTOR), a, slot, h(30), T0)
+                    .unwrap();
+            }
+        }
+        if a % 2 == 1 {
+            let d = p.disputes().all().len();
+            p.raise_dispute(acc(R1), a, h(50), T0).unwrap();
+            let d = u32::try_from(d).unwrap();
+            while p.submit_evidence(acc(HOLDER), d, h(52)).is_ok() {}
+            p.rule(acc(ARBITRATOR), d, 1_234, h(51), T0).unwrap();
+        }
+    }
+    for a in (0..count).step_by(2) {
+        p.close(acc(CONTRACT), a, DEADLINE).unwrap();
+        let decision = match status(&p, a) {
+            AllocationStatus::RejectionPending { decision } => decision,
+            other => panic!("{other:?}"),
+        };
+        p.request_review(acc(R1), decision, h(40), DEADLINE)
+            .unwrap();
+        p.resolve_review(acc(REVIEWER), decision, None, h(41), DEADLINE)
+            .unwrap();
+    }
+    p
+}
+
+#[test]
+fn programme_filled_to_the_budget_encodes_within_its_footprint() {
+    for documents in [1, 2, 8] {
+        // given / when
+        let p = filled(documents);
+        // then
+        let size = scale::Encode::encoded_size(&p);
+        assert!(p.allocations().len() >= 16, "{}", p.allocations().len());
+        assert!(
+            size <= p.footprint(),
+            "{documents} documents: {size} > {}",
+            p.footprint()
+        );
+        assert!(p.footprint() <= STORAGE_BUDGET);
+    }
+}
+
+#[test]
+fn allocate_past_the_storage_budget_fails_with_storage_full() {
+    // given
+    let mut p = filled(8);
+    let needed = p.footprint() + allocation_footprint(8);
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.allocate(acc(HOLDER), acc(R2), 1, 7, DEADLINE, vec![1; 8], T0),
+        programme_err(ProgrammeError::StorageFull {
+            needed: u32::try_from(needed).unwrap(),
+        }),
+    );
+}
+
+#[test]
+fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
+    // given
+    let mut p = allocated();
+    p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
+    for _ in 1..MAX_EVIDENCE_PER_DISPUTE {
+        p.submit_evidence(acc(HOLDER), 0, h(52)).unwrap();
+    }
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.submit_evidence(acc(R1), 0, h(53)),
+        Error::Dispute(DisputeError::TooMuchEvidence),
+    );
+    // and a stranger still gets its own error
+    assert_refused(
+        &mut p,
+        |p| p.submit_evidence(acc(STRANGER), 0, h(53)),
+        Error::Dispute(DisputeError::NotAParty {
+            caller: acc(STRANGER),
+        }),
+    );
+}
+
+#[test]
+fn item_footprints_equal_the_largest_encodings() {
+    // given: allocation 0 rejected and resolved by a reviewer, allocation 1
+    // disputed with full evidence and ruled, every slot decided
+    let p = filled(8);
+    // when
+    let allocation = scale::Encode::encoded_size(p.allocation(0).unwrap());
+    let decision = scale::Encode::encoded_size(p.reviews().get(1).unwrap());
+    let dispute = scale::Encode::encoded_size(p.disputes().get(0).unwrap());
+    // then
+    assert_eq!(allocation, ALLOCATION_FOOTPRINT + 8 * SLOT_FOOTPRINT);
+    assert_eq!(decision, DECISION_FOOTPRINT);
+    assert_eq!(dispute, DISPUTE_FOOTPRINT);
+    assert_eq!(
+        p.disputes().get(0).unwrap().evidence.len(),
+        MAX_EVIDENCE_PER_DISPUTE
+    );
 }
