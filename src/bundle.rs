@@ -45,6 +45,11 @@ pub const CONTRACTS: &[ContractSpec] = &[
         bench_only: false,
     },
     ContractSpec {
+        name: "programmable_payment",
+        dir: "contracts/programmable_payment",
+        bench_only: false,
+    },
+    ContractSpec {
         name: "baseline_escrow",
         dir: "bench/baseline_escrow",
         bench_only: true,

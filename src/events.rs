@@ -99,4 +99,11 @@ shart_events! {
     ReviewRequested => safeguards::review::ReviewRequested,
     ReviewResolved => safeguards::review::ReviewResolved,
     DecisionTookEffect => safeguards::review::DecisionTookEffect,
+    ProgrammeFunded => programmable_payment::programme::ProgrammeFunded,
+    AllocationCreated => programmable_payment::programme::AllocationCreated,
+    DocumentSubmitted => programmable_payment::programme::DocumentSubmitted,
+    DocumentApproved => programmable_payment::programme::DocumentApproved,
+    DocumentRejected => programmable_payment::programme::DocumentRejected,
+    AllocationReleased => programmable_payment::programme::AllocationReleased,
+    AllocationReturned => programmable_payment::programme::AllocationReturned,
 }

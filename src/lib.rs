@@ -3,7 +3,8 @@
 //! The off-chain toolkit of Shart: builds contract bundles with the
 //! `contract-build` library ([`bundle`]), drives them in drink's in-process
 //! runtime with typed calls ([`runtime`], [`events`]), and runs the flagship
-//! lifecycle ([`demo`]) and the gas benchmark ([`bench`]).
+//! lifecycle ([`demo`]) and the gas benchmark ([`bench`]). [`payment`]
+//! drives the `programmable_payment` template the same way.
 //!
 //! The off-chain commands work without any chain: hashing a master
 //! agreement ([`agreement`]), writing the EDS binding statement a holder
@@ -23,6 +24,7 @@ pub mod fixtures;
 pub mod flagship;
 pub mod iin;
 pub mod node;
+pub mod payment;
 pub mod runtime;
 pub mod scenario;
 pub mod ss58;

@@ -1,0 +1,805 @@
+//! # programmable_payment
+//!
+//! ## Overview
+//!
+//! A template for the programmable, earmarked ("coloured") budget payments
+//! of the Digital Tenge: the National Bank's programmable payments let
+//! budget money go only to its earmarked purpose and recipients, released
+//! only when conditions are met (see `docs/legal-basis.md`).
+//!
+//! A budget holder (e.g. a ministry) funds the programme and allocates:
+//! each allocation names one recipient among those fixed at instantiation,
+//! a purpose code, a deadline and the documents it requires (by kind code:
+//! invoice, act of acceptance, ...). The recipient submits each document's
+//! SHA-256; the inspector (a human office or an AI document-checking
+//! system, as its [`AiLabel`](safeguards::review::AiLabel) declares)
+//! approves or rejects it. When every document is approved, anyone
+//! releases the allocation to its recipient. An allocation whose conditions
+//! do not hold by its deadline is closed: an **automated rejection**,
+//! recorded through the review core, that returns the money to the budget
+//! holder only once it is final. The safeguards:
+//!
+//! 1. **EDS-anchored programme rules**: nothing can be funded or allocated
+//!    before the budget holder and every recipient accepted the SHA-256 of
+//!    the EDS-signed rules, each on a valid attestation in the EDS registry
+//!    fixed at instantiation (Law No. 370-II of 7 January 2003, Art. 7(1)).
+//! 2. **Arbitration clause**: a typed, validated reference, fixed.
+//! 3. **Kill switch**: a guardian pauses, the admin resumes or terminates;
+//!    termination pays every held amount to the parties by the settlement
+//!    rule below, never to the admin.
+//! 4. **Human dispute resolution**: the budget holder or the recipient
+//!    disputes an open allocation, its amount freezes, the arbitrator rules
+//!    a split, one appeal, then execution (Digital Code No. 255-VIII of
+//!    9 January 2026).
+//! 5. **Human review of automated decisions**: the recipient is notified of
+//!    the rejection (`AutomatedDecisionRecorded`, recipient as topic) with
+//!    the hash of the explanation of its main factors and the inspector's
+//!    AI label (AI Law No. 230-VIII of 17 November 2025, Art. 21); it may
+//!    ask a reviewer to review it within the window; the reviewer's
+//!    override, a missed reviewer deadline or an unconfirmed high-risk
+//!    decision pays the recipient (Digital Code No. 255-VIII of
+//!    9 January 2026).
+//!
+//! The logic lives in [`programme::Programme`], a plain-Rust core; every
+//! message here reads the environment, calls the core with `?`, emits its
+//! events (exhaustive match) and then makes its payments.
+//!
+//! ## Invariants
+//!
+//! - `held()` = `unallocated()` + the sum of the amounts of allocations not
+//!   yet paid out (open or waiting for their rejection decision), and that
+//!   is what the contract received through `fund` and has not paid out.
+//! - Every unit funded is paid out exactly once: an allocation leaves
+//!   custody once (released, returned, resolved by a ruling, or settled),
+//!   and termination pays out exactly `held()`.
+//! - An allocation is paid only to its earmarked recipient or back to the
+//!   budget holder; no message pays anyone else.
+//! - A rejection under review, or not yet final, moves no funds.
+//! - A failed message returns `Err` and reverts: no state change, no event,
+//!   no transfer.
+//! - No personal data: parties are accounts, documents are hashes.
+//!
+//! ## Security considerations
+//!
+//! - The admin, guardian, arbitrator, inspector and reviewer are trusted
+//!   for liveness (pausing, deciding documents, ruling, reviewing), never
+//!   for custody: none of them can direct funds to itself. An inspector can
+//!   wrongly reject or approve documents: the recipient's remedies are the
+//!   review of the resulting rejection and the dispute; the budget
+//!   holder's is the dispute.
+//! - The contract records its rejections with its own account: that
+//!   account must never hold the reviewer role (the review core refuses
+//!   self-review anyway).
+//! - While paused, acceptance, disputes, evidence, rulings, appeals, review
+//!   requests and review resolutions keep working, and a dispute ruling
+//!   that fully refunds the budget holder executes; every other payment
+//!   waits.
+//! - Funds sent to the contract outside `fund` are not tracked and are not
+//!   paid out by the settlement.
+//! - The programme is one storage value, and pallet-contracts stores at
+//!   most 16 KiB in one value. An allocation reserves the largest encoding
+//!   it can ever reach (with its decision or dispute) and is refused with
+//!   `StorageFull` past the budget, so a programme can never outgrow its
+//!   storage and strand its funds; it holds about 16 to 24 allocations,
+//!   depending on their documents. Evidence is limited to
+//!   `MAX_EVIDENCE_PER_DISPUTE` hashes per dispute for the same reason.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+// Production code is held to checked arithmetic (contract-build's lints);
+// unit tests use plain arithmetic on small known values.
+#![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
+
+pub mod errors;
+pub mod programme;
+
+pub use errors::{Error, ProgrammeError};
+
+#[ink::contract]
+pub mod programmable_payment {
+    use ink::{codegen::TraitCallBuilder, prelude::vec::Vec};
+    use safeguards::{
+        agreement::{Acceptance, AgreementEvent, Terms},
+        arbitration::{ArbitrationClause, ArbitrationEvent},
+        dispute::{Dispute, DisputeEvent},
+        eds::{AttestationId, EdsRegistry, Requirement},
+        kill_switch::{KillSwitchEvent, SwitchState},
+        review::{Decision, DecisionId, ReviewEvent, Verdict},
+        roles::{Role, RolesEvent},
+        Hash32,
+    };
+
+    use crate::{
+        errors::Error,
+        programme::{Allocation, Config, Effects, Event, Programme, ProgrammeEvent},
+    };
+
+    /// The contract's result type.
+    pub type Result<T> = core::result::Result<T, Error>;
+
+    /// The contract's storage: the programme core.
+    #[ink(storage)]
+    pub struct ProgrammablePayment {
+        programme: Programme,
+    }
+
+    impl ProgrammablePayment {
+        /// Instantiates the programme; the caller becomes admin.
+        ///
+        /// # Errors
+        ///
+        /// See [`Programme::new`].
+        ///
+        /// # Events
+        ///
+        /// `AgreementAnchored`, `ArbitrationClauseSet`, `RoleGranted`
+        /// (guardian, arbitrator, reviewer, inspector).
+        #[ink(constructor)]
+        pub fn new(config: Config) -> Result<Self> {
+            let (programme, effects) = Programme::new(Self::env().caller(), config)?;
+            Self::apply(effects)?;
+            Ok(Self { programme })
+        }
+
+        /// Emits the events, then makes the payments (checks, effects,
+        /// interactions). A failed transfer reverts the whole message.
+        fn apply(effects: Effects) -> Result<()> {
+            for event in effects.events {
+                match event {
+                    Event::Roles(e) => match e {
+                        RolesEvent::Granted(e) => Self::env().emit_event(e),
+                        RolesEvent::Revoked(e) => Self::env().emit_event(e),
+                        RolesEvent::AdminProposed(e) => Self::env().emit_event(e),
+                        RolesEvent::AdminTransferred(e) => Self::env().emit_event(e),
+                    },
+                    Event::KillSwitch(e) => match e {
+                        KillSwitchEvent::Paused(e) => Self::env().emit_event(e),
+                        KillSwitchEvent::Resumed(e) => Self::env().emit_event(e),
+                        KillSwitchEvent::Terminated(e) => Self::env().emit_event(e),
+                        KillSwitchEvent::SettlementPaid(e) => Self::env().emit_event(e),
+                    },
+                    Event::Agreement(e) => match e {
+                        AgreementEvent::Anchored(e) => Self::env().emit_event(e),
+                        AgreementEvent::Accepted(e) => Self::env().emit_event(e),
+                        AgreementEvent::Effective(e) => Self::env().emit_event(e),
+                        AgreementEvent::AmendmentProposed(e) => Self::env().emit_event(e),
+                        AgreementEvent::AttestationInvalidated(e) => Self::env().emit_event(e),
+                    },
+                    Event::Arbitration(e) => match e {
+                        ArbitrationEvent::ClauseSet(e) => Self::env().emit_event(e),
+                    },
+                    Event::Dispute(e) => match e {
+                        DisputeEvent::Raised(e) => Self::env().emit_event(e),
+                        DisputeEvent::EvidenceSubmitted(e) => Self::env().emit_event(e),
+                        DisputeEvent::RulingIssued(e) => Self::env().emit_event(e),
+                        DisputeEvent::Appealed(e) => Self::env().emit_event(e),
+                        DisputeEvent::Resolved(e) => Self::env().emit_event(e),
+                    },
+                    Event::Review(e) => match e {
+                        ReviewEvent::AutomatedDecisionRecorded(e) => Self::env().emit_event(e),
+                        ReviewEvent::ReviewRequested(e) => Self::env().emit_event(e),
+                        ReviewEvent::ReviewResolved(e) => Self::env().emit_event(e),
+                        ReviewEvent::DecisionTookEffect(e) => Self::env().emit_event(e),
+                    },
+                    Event::Programme(e) => match e {
+                        ProgrammeEvent::Funded(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::AllocationCreated(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::DocumentSubmitted(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::DocumentApproved(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::DocumentRejected(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::Released(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::Returned(e) => Self::env().emit_event(e),
+                    },
+                }
+            }
+            for (to, amount) in effects.payouts {
+                Self::env()
+                    .transfer(to, amount)
+                    .map_err(|_| Error::TransferFailed { to, amount })?;
+            }
+            Ok(())
+        }
+
+        // ----- agreement -------------------------------------------------
+
+        /// A party (the budget holder or a recipient) accepts the programme
+        /// rules awaiting acceptance. The caller must hold an attestation in
+        /// the EDS registry that is valid now and meets its requirement; the
+        /// acceptance records it.
+        ///
+        /// # Errors
+        ///
+        /// `NotAParty`; `Eds(..)` from the registry (`NoAttestation`,
+        /// `Expired`, `Revoked`, `WrongHolderKind`, `WrongRole`, ...);
+        /// `RegistryUnavailable`; `NothingToAccept`, `TermsMismatch`,
+        /// `AlreadyAccepted`, `Terminated`.
+        ///
+        /// # Events
+        ///
+        /// `AgreementAccepted`; `AgreementEffective` with the last acceptance.
+        #[ink(message)]
+        pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let requirement = self.programme.eds_requirement(caller)?;
+            let attestation = self.registry_check(caller, now, requirement)?;
+            let effects = self.programme.accept_agreement(
+                caller,
+                Terms { hash, version },
+                now,
+                attestation,
+            )?;
+            Self::apply(effects)
+        }
+
+        /// Asks the EDS registry for `account`'s valid attestation.
+        fn registry_check(
+            &self,
+            account: AccountId,
+            at: Timestamp,
+            requirement: Requirement,
+        ) -> Result<AttestationId> {
+            let registry: ink::contract_ref!(EdsRegistry) = self.programme.registry().into();
+            match registry.call().check(account, at, requirement).try_invoke() {
+                Ok(Ok(Ok(id))) => Ok(id),
+                Ok(Ok(Err(e))) => Err(Error::Eds(e)),
+                Ok(Err(_)) | Err(_) => Err(Error::RegistryUnavailable),
+            }
+        }
+
+        // ----- programme -------------------------------------------------
+
+        /// The budget holder adds the transferred value to the unallocated
+        /// balance. May be called many times.
+        ///
+        /// # Errors
+        ///
+        /// `NotBudgetHolder`, `Paused`, `Terminated`, `NotEffective`,
+        /// `ZeroFunding`, `FundingOverflow`.
+        ///
+        /// # Events
+        ///
+        /// `ProgrammeFunded`.
+        #[ink(message, payable)]
+        pub fn fund(&mut self) -> Result<()> {
+            let (caller, value) = (self.env().caller(), self.env().transferred_value());
+            let effects = self.programme.fund(caller, value)?;
+            Self::apply(effects)
+        }
+
+        /// The budget holder earmarks `amount` of the unallocated balance for
+        /// `recipient` and `purpose`; it is paid once every document of the
+        /// kinds `documents` (one slot each) is approved before `deadline`.
+        ///
+        /// # Errors
+        ///
+        /// `NotBudgetHolder`, `Paused`, `Terminated`, `NotEffective`,
+        /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
+        /// `DeadlineNotInFuture`, `InvalidDocuments`, `StorageFull`.
+        ///
+        /// # Events
+        ///
+        /// `AllocationCreated`.
+        #[ink(message)]
+        pub fn allocate(
+            &mut self,
+            recipient: AccountId,
+            amount: Balance,
+            purpose: u32,
+            deadline: Timestamp,
+            documents: Vec<u32>,
+        ) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .programme
+                .allocate(caller, recipient, amount, purpose, deadline, documents, now)?;
+            Self::apply(effects)
+        }
+
+        /// The allocation's recipient submits the SHA-256 of the document
+        /// for `slot` (missing, or rejected before) before the deadline.
+        ///
+        /// # Errors
+        ///
+        /// `UnknownAllocation`, `NotRecipient`, `Paused`, `Terminated`,
+        /// `WrongAllocationStatus`, `AllocationFrozen`, `DeadlinePassed`,
+        /// `UnknownSlot`, `WrongDocumentStatus`, `ZeroHash`.
+        ///
+        /// # Events
+        ///
+        /// `DocumentSubmitted`.
+        #[ink(message)]
+        pub fn submit_document(&mut self, allocation: u32, slot: u32, hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .programme
+                .submit_document(caller, allocation, slot, hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// The inspector approves a submitted document before the deadline.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized` (inspector role), `Paused`, `Terminated`,
+        /// `UnknownAllocation`, `WrongAllocationStatus`, `AllocationFrozen`,
+        /// `DeadlinePassed`, `UnknownSlot`, `WrongDocumentStatus`.
+        ///
+        /// # Events
+        ///
+        /// `DocumentApproved`, with the inspector's AI label.
+        #[ink(message)]
+        pub fn approve_document(&mut self, allocation: u32, slot: u32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .programme
+                .approve_document(caller, allocation, slot, now)?;
+            Self::apply(effects)
+        }
+
+        /// The inspector rejects a submitted document before the deadline,
+        /// with the SHA-256 of its reasons; the recipient may submit again.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized` (inspector role), `Paused`, `Terminated`,
+        /// `UnknownAllocation`, `WrongAllocationStatus`, `AllocationFrozen`,
+        /// `DeadlinePassed`, `UnknownSlot`, `WrongDocumentStatus`, `ZeroHash`.
+        ///
+        /// # Events
+        ///
+        /// `DocumentRejected`, with the inspector's AI label.
+        #[ink(message)]
+        pub fn reject_document(
+            &mut self,
+            allocation: u32,
+            slot: u32,
+            reason_hash: Hash32,
+        ) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects =
+                self.programme
+                    .reject_document(caller, allocation, slot, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone releases an open allocation whose documents are all
+        /// approved: it is paid to its recipient. Also after the deadline.
+        ///
+        /// # Errors
+        ///
+        /// `Paused`, `Terminated`, `UnknownAllocation`,
+        /// `WrongAllocationStatus`, `AllocationFrozen`, `ConditionsNotMet`,
+        /// `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `AllocationReleased`.
+        #[ink(message)]
+        pub fn release(&mut self, allocation: u32) -> Result<()> {
+            let effects = self.programme.release(allocation)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone closes an open allocation at or after its deadline when
+        /// not every document is approved: the automated rejection, recorded
+        /// as a decision by this contract's account. No funds move until the
+        /// decision is final (`execute_decision`).
+        ///
+        /// # Errors
+        ///
+        /// `Paused`, `Terminated`, `UnknownAllocation`,
+        /// `WrongAllocationStatus`, `AllocationFrozen`, `DeadlineNotReached`,
+        /// `ConditionsMet`, `TooManyDecisions`.
+        ///
+        /// # Events
+        ///
+        /// `AutomatedDecisionRecorded` (the recipient as topic: the
+        /// notification), with the explanation hash and the AI label.
+        #[ink(message)]
+        pub fn close(&mut self, allocation: u32) -> Result<()> {
+            let (me, now) = (self.env().account_id(), self.env().block_timestamp());
+            let effects = self.programme.close(me, allocation, now)?;
+            Self::apply(effects)
+        }
+
+        // ----- review ----------------------------------------------------
+
+        /// The affected recipient asks for human review of a rejection
+        /// within the review window, with the SHA-256 of its reasons. Works
+        /// while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
+        /// `ReviewWindowClosed`, `AlreadyUnderReview`, `AlreadyFinal`.
+        ///
+        /// # Events
+        ///
+        /// `ReviewRequested`.
+        #[ink(message)]
+        pub fn request_review(&mut self, decision: DecisionId, reason_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .programme
+                .request_review(caller, decision, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// A reviewer upholds (`override_to` = `None`) or overrides a
+        /// rejection under review or awaiting confirmation, with the SHA-256
+        /// of the reasoning. Final. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized` (reviewer role), `Terminated`, `UnknownDecision`,
+        /// `SelfReview`, `ZeroHash`, `NotUnderReview`,
+        /// `ReviewerDeadlinePassed`, `OverrideToSameVerdict`.
+        ///
+        /// # Events
+        ///
+        /// `ReviewResolved`.
+        #[ink(message)]
+        pub fn resolve_review(
+            &mut self,
+            decision: DecisionId,
+            override_to: Option<Verdict>,
+            reasoning_hash: Hash32,
+        ) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.programme.resolve_review(
+                caller,
+                decision,
+                override_to,
+                reasoning_hash,
+                now,
+            )?;
+            Self::apply(effects)
+        }
+
+        /// Anyone carries out a final rejection decision: adverse returns
+        /// the amount to the budget holder, favourable (overridden, or the
+        /// favourable fallback) pays the recipient.
+        ///
+        /// # Errors
+        ///
+        /// `Paused`, `Terminated`, `UnknownDecision`, `NotYetFinal`,
+        /// `AlreadyFinal`, `WrongAllocationStatus`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `DecisionTookEffect`, then `AllocationReturned` or
+        /// `AllocationReleased`.
+        #[ink(message)]
+        pub fn execute_decision(&mut self, decision: DecisionId) -> Result<()> {
+            let effects = self
+                .programme
+                .execute_decision(decision, self.env().block_timestamp())?;
+            Self::apply(effects)
+        }
+
+        // ----- disputes --------------------------------------------------
+
+        /// The budget holder or the allocation's recipient disputes an open
+        /// allocation; its amount freezes. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownAllocation`, `NotAParty`,
+        /// `DecisionPending`, `NothingToDispute`, `AlreadyDisputed`,
+        /// `ZeroHash`, `TooManyDisputes`.
+        ///
+        /// # Events
+        ///
+        /// `DisputeRaised`.
+        #[ink(message)]
+        pub fn raise_dispute(&mut self, allocation: u32, evidence_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .programme
+                .raise_dispute(caller, allocation, evidence_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// A party adds evidence to an open dispute. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
+        /// `WrongStatus`, `TooMuchEvidence`.
+        ///
+        /// # Events
+        ///
+        /// `EvidenceSubmitted`.
+        #[ink(message)]
+        pub fn submit_evidence(&mut self, dispute: u32, evidence_hash: Hash32) -> Result<()> {
+            let effects =
+                self.programme
+                    .submit_evidence(self.env().caller(), dispute, evidence_hash)?;
+            Self::apply(effects)
+        }
+
+        /// The arbitrator rules: `payer_bps` of the frozen amount to the
+        /// budget holder, the rest to the recipient. Works while paused.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `Terminated`, `UnknownDispute`, `WrongStatus`,
+        /// `RulingDeadlinePassed`, `SplitOutOfRange`, `ZeroHash`.
+        ///
+        /// # Events
+        ///
+        /// `RulingIssued`.
+        #[ink(message)]
+        pub fn rule(&mut self, dispute: u32, payer_bps: u16, award_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self
+                .programme
+                .rule(caller, dispute, payer_bps, award_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// A party appeals a ruling inside the window, once per dispute.
+        ///
+        /// # Errors
+        ///
+        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
+        /// `WrongStatus`, `AppealAlreadyUsed`, `AppealWindowClosed`.
+        ///
+        /// # Events
+        ///
+        /// `RulingAppealed`.
+        #[ink(message)]
+        pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.programme.appeal(caller, dispute, grounds_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// Anyone executes a dispute once its ruling is final or its ruling
+        /// deadline passed; the frozen amount is split between the budget
+        /// holder and the recipient. While paused, only a full refund to the
+        /// budget holder executes.
+        ///
+        /// # Errors
+        ///
+        /// `Paused` (a split paying the recipient, while paused),
+        /// `Terminated`, `UnknownDispute`, `NotExecutableYet`, `WrongStatus`,
+        /// `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `DisputeResolved`.
+        #[ink(message)]
+        pub fn execute_ruling(&mut self, dispute: u32) -> Result<()> {
+            let effects = self
+                .programme
+                .execute_ruling(dispute, self.env().block_timestamp())?;
+            Self::apply(effects)
+        }
+
+        // ----- kill switch -----------------------------------------------
+
+        /// A guardian or the admin pauses, with the hash of the reason.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`.
+        ///
+        /// # Events
+        ///
+        /// `ContractPaused`.
+        #[ink(message)]
+        pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.programme.pause(caller, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        /// The admin resumes.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `WrongState`.
+        ///
+        /// # Events
+        ///
+        /// `ContractResumed`.
+        #[ink(message)]
+        pub fn resume(&mut self) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.programme.resume(caller, now)?;
+            Self::apply(effects)
+        }
+
+        /// The admin terminates a paused contract; every held amount is paid
+        /// to the parties by the settlement rule (`settlement_preview`).
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`,
+        /// `SettlementToNonParty`, `SettlementMismatch`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `ContractTerminated`, then `SettlementPaid` per non-zero payment.
+        #[ink(message)]
+        pub fn terminate(&mut self, reason_hash: Hash32) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.programme.terminate(caller, reason_hash, now)?;
+            Self::apply(effects)
+        }
+
+        // ----- roles -----------------------------------------------------
+
+        /// The admin grants a role.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `AdminNotGrantable`, `AlreadyGranted`, `TooManyGrants`.
+        ///
+        /// # Events
+        ///
+        /// `RoleGranted`.
+        #[ink(message)]
+        pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
+            let effects = self
+                .programme
+                .grant_role(self.env().caller(), role, account)?;
+            Self::apply(effects)
+        }
+
+        /// The admin revokes a role.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `AdminNotGrantable`, `NotGranted`.
+        ///
+        /// # Events
+        ///
+        /// `RoleRevoked`.
+        #[ink(message)]
+        pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
+            let effects = self
+                .programme
+                .revoke_role(self.env().caller(), role, account)?;
+            Self::apply(effects)
+        }
+
+        /// The admin proposes a successor (step one of two).
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`.
+        ///
+        /// # Events
+        ///
+        /// `AdminTransferProposed`.
+        #[ink(message)]
+        pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
+            let effects = self
+                .programme
+                .propose_admin(self.env().caller(), new_admin)?;
+            Self::apply(effects)
+        }
+
+        /// The proposed successor accepts (step two of two).
+        ///
+        /// # Errors
+        ///
+        /// `NoPendingAdmin`, `NotPendingAdmin`.
+        ///
+        /// # Events
+        ///
+        /// `AdminTransferred`.
+        #[ink(message)]
+        pub fn accept_admin(&mut self) -> Result<()> {
+            let effects = self.programme.accept_admin(self.env().caller())?;
+            Self::apply(effects)
+        }
+
+        // ----- reads -----------------------------------------------------
+
+        /// The EDS registry that gates acceptance.
+        #[ink(message)]
+        pub fn registry(&self) -> AccountId {
+            self.programme.registry()
+        }
+
+        /// What the budget holder's and each recipient's attestations must
+        /// show.
+        #[ink(message)]
+        pub fn eds_requirements(&self) -> (Requirement, Requirement) {
+            self.programme.eds_requirements()
+        }
+
+        /// The admin.
+        #[ink(message)]
+        pub fn admin(&self) -> AccountId {
+            self.programme.roles().admin()
+        }
+
+        /// Whether `account` holds `role`.
+        #[ink(message)]
+        pub fn has_role(&self, role: Role, account: AccountId) -> bool {
+            self.programme.roles().has(role, account)
+        }
+
+        /// The kill-switch state.
+        #[ink(message)]
+        pub fn state(&self) -> SwitchState {
+            self.programme.kill_switch().state()
+        }
+
+        /// (budget holder, recipients).
+        #[ink(message)]
+        pub fn parties(&self) -> (AccountId, Vec<AccountId>) {
+            self.programme.parties()
+        }
+
+        /// The governing version of the programme rules, once every party
+        /// accepted one.
+        #[ink(message)]
+        pub fn effective_terms(&self) -> Option<Terms> {
+            self.programme.agreement().effective()
+        }
+
+        /// The version awaiting acceptance, if any.
+        #[ink(message)]
+        pub fn pending_terms(&self) -> Option<Terms> {
+            self.programme.agreement().pending()
+        }
+
+        /// Every acceptance ever recorded, oldest first.
+        #[ink(message)]
+        pub fn acceptances(&self) -> Vec<Acceptance> {
+            self.programme.agreement().history().to_vec()
+        }
+
+        /// The arbitration clause.
+        #[ink(message)]
+        pub fn clause(&self) -> ArbitrationClause {
+            self.programme.clause()
+        }
+
+        /// Every allocation, by id.
+        #[ink(message)]
+        pub fn allocations(&self) -> Vec<Allocation> {
+            self.programme.allocations().to_vec()
+        }
+
+        /// Allocation `id`.
+        #[ink(message)]
+        pub fn allocation(&self, id: u32) -> Option<Allocation> {
+            self.programme.allocation(id).cloned()
+        }
+
+        /// Decision `id` (an automated rejection), with its review status.
+        #[ink(message)]
+        pub fn decision(&self, id: DecisionId) -> Option<Decision> {
+            self.programme.reviews().get(id).copied()
+        }
+
+        /// A dispute by id.
+        #[ink(message)]
+        pub fn dispute(&self, id: u32) -> Option<Dispute> {
+            self.programme.disputes().get(id).cloned()
+        }
+
+        /// Funded and not yet allocated.
+        #[ink(message)]
+        pub fn unallocated(&self) -> Balance {
+            self.programme.unallocated()
+        }
+
+        /// What the programme holds: unallocated plus every allocation not
+        /// yet paid out.
+        #[ink(message)]
+        pub fn held(&self) -> Balance {
+            self.programme.held()
+        }
+
+        /// (party, amount) a termination now would pay, budget holder first.
+        #[ink(message)]
+        pub fn settlement_preview(&self) -> Vec<(AccountId, Balance)> {
+            self.programme.settlement(self.env().block_timestamp())
+        }
+    }
+}

@@ -1,0 +1,1454 @@
+//! The programme core of `programmable_payment`: plain Rust, no environment.
+//!
+//! It composes the six safeguard cores with the earmarking logic. Every
+//! method takes the caller, the block time, any transferred value and, where
+//! it records a decision, the contract's own account as arguments, and
+//! returns [`Effects`]: the events to emit and the payments to make, in that
+//! order, after the state change.
+use ink::prelude::vec::Vec;
+use safeguards::{
+    agreement::{Agreement, AgreementEvent, Terms, MAX_PARTIES},
+    arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
+    dispute::{DisputeConfig, DisputeEvent, Disputes},
+    eds::{AttestationId, Requirement, RevocationReason},
+    kill_switch::{KillSwitch, KillSwitchEvent},
+    review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
+    roles::{Role, Roles, RolesEvent},
+    AccountId, Balance, Hash32, Timestamp,
+};
+
+use crate::errors::{Error, ProgrammeError};
+
+mod status;
+pub use status::{AllocationStatus, DocumentStatus};
+
+/// At most this many recipients (with the budget holder, the agreement's
+/// [`MAX_PARTIES`]).
+pub const MAX_RECIPIENTS: usize = MAX_PARTIES - 1;
+
+/// At most this many required documents per allocation.
+pub const MAX_DOCUMENTS: usize = 8;
+
+/// At most this many evidence hashes per dispute, the raiser's included
+/// (fewer than the dispute core's `MAX_EVIDENCE`): a hash can name a whole
+/// bundle of documents, and a small dispute keeps the programme inside
+/// [`STORAGE_BUDGET`].
+pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
+
+/// The largest encoded programme the contract may hold, in bytes.
+///
+/// IMPORTANT: pallet-contracts stores at most 16 KiB in one storage value
+/// (`Schedule::limits.payload_len`), and ink! stores the whole programme as
+/// one value. A programme that outgrew it could not be written back: every
+/// message would trap, termination included, and the funds would be stuck.
+/// So the programme reserves, when an allocation is created, the largest
+/// encoding that allocation can ever reach, with the one decision or the one
+/// dispute it can have, and refuses the allocation ([`ProgrammeError::StorageFull`])
+/// unless everything reserved fits. Later growth (documents, reviews,
+/// evidence, rulings) then always fits, so protective paths never fail for
+/// lack of space.
+pub const STORAGE_BUDGET: usize = 16 * 1024;
+
+/// Upper bound, in bytes, of the encoding of everything but the allocations
+/// and their decisions and disputes: a full role table, eight parties, every
+/// acceptance marked invalidated (`fixed_footprint_bounds_the_largest_fixed_part`).
+pub const FIXED_FOOTPRINT: usize = 2_500;
+
+/// Upper bound of an allocation's encoding without its slots: id, recipient,
+/// purpose, amount, deadline, slot-list length, the largest status.
+pub const ALLOCATION_FOOTPRINT: usize = 70;
+
+/// Upper bound of a document slot's encoding: kind and the largest status.
+pub const SLOT_FOOTPRINT: usize = 37;
+
+/// Upper bound of a decision's encoding (resolved by a reviewer).
+pub const DECISION_FOOTPRINT: usize = 203;
+
+/// Upper bound of a dispute's encoding: ruled, with
+/// [`MAX_EVIDENCE_PER_DISPUTE`] evidence hashes.
+pub const DISPUTE_FOOTPRINT: usize = 462;
+
+/// The bytes reserved for an allocation with `documents` slots and the one
+/// decision or dispute it can have (an allocation waiting for a decision
+/// cannot be disputed; a disputed one cannot be closed, and is resolved).
+pub fn allocation_footprint(documents: usize) -> usize {
+    let other = if DECISION_FOOTPRINT > DISPUTE_FOOTPRINT {
+        DECISION_FOOTPRINT
+    } else {
+        DISPUTE_FOOTPRINT
+    };
+    // At most `MAX_DOCUMENTS` slots of a few dozen bytes: far from
+    // `usize::MAX`, so these cannot saturate.
+    documents
+        .saturating_mul(SLOT_FOOTPRINT)
+        .saturating_add(ALLOCATION_FOOTPRINT)
+        .saturating_add(other)
+}
+
+/// The review core's kind code of the automated rejection of an allocation
+/// whose conditions did not hold by its deadline.
+pub const REJECTION: u32 = 1;
+
+/// A required document of an allocation.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocumentSlot {
+    /// The programme's kind code of the document (e.g. invoice, act of
+    /// acceptance), as the programme rules define them.
+    pub kind: u32,
+    /// Where it stands.
+    pub status: DocumentStatus,
+}
+
+/// An earmarked amount: for one recipient, one purpose, on conditions.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allocation {
+    /// Its id, from 0 (the dispute subject and the decision item).
+    pub id: u32,
+    /// The only account it can be paid to.
+    pub recipient: AccountId,
+    /// The programme's purpose code (budget classification).
+    pub purpose: u32,
+    /// The earmarked amount.
+    pub amount: Balance,
+    /// Documents can be submitted and decided until then (exclusive);
+    /// an allocation not released by then can be closed (rejected).
+    pub deadline: Timestamp,
+    /// The required documents: the conditions of release.
+    pub documents: Vec<DocumentSlot>,
+    /// Where it stands.
+    pub status: AllocationStatus,
+}
+
+impl Allocation {
+    /// Whether every required document is approved (the conditions hold).
+    pub fn conditions_hold(&self) -> bool {
+        self.documents
+            .iter()
+            .all(|d| matches!(d.status, DocumentStatus::Approved { .. }))
+    }
+
+    /// Whether the amount is still in the contract's custody.
+    pub fn is_held(&self) -> bool {
+        matches!(
+            self.status,
+            AllocationStatus::Open | AllocationStatus::RejectionPending { .. }
+        )
+    }
+}
+
+/// Everything fixed at instantiation.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Funds the programme and allocates (e.g. a ministry); receives what
+    /// is not spent on its purpose.
+    pub budget_holder: AccountId,
+    /// The only accounts allocations can name (1..=[`MAX_RECIPIENTS`]).
+    pub recipients: Vec<AccountId>,
+    /// Approves or rejects documents ([`Role::Inspector`]).
+    pub inspector: AccountId,
+    /// What kind of system the inspector is (AI Law No. 230-VIII, Art. 21):
+    /// the automated rejection rests on its approvals and carries this label.
+    pub inspector_label: AiLabel,
+    /// May pause.
+    pub guardian: AccountId,
+    /// Rules on disputes under the clause.
+    pub arbitrator: AccountId,
+    /// Reviews automated rejections on request.
+    pub reviewer: AccountId,
+    /// SHA-256 of the EDS-signed programme rules.
+    pub agreement_hash: Hash32,
+    /// Their version (from 1).
+    pub agreement_version: u32,
+    /// The dispute-resolution clause of the programme rules.
+    pub clause: ArbitrationClause,
+    /// Ruling period, appeal window, fallback.
+    pub disputes: DisputeConfig,
+    /// Review window, reviewer deadline, high-risk confirmation.
+    pub review: ReviewConfig,
+    /// SHA-256 of the document explaining the automated rejection rule (its
+    /// main factors).
+    pub rejection_explanation: Hash32,
+    /// The EDS registry whose attestations gate acceptance (fixed).
+    pub registry: AccountId,
+    /// What the budget holder's attestation must show.
+    pub holder_eds: Requirement,
+    /// What each recipient's attestation must show.
+    pub recipient_eds: Requirement,
+}
+
+/// The budget holder added funds to the programme.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeFunded {
+    /// The budget holder.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// The amount added.
+    pub amount: Balance,
+    /// The unallocated balance after funding.
+    pub unallocated: Balance,
+}
+
+/// The budget holder earmarked an amount for a recipient and a purpose.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllocationCreated {
+    /// The allocation.
+    #[ink(topic)]
+    pub id: u32,
+    /// The only account it can be paid to.
+    #[ink(topic)]
+    pub recipient: AccountId,
+    /// The purpose code.
+    pub purpose: u32,
+    /// The earmarked amount.
+    pub amount: Balance,
+    /// Documents are accepted until then.
+    pub deadline: Timestamp,
+    /// The kind codes of the required documents, by slot.
+    pub documents: Vec<u32>,
+}
+
+/// The recipient submitted a required document.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSubmitted {
+    /// The allocation.
+    #[ink(topic)]
+    pub allocation: u32,
+    /// The slot.
+    pub slot: u32,
+    /// The document's kind code.
+    pub kind: u32,
+    /// SHA-256 of the document.
+    pub hash: Hash32,
+}
+
+/// The inspector approved a document.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentApproved {
+    /// The allocation.
+    #[ink(topic)]
+    pub allocation: u32,
+    /// The slot.
+    pub slot: u32,
+    /// The inspector.
+    #[ink(topic)]
+    pub inspector: AccountId,
+    /// SHA-256 of the approved document.
+    pub hash: Hash32,
+    /// What kind of system decided (AI Law No. 230-VIII, Art. 21).
+    pub label: AiLabel,
+}
+
+/// The inspector rejected a document.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRejected {
+    /// The allocation.
+    #[ink(topic)]
+    pub allocation: u32,
+    /// The slot.
+    pub slot: u32,
+    /// The inspector.
+    #[ink(topic)]
+    pub inspector: AccountId,
+    /// SHA-256 of the inspector's reasons.
+    pub reason: Hash32,
+    /// What kind of system decided (AI Law No. 230-VIII, Art. 21).
+    pub label: AiLabel,
+}
+
+/// An allocation was paid to its recipient.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllocationReleased {
+    /// The allocation.
+    #[ink(topic)]
+    pub id: u32,
+    /// The recipient paid.
+    #[ink(topic)]
+    pub recipient: AccountId,
+    /// The purpose code.
+    pub purpose: u32,
+    /// The amount paid.
+    pub amount: Balance,
+}
+
+/// An allocation returned to the budget holder: its automated rejection
+/// took effect.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllocationReturned {
+    /// The allocation.
+    #[ink(topic)]
+    pub id: u32,
+    /// The budget holder.
+    #[ink(topic)]
+    pub to: AccountId,
+    /// The amount returned.
+    pub amount: Balance,
+    /// The decision carried out.
+    pub decision: DecisionId,
+}
+
+/// Events of the programme itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgrammeEvent {
+    /// See [`ProgrammeFunded`].
+    Funded(ProgrammeFunded),
+    /// See [`AllocationCreated`].
+    AllocationCreated(AllocationCreated),
+    /// See [`DocumentSubmitted`].
+    DocumentSubmitted(DocumentSubmitted),
+    /// See [`DocumentApproved`].
+    DocumentApproved(DocumentApproved),
+    /// See [`DocumentRejected`].
+    DocumentRejected(DocumentRejected),
+    /// See [`AllocationReleased`].
+    Released(AllocationReleased),
+    /// See [`AllocationReturned`].
+    Returned(AllocationReturned),
+}
+
+/// Every event the contract can emit, by core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// From the roles core.
+    Roles(RolesEvent),
+    /// From the kill switch.
+    KillSwitch(KillSwitchEvent),
+    /// From the agreement anchor.
+    Agreement(AgreementEvent),
+    /// From the arbitration clause.
+    Arbitration(ArbitrationEvent),
+    /// From the dispute core.
+    Dispute(DisputeEvent),
+    /// From the review core.
+    Review(ReviewEvent),
+    /// From the programme.
+    Programme(ProgrammeEvent),
+}
+
+macro_rules! event_from {
+    ($($variant:ident($e:ty)),*) => {$(
+        impl From<$e> for Event {
+            fn from(e: $e) -> Self {
+                Event::$variant(e)
+            }
+        }
+    )*};
+}
+event_from!(
+    Roles(RolesEvent),
+    KillSwitch(KillSwitchEvent),
+    Agreement(AgreementEvent),
+    Arbitration(ArbitrationEvent),
+    Dispute(DisputeEvent),
+    Review(ReviewEvent),
+    Programme(ProgrammeEvent)
+);
+
+/// What a state change asks the contract to do, in order: emit the events,
+/// then make the payments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// Events to emit.
+    pub events: Vec<Event>,
+    /// Payments to make (recipient, amount); zero amounts are never listed.
+    pub payouts: Vec<(AccountId, Balance)>,
+}
+
+impl Effects {
+    fn of<E: Into<Event>>(events: Vec<E>) -> Self {
+        Self {
+            events: events.into_iter().map(Into::into).collect(),
+            payouts: Vec::new(),
+        }
+    }
+
+    fn and<E: Into<Event>>(mut self, events: Vec<E>) -> Self {
+        self.events.extend(events.into_iter().map(Into::into));
+        self
+    }
+
+    fn pay(mut self, to: AccountId, amount: Balance) -> Self {
+        if amount > 0 {
+            self.payouts.push((to, amount));
+        }
+        self
+    }
+}
+
+fn programme_event(e: ProgrammeEvent) -> Vec<ProgrammeEvent> {
+    ink::prelude::vec![e]
+}
+
+fn wrong_status(allocation: u32, expected: AllocationStatus, actual: AllocationStatus) -> Error {
+    ProgrammeError::WrongAllocationStatus {
+        allocation,
+        expected,
+        actual,
+    }
+    .into()
+}
+
+/// The programme with its safeguards.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Programme {
+    roles: Roles,
+    kill_switch: KillSwitch,
+    agreement: Agreement,
+    arbitration: Arbitration,
+    disputes: Disputes,
+    reviews: Reviews,
+    budget_holder: AccountId,
+    recipients: Vec<AccountId>,
+    inspector_label: AiLabel,
+    rejection_explanation: Hash32,
+    unallocated: Balance,
+    allocations: Vec<Allocation>,
+    registry: AccountId,
+    holder_eds: Requirement,
+    recipient_eds: Requirement,
+}
+
+impl Programme {
+    /// Sets up the programme; `admin` is the instantiator.
+    ///
+    /// # Errors
+    ///
+    /// `InvalidRecipientCount`, `BudgetHolderIsRecipient`,
+    /// `ConflictOfInterest`, `ZeroHash`, and the errors of the EDS
+    /// requirements, the agreement, the clause, the dispute and review
+    /// configuration and the role grants (`AlreadyGranted` if two roles'
+    /// accounts coincide in one role).
+    pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
+        let count = config.recipients.len();
+        if count == 0 || count > MAX_RECIPIENTS {
+            return Err(ProgrammeError::InvalidRecipientCount {
+                count: u32::try_from(count).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
+        if config.recipients.contains(&config.budget_holder) {
+            return Err(ProgrammeError::BudgetHolderIsRecipient {
+                account: config.budget_holder,
+            }
+            .into());
+        }
+        for account in [config.inspector, config.reviewer] {
+            if config.recipients.contains(&account) {
+                return Err(ProgrammeError::ConflictOfInterest { account }.into());
+            }
+        }
+        if config.rejection_explanation == [0u8; 32] {
+            return Err(ProgrammeError::ZeroHash.into());
+        }
+        config.holder_eds.validate()?;
+        config.recipient_eds.validate()?;
+        let mut parties = ink::prelude::vec![config.budget_holder];
+        parties.extend(config.recipients.iter().copied());
+        // The agreement core refuses duplicate recipients (`DuplicateParty`).
+        let (agreement, anchored) = Agreement::new(
+            parties,
+            Terms {
+                hash: config.agreement_hash,
+                version: config.agreement_version,
+            },
+        )?;
+        let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
+        let disputes = Disputes::new(config.disputes)?;
+        let reviews = Reviews::new(config.review)?;
+        let mut roles = Roles::new(admin);
+        let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
+        granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
+        granted.extend(roles.grant(admin, Role::Reviewer, config.reviewer)?);
+        granted.extend(roles.grant(admin, Role::Inspector, config.inspector)?);
+        let programme = Self {
+            roles,
+            kill_switch: KillSwitch::new(),
+            agreement,
+            arbitration,
+            disputes,
+            reviews,
+            budget_holder: config.budget_holder,
+            recipients: config.recipients,
+            inspector_label: config.inspector_label,
+            rejection_explanation: config.rejection_explanation,
+            unallocated: 0,
+            allocations: Vec::new(),
+            registry: config.registry,
+            holder_eds: config.holder_eds,
+            recipient_eds: config.recipient_eds,
+        };
+        let effects = Effects::of(anchored).and(clause_set).and(granted);
+        Ok((programme, effects))
+    }
+
+    // ----- reads -------------------------------------------------------
+
+    /// The EDS registry that gates acceptance.
+    pub fn registry(&self) -> AccountId {
+        self.registry
+    }
+
+    /// The EDS requirements of the budget holder and of the recipients.
+    pub fn eds_requirements(&self) -> (Requirement, Requirement) {
+        (self.holder_eds, self.recipient_eds)
+    }
+
+    /// What `caller`'s attestation must show before it may accept.
+    ///
+    /// # Errors
+    ///
+    /// `NotAParty`.
+    pub fn eds_requirement(&self, caller: AccountId) -> Result<Requirement, Error> {
+        if caller == self.budget_holder {
+            Ok(self.holder_eds)
+        } else if self.recipients.contains(&caller) {
+            Ok(self.recipient_eds)
+        } else {
+            Err(safeguards::AgreementError::NotAParty { caller }.into())
+        }
+    }
+
+    /// The role table.
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+
+    /// The kill switch.
+    pub fn kill_switch(&self) -> &KillSwitch {
+        &self.kill_switch
+    }
+
+    /// The agreement anchor.
+    pub fn agreement(&self) -> &Agreement {
+        &self.agreement
+    }
+
+    /// The arbitration clause.
+    pub fn clause(&self) -> ArbitrationClause {
+        self.arbitration.clause()
+    }
+
+    /// The dispute table.
+    pub fn disputes(&self) -> &Disputes {
+        &self.disputes
+    }
+
+    /// The decisions.
+    pub fn reviews(&self) -> &Reviews {
+        &self.reviews
+    }
+
+    /// The allocations, by id.
+    pub fn allocations(&self) -> &[Allocation] {
+        &self.allocations
+    }
+
+    /// Allocation `id`.
+    pub fn allocation(&self, id: u32) -> Option<&Allocation> {
+        self.allocations.get(usize::try_from(id).ok()?)
+    }
+
+    /// The budget holder and the recipients.
+    pub fn parties(&self) -> (AccountId, Vec<AccountId>) {
+        (self.budget_holder, self.recipients.clone())
+    }
+
+    /// The inspector's AI label.
+    pub fn inspector_label(&self) -> AiLabel {
+        self.inspector_label
+    }
+
+    /// Funded and not yet allocated.
+    pub fn unallocated(&self) -> Balance {
+        self.unallocated
+    }
+
+    /// What the programme holds: the unallocated balance plus every
+    /// allocation not yet paid out.
+    pub fn held(&self) -> Balance {
+        self.allocations
+            .iter()
+            .filter(|a| a.is_held())
+            // Every held amount was funded, and the funding total fits a
+            // balance (checked in `fund`), so the sum cannot saturate.
+            .fold(self.unallocated, |acc: Balance, a| {
+                acc.saturating_add(a.amount)
+            })
+    }
+
+    /// The bytes reserved in storage: [`FIXED_FOOTPRINT`] and each
+    /// allocation's [`allocation_footprint`]. The encoded programme never
+    /// exceeds it, and it never exceeds [`STORAGE_BUDGET`].
+    pub fn footprint(&self) -> usize {
+        self.allocations
+            .iter()
+            // Bounded by `STORAGE_BUDGET` (checked in `allocate`).
+            .fold(FIXED_FOOTPRINT, |acc, a| {
+                acc.saturating_add(allocation_footprint(a.documents.len()))
+            })
+    }
+
+    // ----- helpers -----------------------------------------------------
+
+    fn get(&self, allocation: u32) -> Result<&Allocation, Error> {
+        self.allocation(allocation)
+            .ok_or(ProgrammeError::UnknownAllocation { allocation }.into())
+    }
+
+    fn get_mut(&mut self, allocation: u32) -> Result<&mut Allocation, Error> {
+        usize::try_from(allocation)
+            .ok()
+            .and_then(|i| self.allocations.get_mut(i))
+            .ok_or(ProgrammeError::UnknownAllocation { allocation }.into())
+    }
+
+    fn ensure_budget_holder(&self, caller: AccountId) -> Result<(), Error> {
+        if caller == self.budget_holder {
+            Ok(())
+        } else {
+            Err(ProgrammeError::NotBudgetHolder { caller }.into())
+        }
+    }
+
+    fn ensure_not_frozen(&self, allocation: u32) -> Result<(), Error> {
+        if self.disputes.is_frozen(allocation) {
+            Err(ProgrammeError::AllocationFrozen { allocation }.into())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// An open, unfrozen allocation.
+    fn open(&self, allocation: u32) -> Result<&Allocation, Error> {
+        let a = self.get(allocation)?;
+        if a.status != AllocationStatus::Open {
+            return Err(wrong_status(allocation, AllocationStatus::Open, a.status));
+        }
+        self.ensure_not_frozen(allocation)?;
+        Ok(a)
+    }
+
+    /// An open, unfrozen allocation whose deadline has not passed, and its
+    /// slot `slot` in status `slot_ok`.
+    fn decidable_slot(
+        &self,
+        allocation: u32,
+        slot: u32,
+        now: Timestamp,
+        slot_ok: fn(&DocumentStatus) -> bool,
+    ) -> Result<DocumentSlot, Error> {
+        let a = self.open(allocation)?;
+        if now >= a.deadline {
+            return Err(ProgrammeError::DeadlinePassed {
+                allocation,
+                deadline: a.deadline,
+            }
+            .into());
+        }
+        let d = usize::try_from(slot)
+            .ok()
+            .and_then(|i| a.documents.get(i))
+            .copied()
+            .ok_or(ProgrammeError::UnknownSlot { allocation, slot })?;
+        if !slot_ok(&d.status) {
+            return Err(ProgrammeError::WrongDocumentStatus {
+                allocation,
+                slot,
+                actual: d.status,
+            }
+            .into());
+        }
+        Ok(d)
+    }
+
+    fn set_slot(&mut self, allocation: u32, slot: u32, status: DocumentStatus) {
+        if let Some(d) = usize::try_from(slot).ok().and_then(|i| {
+            usize::try_from(allocation)
+                .ok()
+                .and_then(|a| self.allocations.get_mut(a))
+                .and_then(|a| a.documents.get_mut(i))
+        }) {
+            d.status = status;
+        }
+    }
+
+    /// Pays a held allocation to its recipient.
+    fn pay_recipient(&mut self, allocation: u32) -> Result<Effects, Error> {
+        let a = self.get_mut(allocation)?;
+        a.status = AllocationStatus::Released;
+        let (recipient, amount) = (a.recipient, a.amount);
+        Ok(Effects::of(programme_event(ProgrammeEvent::Released(
+            AllocationReleased {
+                id: allocation,
+                recipient,
+                purpose: a.purpose,
+                amount,
+            },
+        )))
+        .pay(recipient, amount))
+    }
+
+    // ----- agreement ---------------------------------------------------
+
+    /// A party accepts the pending version of the programme rules, on the
+    /// EDS `attestation` the registry returned for it (the contract asks the
+    /// registry first, with [`Programme::eds_requirement`]). Works while
+    /// paused (it moves no funds); not after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the agreement core's errors.
+    pub fn accept_agreement(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+        attestation: AttestationId,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.agreement.accept(
+            caller,
+            terms,
+            now,
+            attestation,
+        )?))
+    }
+
+    /// Notes that the attestation on which `party` accepted no longer
+    /// counts, for `reason` (which the contract confirmed with the
+    /// registry). Works in every state: it moves nothing and only informs.
+    ///
+    /// # Errors
+    ///
+    /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
+    pub fn note_invalidated(
+        &mut self,
+        party: AccountId,
+        attestation: AttestationId,
+        reason: RevocationReason,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.agreement.note_invalidated(
+            party,
+            attestation,
+            reason,
+            now,
+        )?))
+    }
+
+    // ----- programme ---------------------------------------------------
+
+    /// The budget holder adds `value` to the unallocated balance.
+    ///
+    /// # Errors
+    ///
+    /// `NotBudgetHolder`, `Paused`/`Terminated`, `NotEffective`,
+    /// `ZeroFunding`, `FundingOverflow`.
+    pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<Effects, Error> {
+        self.ensure_budget_holder(caller)?;
+        self.kill_switch.ensure_active()?;
+        self.agreement.ensure_effective()?;
+        if value == 0 {
+            return Err(ProgrammeError::ZeroFunding.into());
+        }
+        // `held()` sums the unallocated balance with every held allocation:
+        // check that whole sum, so that it never saturates.
+        let unallocated = self
+            .unallocated
+            .checked_add(value)
+            .ok_or(ProgrammeError::FundingOverflow)?;
+        self.held()
+            .checked_add(value)
+            .ok_or(ProgrammeError::FundingOverflow)?;
+        self.unallocated = unallocated;
+        Ok(Effects::of(programme_event(ProgrammeEvent::Funded(
+            ProgrammeFunded {
+                by: caller,
+                amount: value,
+                unallocated,
+            },
+        ))))
+    }
+
+    /// The budget holder earmarks `amount` of the unallocated balance for
+    /// `recipient` and `purpose`, payable once every document of the kinds
+    /// `documents` is approved before `deadline`.
+    ///
+    /// # Errors
+    ///
+    /// `NotBudgetHolder`, `Paused`/`Terminated`, `NotEffective`,
+    /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
+    /// `DeadlineNotInFuture`, `InvalidDocuments`, `StorageFull`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn allocate(
+        &mut self,
+        caller: AccountId,
+        recipient: AccountId,
+        amount: Balance,
+        purpose: u32,
+        deadline: Timestamp,
+        documents: Vec<u32>,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.ensure_budget_holder(caller)?;
+        self.kill_switch.ensure_active()?;
+        self.agreement.ensure_effective()?;
+        if !self.recipients.contains(&recipient) {
+            return Err(ProgrammeError::UnknownRecipient { recipient }.into());
+        }
+        if amount == 0 {
+            return Err(ProgrammeError::ZeroAmount.into());
+        }
+        let unallocated = self.unallocated.checked_sub(amount).ok_or(
+            ProgrammeError::InsufficientUnallocated {
+                requested: amount,
+                available: self.unallocated,
+            },
+        )?;
+        if deadline <= now {
+            return Err(ProgrammeError::DeadlineNotInFuture { deadline, now }.into());
+        }
+        if documents.is_empty() || documents.len() > MAX_DOCUMENTS {
+            return Err(ProgrammeError::InvalidDocuments {
+                count: u32::try_from(documents.len()).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
+        let footprint = self
+            .footprint()
+            .saturating_add(allocation_footprint(documents.len()));
+        if footprint > STORAGE_BUDGET {
+            return Err(ProgrammeError::StorageFull {
+                needed: u32::try_from(footprint).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
+        // The storage budget holds a few dozen allocations at most.
+        let id =
+            u32::try_from(self.allocations.len()).map_err(|_| ProgrammeError::StorageFull {
+                needed: u32::try_from(footprint).unwrap_or(u32::MAX),
+            })?;
+        self.unallocated = unallocated;
+        self.allocations.push(Allocation {
+            id,
+            recipient,
+            purpose,
+            amount,
+            deadline,
+            documents: documents
+                .iter()
+                .map(|kind| DocumentSlot {
+                    kind: *kind,
+                    status: DocumentStatus::Missing,
+                })
+                .collect(),
+            status: AllocationStatus::Open,
+        });
+        Ok(Effects::of(programme_event(
+            ProgrammeEvent::AllocationCreated(AllocationCreated {
+                id,
+                recipient,
+                purpose,
+                amount,
+                deadline,
+                documents,
+            }),
+        )))
+    }
+
+    /// The allocation's recipient submits the document for `slot` (missing
+    /// or rejected before) before the deadline.
+    ///
+    /// # Errors
+    ///
+    /// `UnknownAllocation`, `NotRecipient`, `Paused`/`Terminated`,
+    /// `WrongAllocationStatus`, `AllocationFrozen`, `DeadlinePassed`,
+    /// `UnknownSlot`, `WrongDocumentStatus`, `ZeroHash`.
+    pub fn submit_document(
+        &mut self,
+        caller: AccountId,
+        allocation: u32,
+        slot: u32,
+        hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        if self.get(allocation)?.recipient != caller {
+            return Err(ProgrammeError::NotRecipient { caller, allocation }.into());
+        }
+        self.kill_switch.ensure_active()?;
+        let d = self.decidable_slot(allocation, slot, now, |s| {
+            matches!(s, DocumentStatus::Missing | DocumentStatus::Rejected { .. })
+        })?;
+        if hash == [0u8; 32] {
+            return Err(ProgrammeError::ZeroHash.into());
+        }
+        self.set_slot(allocation, slot, DocumentStatus::Submitted { hash });
+        Ok(Effects::of(programme_event(
+            ProgrammeEvent::DocumentSubmitted(DocumentSubmitted {
+                allocation,
+                slot,
+                kind: d.kind,
+                hash,
+            }),
+        )))
+    }
+
+    /// The inspector approves a submitted document before the deadline.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized` without [`Role::Inspector`], `Paused`/`Terminated`,
+    /// `UnknownAllocation`, `WrongAllocationStatus`, `AllocationFrozen`,
+    /// `DeadlinePassed`, `UnknownSlot`, `WrongDocumentStatus`.
+    pub fn approve_document(
+        &mut self,
+        caller: AccountId,
+        allocation: u32,
+        slot: u32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Inspector, caller)?;
+        self.kill_switch.ensure_active()?;
+        let d = self.decidable_slot(allocation, slot, now, |s| {
+            matches!(s, DocumentStatus::Submitted { .. })
+        })?;
+        let hash = match d.status {
+            DocumentStatus::Submitted { hash } => hash,
+            _ => [0u8; 32],
+        };
+        self.set_slot(allocation, slot, DocumentStatus::Approved { hash });
+        Ok(Effects::of(programme_event(
+            ProgrammeEvent::DocumentApproved(DocumentApproved {
+                allocation,
+                slot,
+                inspector: caller,
+                hash,
+                label: self.inspector_label,
+            }),
+        )))
+    }
+
+    /// The inspector rejects a submitted document before the deadline, with
+    /// the hash of its reasons; the recipient may submit another.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized` without [`Role::Inspector`], `Paused`/`Terminated`,
+    /// `UnknownAllocation`, `WrongAllocationStatus`, `AllocationFrozen`,
+    /// `DeadlinePassed`, `UnknownSlot`, `WrongDocumentStatus`, `ZeroHash`.
+    pub fn reject_document(
+        &mut self,
+        caller: AccountId,
+        allocation: u32,
+        slot: u32,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Inspector, caller)?;
+        self.kill_switch.ensure_active()?;
+        self.decidable_slot(allocation, slot, now, |s| {
+            matches!(s, DocumentStatus::Submitted { .. })
+        })?;
+        if reason == [0u8; 32] {
+            return Err(ProgrammeError::ZeroHash.into());
+        }
+        self.set_slot(allocation, slot, DocumentStatus::Rejected { reason });
+        Ok(Effects::of(programme_event(
+            ProgrammeEvent::DocumentRejected(DocumentRejected {
+                allocation,
+                slot,
+                inspector: caller,
+                reason,
+                label: self.inspector_label,
+            }),
+        )))
+    }
+
+    /// Anyone releases an open allocation whose documents are all approved:
+    /// it is paid to its recipient. Also after the deadline (approvals after
+    /// it are impossible).
+    ///
+    /// # Errors
+    ///
+    /// `Paused`/`Terminated`, `UnknownAllocation`, `WrongAllocationStatus`,
+    /// `AllocationFrozen`, `ConditionsNotMet`.
+    pub fn release(&mut self, allocation: u32) -> Result<Effects, Error> {
+        self.kill_switch.ensure_active()?;
+        if !self.open(allocation)?.conditions_hold() {
+            return Err(ProgrammeError::ConditionsNotMet { allocation }.into());
+        }
+        self.pay_recipient(allocation)
+    }
+
+    /// Anyone closes an open allocation at or after its deadline when its
+    /// conditions do not hold: the **automated rejection**. It is recorded
+    /// as a decision of the review core by `recorder` (the contract's own
+    /// account), adverse to the recipient, labelled with the inspector's AI
+    /// label and the explanation hash; the recipient is notified. No funds
+    /// move until the decision is final ([`Programme::execute_decision`]).
+    ///
+    /// # Errors
+    ///
+    /// `Paused`/`Terminated`, `UnknownAllocation`, `WrongAllocationStatus`,
+    /// `AllocationFrozen`, `DeadlineNotReached`, `ConditionsMet`; the review
+    /// core's `TooManyDecisions`, `TimeOverflow`.
+    pub fn close(
+        &mut self,
+        recorder: AccountId,
+        allocation: u32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_active()?;
+        let a = self.open(allocation)?;
+        if now < a.deadline {
+            return Err(ProgrammeError::DeadlineNotReached {
+                allocation,
+                deadline: a.deadline,
+            }
+            .into());
+        }
+        if a.conditions_hold() {
+            return Err(ProgrammeError::ConditionsMet { allocation }.into());
+        }
+        let input = DecisionInput {
+            subject: a.recipient,
+            kind: REJECTION,
+            verdict: Verdict::Adverse,
+            amount: Some(a.amount),
+            item: allocation,
+            explanation: self.rejection_explanation,
+            ai: self.inspector_label,
+        };
+        let (decision, events) = self.reviews.record(recorder, input, now)?;
+        self.get_mut(allocation)?.status = AllocationStatus::RejectionPending { decision };
+        Ok(Effects::of(events))
+    }
+
+    // ----- review ------------------------------------------------------
+
+    /// The affected recipient asks for human review of a rejection inside
+    /// the window. Works while paused (it moves no funds).
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the review core's errors.
+    pub fn request_review(
+        &mut self,
+        caller: AccountId,
+        decision: DecisionId,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(
+            self.reviews.request_review(caller, decision, reason, now)?,
+        ))
+    }
+
+    /// A reviewer upholds (`override_to == None`) or overrides a rejection.
+    /// Works while paused (the human process goes on).
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized` without [`Role::Reviewer`], `Terminated`; the review
+    /// core's errors.
+    pub fn resolve_review(
+        &mut self,
+        caller: AccountId,
+        decision: DecisionId,
+        override_to: Option<Verdict>,
+        reasoning: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Reviewer, caller)?;
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.reviews.resolve(
+            &self.roles,
+            caller,
+            decision,
+            override_to,
+            reasoning,
+            now,
+        )?))
+    }
+
+    /// Anyone carries out a final rejection decision: adverse (the
+    /// rejection stands) returns the amount to the budget holder;
+    /// favourable (overridden, or the review core's favourable fallback)
+    /// pays the recipient.
+    ///
+    /// # Errors
+    ///
+    /// `Paused`/`Terminated`; `UnknownDecision`; `WrongAllocationStatus` if
+    /// the allocation no longer waits for this decision; the review core's
+    /// `NotYetFinal`, `AlreadyFinal`.
+    pub fn execute_decision(
+        &mut self,
+        decision: DecisionId,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_active()?;
+        let d = *self
+            .reviews
+            .get(decision)
+            .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
+        let allocation = d.input.item;
+        let expected = AllocationStatus::RejectionPending { decision };
+        let status = self.get(allocation)?.status;
+        // A decision already carried out has moved its allocation on: let the
+        // review core say `AlreadyFinal`.
+        if status != expected && self.reviews.effective(decision, now).is_some() {
+            return Err(wrong_status(allocation, expected, status));
+        }
+        let (verdict, events) = self.reviews.take_effect(decision, now)?;
+        let effects = match verdict {
+            Verdict::Favourable => self.pay_recipient(allocation)?,
+            Verdict::Adverse => {
+                let a = self.get_mut(allocation)?;
+                a.status = AllocationStatus::Returned;
+                let amount = a.amount;
+                let to = self.budget_holder;
+                Effects::of(programme_event(ProgrammeEvent::Returned(
+                    AllocationReturned {
+                        id: allocation,
+                        to,
+                        amount,
+                        decision,
+                    },
+                )))
+                .pay(to, amount)
+            }
+        };
+        Ok(Effects::of(events)
+            .and(effects.events)
+            .pay_all(effects.payouts))
+    }
+
+    // ----- disputes ----------------------------------------------------
+
+    /// The budget holder or the allocation's recipient disputes an open
+    /// allocation; its amount freezes. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`, `UnknownAllocation`, `NotAParty`, `DecisionPending`,
+    /// `NothingToDispute`, and the dispute core's errors.
+    pub fn raise_dispute(
+        &mut self,
+        caller: AccountId,
+        allocation: u32,
+        evidence_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        let a = self.get(allocation)?;
+        if caller != self.budget_holder && caller != a.recipient {
+            return Err(safeguards::DisputeError::NotAParty { caller }.into());
+        }
+        match a.status {
+            AllocationStatus::Open => {}
+            AllocationStatus::RejectionPending { decision } => {
+                return Err(ProgrammeError::DecisionPending {
+                    allocation,
+                    decision,
+                }
+                .into())
+            }
+            _ => return Err(ProgrammeError::NothingToDispute { allocation }.into()),
+        }
+        let (recipient, amount) = (a.recipient, a.amount);
+        let (_, events) = self.disputes.raise(
+            caller,
+            self.budget_holder,
+            recipient,
+            allocation,
+            amount,
+            evidence_hash,
+            now,
+        )?;
+        Ok(Effects::of(events))
+    }
+
+    /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
+    /// dispute. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` from the
+    /// programme's own limit, where the core would check its own).
+    pub fn submit_evidence(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        evidence_hash: Hash32,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        if let Some(d) = self.disputes.get(dispute) {
+            let checks_pass = (caller == d.payer || caller == d.payee)
+                && evidence_hash != [0u8; 32]
+                && d.status != safeguards::dispute::DisputeStatus::Resolved;
+            if checks_pass && d.evidence.len() >= MAX_EVIDENCE_PER_DISPUTE {
+                return Err(safeguards::DisputeError::TooMuchEvidence.into());
+            }
+        }
+        Ok(Effects::of(self.disputes.add_evidence(
+            caller,
+            dispute,
+            evidence_hash,
+        )?))
+    }
+
+    /// The arbitrator rules. Works while paused (the human process goes on).
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `Terminated`; the dispute core's errors.
+    pub fn rule(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        payer_bps: u16,
+        award_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.roles.ensure(Role::Arbitrator, caller)?;
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.disputes.rule(
+            &self.roles,
+            caller,
+            dispute,
+            payer_bps,
+            award_hash,
+            now,
+        )?))
+    }
+
+    /// A party appeals a ruling inside the window. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the dispute core's errors.
+    pub fn appeal(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        grounds_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(Effects::of(self.disputes.appeal(
+            caller,
+            dispute,
+            grounds_hash,
+            now,
+        )?))
+    }
+
+    /// Anyone executes a dispute (the ruling after its appeal window, or the
+    /// fallback after the ruling deadline): the frozen amount is split
+    /// between the budget holder (payer) and the recipient (payee). While
+    /// paused only a full refund to the budget holder executes.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; `Paused` for a split that pays the recipient while
+    /// paused; the dispute core's errors.
+    pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
+        self.kill_switch.ensure_not_terminated()?;
+        if self.kill_switch.ensure_active().is_err() {
+            let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
+            if !refund_only {
+                return Err(safeguards::KillSwitchError::Paused.into());
+            }
+        }
+        let (resolution, events) = self.disputes.execute(dispute, now)?;
+        self.get_mut(resolution.subject)?.status = AllocationStatus::Resolved;
+        Ok(Effects::of(events)
+            .pay(resolution.payer, resolution.payer_amount)
+            .pay(resolution.payee, resolution.payee_amount))
+    }
+
+    // ----- kill switch -------------------------------------------------
+
+    /// Guardian or admin pauses.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn pause(
+        &mut self,
+        caller: AccountId,
+        reason_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.kill_switch.pause(
+            &self.roles,
+            caller,
+            reason_hash,
+            now,
+        )?))
+    }
+
+    /// Admin resumes.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn resume(&mut self, caller: AccountId, now: Timestamp) -> Result<Effects, Error> {
+        Ok(Effects::of(self.kill_switch.resume(
+            &self.roles,
+            caller,
+            now,
+        )?))
+    }
+
+    /// Who each held amount goes to if the programme ends at `now`:
+    ///
+    /// - the unallocated balance → the budget holder;
+    /// - an open allocation with an open dispute → its executable split,
+    ///   else the budget holder (the payer);
+    /// - an open allocation whose conditions hold → its recipient, else the
+    ///   budget holder;
+    /// - an allocation whose rejection is pending → by
+    ///   [`Reviews::settlement_verdict`]: adverse to the budget holder,
+    ///   favourable (including any decision not yet final) to the recipient.
+    ///
+    /// Returns one (party, amount) per party, budget holder first; the
+    /// amounts add up to [`Programme::held`].
+    pub fn settlement(&self, now: Timestamp) -> Vec<(AccountId, Balance)> {
+        let mut plan: Vec<(AccountId, Balance)> =
+            self.agreement.parties().iter().map(|p| (*p, 0)).collect();
+        let mut credit = |to: AccountId, amount: Balance| {
+            if let Some(entry) = plan.iter_mut().find(|(p, _)| *p == to) {
+                // Shares of held amounts, whose total fits a balance
+                // (checked in `fund`), so the sums cannot saturate.
+                entry.1 = entry.1.saturating_add(amount);
+            }
+        };
+        credit(self.budget_holder, self.unallocated);
+        for a in self.allocations.iter().filter(|a| a.is_held()) {
+            let (to_holder, to_recipient) = match a.status {
+                AllocationStatus::RejectionPending { decision } => {
+                    match self.reviews.settlement_verdict(decision, now) {
+                        Some(Verdict::Adverse) => (a.amount, 0),
+                        _ => (0, a.amount),
+                    }
+                }
+                _ => match self.disputes.open_for(a.id) {
+                    Some(d) => self
+                        .disputes
+                        .executable_split(d.id, now)
+                        .unwrap_or((a.amount, 0)),
+                    None if a.conditions_hold() => (0, a.amount),
+                    None => (a.amount, 0),
+                },
+            };
+            credit(self.budget_holder, to_holder);
+            credit(a.recipient, to_recipient);
+        }
+        plan
+    }
+
+    /// Admin terminates a paused programme; every held amount is paid by
+    /// [`Programme::settlement`]. The admin receives nothing unless it is a
+    /// party.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn terminate(
+        &mut self,
+        caller: AccountId,
+        reason_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        let plan = self.settlement(now);
+        let events = self.kill_switch.terminate(
+            &self.roles,
+            caller,
+            reason_hash,
+            self.agreement.parties(),
+            &plan,
+            self.held(),
+            now,
+        )?;
+        self.disputes.close_all();
+        self.unallocated = 0;
+        for a in self.allocations.iter_mut().filter(|a| a.is_held()) {
+            a.status = AllocationStatus::Settled;
+        }
+        Ok(Effects::of(events).pay_all(plan))
+    }
+
+    // ----- roles -------------------------------------------------------
+
+    /// Admin grants a role.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn grant_role(
+        &mut self,
+        caller: AccountId,
+        role: Role,
+        account: AccountId,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.grant(caller, role, account)?))
+    }
+
+    /// Admin revokes a role.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn revoke_role(
+        &mut self,
+        caller: AccountId,
+        role: Role,
+        account: AccountId,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.revoke(caller, role, account)?))
+    }
+
+    /// Admin proposes a successor.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn propose_admin(&mut self, caller: AccountId, new: AccountId) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.propose_admin(caller, new)?))
+    }
+
+    /// The proposed successor accepts.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn accept_admin(&mut self, caller: AccountId) -> Result<Effects, Error> {
+        Ok(Effects::of(self.roles.accept_admin(caller)?))
+    }
+}
+
+impl Effects {
+    fn pay_all(self, payouts: Vec<(AccountId, Balance)>) -> Self {
+        payouts
+            .into_iter()
+            .fold(self, |effects, (to, amount)| effects.pay(to, amount))
+    }
+}
+
+#[cfg(test)]
+mod tests;

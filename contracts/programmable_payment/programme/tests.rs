@@ -1,0 +1,1729 @@
+//! Unit and property tests of the programme core, and the mounted review
+//! conformance suite.
+use proptest::prelude::*;
+use safeguards::{
+    arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
+    dispute::{DisputeStatus, Fallback},
+    kill_switch::SwitchState,
+    review::{
+        conformance::{Fixture, Outcome, ReviewHarness},
+        AutomatedDecisionRecorded, DecisionStatus, EffectBasis, RiskClass,
+    },
+    AgreementError, DisputeError, KillSwitchError, ReviewError, RolesError,
+};
+
+use super::*;
+
+const ADMIN: u8 = 1;
+const GUARDIAN: u8 = 2;
+const ARBITRATOR: u8 = 3;
+const REVIEWER: u8 = 4;
+const INSPECTOR: u8 = 5;
+const HOLDER: u8 = 10;
+const R1: u8 = 11;
+const R2: u8 = 12;
+const CONTRACT: u8 = 50;
+const STRANGER: u8 = 99;
+
+const T0: Timestamp = 1_000;
+const DEADLINE: Timestamp = 100_000;
+const AMOUNT: Balance = 1_000;
+const FUNDS: Balance = 5_000;
+const WINDOW: Timestamp = 10_000;
+const REVIEWER_DEADLINE: Timestamp = 50_000;
+
+fn acc(n: u8) -> AccountId {
+    AccountId::from([n; 32])
+}
+
+fn h(n: u8) -> Hash32 {
+    [n; 32]
+}
+
+fn clause() -> ArbitrationClause {
+    ArbitrationClause {
+        forum: Forum::IacArbitration,
+        rules: Rules::IacArbitrationAndMediationRules,
+        rules_version: 2022,
+        seat: Some(Seat::AifcAstana),
+        language: Language::English,
+        arbitrators: 1,
+        governing_law: GoverningLaw::AifcLaw,
+        clause_hash: h(4),
+    }
+}
+
+fn config() -> Config {
+    Config {
+        budget_holder: acc(HOLDER),
+        recipients: vec![acc(R1), acc(R2)],
+        inspector: acc(INSPECTOR),
+        inspector_label: AiLabel {
+            ai_involved: false,
+            risk: RiskClass::Minimal,
+        },
+        guardian: acc(GUARDIAN),
+        arbitrator: acc(ARBITRATOR),
+        reviewer: acc(REVIEWER),
+        agreement_hash: h(1),
+        agreement_version: 1,
+        clause: clause(),
+        disputes: DisputeConfig {
+            ruling_period: 20_000,
+            appeal_window: 5_000,
+            fallback: Fallback::RefundPayer,
+        },
+        review: ReviewConfig {
+            review_window: WINDOW,
+            reviewer_deadline: REVIEWER_DEADLINE,
+            confirm_high_risk: true,
+        },
+        rejection_explanation: h(9),
+        registry: acc(77),
+        holder_eds: Requirement::signatory(false),
+        recipient_eds: Requirement::individual(false),
+    }
+}
+
+fn terms() -> Terms {
+    Terms {
+        hash: h(1),
+        version: 1,
+    }
+}
+
+fn new_with(config: Config) -> Programme {
+    Programme::new(acc(ADMIN), config).unwrap().0
+}
+
+fn effective_with(config: Config) -> Programme {
+    let mut p = new_with(config);
+    for (i, who) in [HOLDER, R1, R2].into_iter().enumerate() {
+        let attestation = u64::try_from(i).unwrap() + 1;
+        p.accept_agreement(acc(who), terms(), T0, attestation)
+            .unwrap();
+    }
+    p
+}
+
+fn funded_with(config: Config) -> Programme {
+    let mut p = effective_with(config);
+    p.fund(acc(HOLDER), FUNDS).unwrap();
+    p
+}
+
+/// Allocation 0: `AMOUNT` to R1, two documents, deadline `DEADLINE`.
+fn allocated_with(config: Config) -> Programme {
+    let mut p = funded_with(config);
+    p.allocate(acc(HOLDER), acc(R1), AMOUNT, 7, DEADLINE, vec![1, 2], T0)
+        .unwrap();
+    p
+}
+
+fn allocated() -> Programme {
+    allocated_with(config())
+}
+
+/// Allocation 0 with both documents approved.
+fn approved() -> Programme {
+    let mut p = allocated();
+    for slot in 0..2 {
+        p.submit_document(acc(R1), 0, slot, h(20), T0).unwrap();
+        p.approve_document(acc(INSPECTOR), 0, slot, T0).unwrap();
+    }
+    p
+}
+
+/// Allocation 0 closed at the deadline with slot 1 missing: decision 1.
+fn rejected_with(config: Config) -> Programme {
+    let mut p = allocated_with(config);
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    p.approve_document(acc(INSPECTOR), 0, 0, T0).unwrap();
+    p.close(acc(CONTRACT), 0, DEADLINE).unwrap();
+    p
+}
+
+fn rejected() -> Programme {
+    rejected_with(config())
+}
+
+fn status(p: &Programme, id: u32) -> AllocationStatus {
+    p.allocation(id).unwrap().status
+}
+
+fn programme_err(e: ProgrammeError) -> Error {
+    Error::Programme(e)
+}
+
+/// `call` fails with `expected` and leaves the programme unchanged.
+fn assert_refused(
+    p: &mut Programme,
+    call: impl FnOnce(&mut Programme) -> Result<Effects, Error>,
+    expected: Error,
+) {
+    let before = p.clone();
+    assert_eq!(call(p), Err(expected));
+    assert_eq!(*p, before, "a failed call changed the programme");
+}
+
+// ----- instantiation ---------------------------------------------------
+
+#[test]
+fn new_grants_roles_and_anchors_every_party() {
+    // given / when
+    let (p, effects) = Programme::new(acc(ADMIN), config()).unwrap();
+    // then
+    for (role, who) in [
+        (Role::Guardian, GUARDIAN),
+        (Role::Arbitrator, ARBITRATOR),
+        (Role::Reviewer, REVIEWER),
+        (Role::Inspector, INSPECTOR),
+    ] {
+        assert!(p.roles().has(role, acc(who)), "{role:?}");
+    }
+    assert_eq!(p.agreement().parties(), &[acc(HOLDER), acc(R1), acc(R2)]);
+    assert!(matches!(
+        effects.events[0],
+        Event::Agreement(AgreementEvent::Anchored(_))
+    ));
+    assert!(effects.payouts.is_empty());
+    assert_eq!(p.held(), 0);
+}
+
+#[test]
+fn new_with_invalid_recipients_fails_with_its_error() {
+    // given
+    let cases: Vec<(Vec<AccountId>, Error)> = vec![
+        (
+            vec![],
+            programme_err(ProgrammeError::InvalidRecipientCount { count: 0 }),
+        ),
+        (
+            (20..28).map(acc).collect(),
+            programme_err(ProgrammeError::InvalidRecipientCount { count: 8 }),
+        ),
+        (
+            vec![acc(R1), acc(HOLDER)],
+            programme_err(ProgrammeError::BudgetHolderIsRecipient {
+                account: acc(HOLDER),
+            }),
+        ),
+        (
+            vec![acc(R1), acc(R1)],
+            Error::Agreement(AgreementError::DuplicateParty { account: acc(R1) }),
+        ),
+        (
+            vec![acc(R1), acc(INSPECTOR)],
+            programme_err(ProgrammeError::ConflictOfInterest {
+                account: acc(INSPECTOR),
+            }),
+        ),
+        (
+            vec![acc(REVIEWER)],
+            programme_err(ProgrammeError::ConflictOfInterest {
+                account: acc(REVIEWER),
+            }),
+        ),
+    ];
+    for (recipients, expected) in cases {
+        let mut c = config();
+        c.recipients = recipients;
+        // when / then
+        assert_eq!(Programme::new(acc(ADMIN), c).map(|_| ()), Err(expected));
+    }
+}
+
+#[test]
+fn new_with_seven_recipients_succeeds() {
+    // given
+    let mut c = config();
+    c.recipients = (20..27).map(acc).collect();
+    // when / then
+    assert!(Programme::new(acc(ADMIN), c).is_ok());
+}
+
+#[test]
+fn new_with_zero_explanation_fails_with_zero_hash() {
+    // given
+    let mut c = config();
+    c.rejection_explanation = [0; 32];
+    // when / then
+    assert_eq!(
+        Programme::new(acc(ADMIN), c).map(|_| ()),
+        Err(programme_err(ProgrammeError::ZeroHash))
+    );
+}
+
+#[test]
+fn new_with_invalid_review_period_fails_with_invalid_period() {
+    // given
+    let mut c = config();
+    c.review.review_window = 0;
+    // when / then
+    assert_eq!(
+        Programme::new(acc(ADMIN), c).map(|_| ()),
+        Err(Error::Review(ReviewError::InvalidPeriod { period: 0 }))
+    );
+}
+
+#[test]
+fn eds_requirement_of_each_party_is_its_own_and_a_stranger_is_refused() {
+    // given
+    let p = new_with(config());
+    // when / then
+    assert_eq!(
+        p.eds_requirement(acc(HOLDER)),
+        Ok(Requirement::signatory(false))
+    );
+    assert_eq!(
+        p.eds_requirement(acc(R2)),
+        Ok(Requirement::individual(false))
+    );
+    assert_eq!(
+        p.eds_requirement(acc(STRANGER)),
+        Err(Error::Agreement(AgreementError::NotAParty {
+            caller: acc(STRANGER)
+        }))
+    );
+}
+
+// ----- funding ---------------------------------------------------------
+
+#[test]
+fn fund_before_every_party_accepted_fails_with_not_effective() {
+    // given: two of three parties accepted
+    let mut p = new_with(config());
+    p.accept_agreement(acc(HOLDER), terms(), T0, 1).unwrap();
+    p.accept_agreement(acc(R1), terms(), T0, 2).unwrap();
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.fund(acc(HOLDER), 10),
+        Error::Agreement(AgreementError::NotEffective),
+    );
+}
+
+#[test]
+fn fund_by_anyone_but_the_budget_holder_fails_with_not_budget_holder() {
+    // given
+    let mut p = effective_with(config());
+    for who in [ADMIN, R1, INSPECTOR, STRANGER] {
+        // when / then
+        assert_refused(
+            &mut p,
+            |p| p.fund(acc(who), 10),
+            programme_err(ProgrammeError::NotBudgetHolder { caller: acc(who) }),
+        );
+    }
+}
+
+#[test]
+fn fund_of_zero_fails_with_zero_funding() {
+    let mut p = effective_with(config());
+    assert_refused(
+        &mut p,
+        |p| p.fund(acc(HOLDER), 0),
+        programme_err(ProgrammeError::ZeroFunding),
+    );
+}
+
+#[test]
+fn fund_twice_adds_up_and_emits_funded() {
+    // given
+    let mut p = effective_with(config());
+    p.fund(acc(HOLDER), 300).unwrap();
+    // when
+    let effects = p.fund(acc(HOLDER), 200).unwrap();
+    // then
+    assert_eq!(p.unallocated(), 500);
+    assert_eq!(p.held(), 500);
+    assert_eq!(
+        effects.events,
+        vec![Event::Programme(ProgrammeEvent::Funded(ProgrammeFunded {
+            by: acc(HOLDER),
+            amount: 200,
+            unallocated: 500
+        }))]
+    );
+    assert!(effects.payouts.is_empty());
+}
+
+#[test]
+fn fund_beyond_the_balance_range_fails_with_funding_overflow() {
+    let mut p = effective_with(config());
+    p.fund(acc(HOLDER), Balance::MAX).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.fund(acc(HOLDER), 1),
+        programme_err(ProgrammeError::FundingOverflow),
+    );
+}
+
+#[test]
+fn fund_while_paused_fails_with_paused() {
+    let mut p = effective_with(config());
+    p.pause(acc(GUARDIAN), h(3), T0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.fund(acc(HOLDER), 10),
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+}
+
+// ----- allocation ------------------------------------------------------
+
+#[test]
+fn allocate_moves_amount_from_unallocated_and_emits_allocation_created() {
+    // given
+    let mut p = funded_with(config());
+    // when
+    let effects = p
+        .allocate(acc(HOLDER), acc(R2), 700, 42, DEADLINE, vec![3, 4, 5], T0)
+        .unwrap();
+    // then
+    assert_eq!(p.unallocated(), FUNDS - 700);
+    assert_eq!(p.held(), FUNDS);
+    let a = p.allocation(0).unwrap();
+    assert_eq!(
+        (a.recipient, a.purpose, a.amount, a.deadline, a.status),
+        (acc(R2), 42, 700, DEADLINE, AllocationStatus::Open)
+    );
+    assert!(a
+        .documents
+        .iter()
+        .all(|d| d.status == DocumentStatus::Missing));
+    assert_eq!(
+        effects.events,
+        vec![Event::Programme(ProgrammeEvent::AllocationCreated(
+            AllocationCreated {
+                id: 0,
+                recipient: acc(R2),
+                purpose: 42,
+                amount: 700,
+                deadline: DEADLINE,
+                documents: vec![3, 4, 5],
+            }
+        ))]
+    );
+}
+
+#[test]
+fn allocate_with_invalid_terms_fails_with_its_error() {
+    // given
+    let mut p = funded_with(config());
+    type Case = (AccountId, AccountId, Balance, Timestamp, Vec<u32>, Error);
+    let cases: Vec<Case> = vec![
+        (
+            acc(R1),
+            acc(R1),
+            10,
+            DEADLINE,
+            vec![1],
+            programme_err(ProgrammeError::NotBudgetHolder { caller: acc(R1) }),
+        ),
+        (
+            acc(HOLDER),
+            acc(STRANGER),
+            10,
+            DEADLINE,
+            vec![1],
+            programme_err(ProgrammeError::UnknownRecipient {
+                recipient: acc(STRANGER),
+            }),
+        ),
+        (
+            acc(HOLDER),
+            acc(HOLDER),
+            10,
+            DEADLINE,
+            vec![1],
+            programme_err(ProgrammeError::UnknownRecipient {
+                recipient: acc(HOLDER),
+            }),
+        ),
+        (
+            acc(HOLDER),
+            acc(R1),
+            0,
+            DEADLINE,
+            vec![1],
+            programme_err(ProgrammeError::ZeroAmount),
+        ),
+        (
+            acc(HOLDER),
+            acc(R1),
+            FUNDS + 1,
+            DEADLINE,
+            vec![1],
+            programme_err(ProgrammeError::InsufficientUnallocated {
+                requested: FUNDS + 1,
+                available: FUNDS,
+            }),
+        ),
+        (
+            acc(HOLDER),
+            acc(R1),
+            10,
+            T0,
+            vec![1],
+            programme_err(ProgrammeError::DeadlineNotInFuture {
+                deadline: T0,
+                now: T0,
+            }),
+        ),
+        (
+            acc(HOLDER),
+            acc(R1),
+            10,
+            DEADLINE,
+            vec![],
+            programme_err(ProgrammeError::InvalidDocuments { count: 0 }),
+        ),
+        (
+            acc(HOLDER),
+            acc(R1),
+            10,
+            DEADLINE,
+            vec![1; 9],
+            programme_err(ProgrammeError::InvalidDocuments { count: 9 }),
+        ),
+    ];
+    for (caller, recipient, amount, deadline, documents, expected) in cases {
+        // when / then
+        assert_refused(
+            &mut p,
+            |p| p.allocate(caller, recipient, amount, 7, deadline, documents, T0),
+            expected,
+        );
+    }
+}
+
+#[test]
+fn allocate_before_effective_fails_with_not_effective() {
+    let mut p = new_with(config());
+    assert_refused(
+        &mut p,
+        |p| p.allocate(acc(HOLDER), acc(R1), 1, 7, DEADLINE, vec![1], T0),
+        Error::Agreement(AgreementError::NotEffective),
+    );
+}
+
+#[test]
+fn allocate_of_exactly_the_unallocated_balance_succeeds() {
+    let mut p = funded_with(config());
+    p.allocate(acc(HOLDER), acc(R1), FUNDS, 7, DEADLINE, vec![1], T0)
+        .unwrap();
+    assert_eq!(p.unallocated(), 0);
+    assert_eq!(p.held(), FUNDS);
+}
+
+// ----- documents -------------------------------------------------------
+
+#[test]
+fn submit_by_anyone_but_the_allocation_recipient_fails_with_not_recipient() {
+    let mut p = allocated();
+    for who in [R2, HOLDER, INSPECTOR, STRANGER] {
+        assert_refused(
+            &mut p,
+            |p| p.submit_document(acc(who), 0, 0, h(20), T0),
+            programme_err(ProgrammeError::NotRecipient {
+                caller: acc(who),
+                allocation: 0,
+            }),
+        );
+    }
+}
+
+#[test]
+fn submit_records_the_hash_and_emits_document_submitted() {
+    // given
+    let mut p = allocated();
+    // when
+    let effects = p.submit_document(acc(R1), 0, 1, h(20), T0).unwrap();
+    // then
+    assert_eq!(
+        p.allocation(0).unwrap().documents[1].status,
+        DocumentStatus::Submitted { hash: h(20) }
+    );
+    assert_eq!(
+        effects.events,
+        vec![Event::Programme(ProgrammeEvent::DocumentSubmitted(
+            DocumentSubmitted {
+                allocation: 0,
+                slot: 1,
+                kind: 2,
+                hash: h(20)
+            }
+        ))]
+    );
+}
+
+#[test]
+fn submit_with_bad_arguments_fails_with_its_error() {
+    // given
+    let mut p = allocated();
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.submit_document(acc(R1), 5, 0, h(20), T0),
+        programme_err(ProgrammeError::UnknownAllocation { allocation: 5 }),
+    );
+    assert_refused(
+        &mut p,
+        |p| p.submit_document(acc(R1), 0, 2, h(20), T0),
+        programme_err(ProgrammeError::UnknownSlot {
+            allocation: 0,
+            slot: 2,
+        }),
+    );
+    assert_refused(
+        &mut p,
+        |p| p.submit_document(acc(R1), 0, 0, h(21), T0),
+        programme_err(ProgrammeError::WrongDocumentStatus {
+            allocation: 0,
+            slot: 0,
+            actual: DocumentStatus::Submitted { hash: h(20) },
+        }),
+    );
+    assert_refused(
+        &mut p,
+        |p| p.submit_document(acc(R1), 0, 1, [0; 32], T0),
+        programme_err(ProgrammeError::ZeroHash),
+    );
+    assert_refused(
+        &mut p,
+        |p| p.submit_document(acc(R1), 0, 1, h(20), DEADLINE),
+        programme_err(ProgrammeError::DeadlinePassed {
+            allocation: 0,
+            deadline: DEADLINE,
+        }),
+    );
+}
+
+#[test]
+fn approve_without_the_inspector_role_fails_with_unauthorized() {
+    let mut p = allocated();
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    for who in [ADMIN, HOLDER, R1, REVIEWER, STRANGER] {
+        assert_refused(
+            &mut p,
+            |p| p.approve_document(acc(who), 0, 0, T0),
+            Error::Roles(RolesError::Unauthorized {
+                caller: acc(who),
+                required: Role::Inspector,
+            }),
+        );
+        assert_refused(
+            &mut p,
+            |p| p.reject_document(acc(who), 0, 0, h(30), T0),
+            Error::Roles(RolesError::Unauthorized {
+                caller: acc(who),
+                required: Role::Inspector,
+            }),
+        );
+    }
+}
+
+#[test]
+fn approve_of_a_submitted_document_emits_approved_with_the_label() {
+    // given
+    let mut c = config();
+    c.inspector_label = AiLabel {
+        ai_involved: true,
+        risk: RiskClass::Medium,
+    };
+    let mut p = allocated_with(c);
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    // when
+    let effects = p.approve_document(acc(INSPECTOR), 0, 0, T0 + 1).unwrap();
+    // then
+    assert_eq!(
+        effects.events,
+        vec![Event::Programme(ProgrammeEvent::DocumentApproved(
+            DocumentApproved {
+                allocation: 0,
+                slot: 0,
+                inspector: acc(INSPECTOR),
+                hash: h(20),
+                label: AiLabel {
+                    ai_involved: true,
+                    risk: RiskClass::Medium
+                },
+            }
+        ))]
+    );
+    assert_eq!(
+        p.allocation(0).unwrap().documents[0].status,
+        DocumentStatus::Approved { hash: h(20) }
+    );
+}
+
+#[test]
+fn approve_or_reject_of_a_document_not_submitted_fails_with_wrong_document_status() {
+    let mut p = allocated();
+    for call in [0, 1] {
+        let expected = programme_err(ProgrammeError::WrongDocumentStatus {
+            allocation: 0,
+            slot: 0,
+            actual: DocumentStatus::Missing,
+        });
+        if call == 0 {
+            assert_refused(
+                &mut p,
+                |p| p.approve_document(acc(INSPECTOR), 0, 0, T0),
+                expected,
+            );
+        } else {
+            assert_refused(
+                &mut p,
+                |p| p.reject_document(acc(INSPECTOR), 0, 0, h(30), T0),
+                expected,
+            );
+        }
+    }
+}
+
+#[test]
+fn approve_at_the_deadline_fails_with_deadline_passed() {
+    let mut p = allocated();
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.approve_document(acc(INSPECTOR), 0, 0, DEADLINE),
+        programme_err(ProgrammeError::DeadlinePassed {
+            allocation: 0,
+            deadline: DEADLINE,
+        }),
+    );
+}
+
+#[test]
+fn rejected_document_can_be_submitted_again() {
+    // given
+    let mut p = allocated();
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    // when
+    let effects = p.reject_document(acc(INSPECTOR), 0, 0, h(30), T0).unwrap();
+    // then
+    assert!(matches!(
+        effects.events[..],
+        [Event::Programme(ProgrammeEvent::DocumentRejected(
+            DocumentRejected {
+                reason,
+                ..
+            }
+        ))] if reason == h(30)
+    ));
+    assert_eq!(
+        p.allocation(0).unwrap().documents[0].status,
+        DocumentStatus::Rejected { reason: h(30) }
+    );
+    p.submit_document(acc(R1), 0, 0, h(21), T0).unwrap();
+    assert_eq!(
+        p.allocation(0).unwrap().documents[0].status,
+        DocumentStatus::Submitted { hash: h(21) }
+    );
+}
+
+#[test]
+fn reject_with_zero_reason_fails_with_zero_hash() {
+    let mut p = allocated();
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.reject_document(acc(INSPECTOR), 0, 0, [0; 32], T0),
+        programme_err(ProgrammeError::ZeroHash),
+    );
+}
+
+// ----- release ---------------------------------------------------------
+
+#[test]
+fn release_with_every_document_approved_pays_the_recipient() {
+    // given
+    let mut p = approved();
+    // when: after the deadline too
+    let effects = p.release(0).unwrap();
+    // then
+    assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
+    assert_eq!(
+        effects.events,
+        vec![Event::Programme(ProgrammeEvent::Released(
+            AllocationReleased {
+                id: 0,
+                recipient: acc(R1),
+                purpose: 7,
+                amount: AMOUNT
+            }
+        ))]
+    );
+    assert_eq!(status(&p, 0), AllocationStatus::Released);
+    assert_eq!(p.held(), FUNDS - AMOUNT);
+}
+
+#[test]
+fn release_with_a_document_not_approved_fails_with_conditions_not_met() {
+    let mut p = allocated();
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    p.approve_document(acc(INSPECTOR), 0, 0, T0).unwrap();
+    p.submit_document(acc(R1), 0, 1, h(20), T0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.release(0),
+        programme_err(ProgrammeError::ConditionsNotMet { allocation: 0 }),
+    );
+}
+
+#[test]
+fn release_twice_fails_with_wrong_allocation_status() {
+    let mut p = approved();
+    p.release(0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.release(0),
+        programme_err(ProgrammeError::WrongAllocationStatus {
+            allocation: 0,
+            expected: AllocationStatus::Open,
+            actual: AllocationStatus::Released,
+        }),
+    );
+}
+
+#[test]
+fn release_while_paused_fails_with_paused() {
+    let mut p = approved();
+    p.pause(acc(GUARDIAN), h(3), T0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.release(0),
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+}
+
+// ----- automated rejection ---------------------------------------------
+
+#[test]
+fn close_after_the_deadline_records_an_adverse_decision_and_moves_no_funds() {
+    // given
+    let mut c = config();
+    c.inspector_label = AiLabel {
+        ai_involved: true,
+        risk: RiskClass::Medium,
+    };
+    let mut p = allocated_with(c);
+    // when
+    let effects = p.close(acc(CONTRACT), 0, DEADLINE + 5).unwrap();
+    // then
+    assert!(effects.payouts.is_empty());
+    assert_eq!(
+        effects.events,
+        vec![Event::Review(ReviewEvent::AutomatedDecisionRecorded(
+            AutomatedDecisionRecorded {
+                subject: acc(R1),
+                id: 1,
+                kind: REJECTION,
+                item: 0,
+                verdict: Verdict::Adverse,
+                amount: Some(AMOUNT),
+                explanation: h(9),
+                ai: AiLabel {
+                    ai_involved: true,
+                    risk: RiskClass::Medium
+                },
+                review_until: DEADLINE + 5 + WINDOW,
+                needs_confirmation: false,
+            }
+        ))]
+    );
+    assert_eq!(
+        status(&p, 0),
+        AllocationStatus::RejectionPending { decision: 1 }
+    );
+    assert_eq!(p.reviews().get(1).unwrap().recorded_by, acc(CONTRACT));
+    assert_eq!(p.held(), FUNDS);
+}
+
+#[test]
+fn close_before_the_deadline_fails_with_deadline_not_reached() {
+    let mut p = allocated();
+    assert_refused(
+        &mut p,
+        |p| p.close(acc(CONTRACT), 0, DEADLINE - 1),
+        programme_err(ProgrammeError::DeadlineNotReached {
+            allocation: 0,
+            deadline: DEADLINE,
+        }),
+    );
+}
+
+#[test]
+fn close_with_every_document_approved_fails_with_conditions_met() {
+    let mut p = approved();
+    assert_refused(
+        &mut p,
+        |p| p.close(acc(CONTRACT), 0, DEADLINE),
+        programme_err(ProgrammeError::ConditionsMet { allocation: 0 }),
+    );
+}
+
+#[test]
+fn close_twice_fails_with_wrong_allocation_status() {
+    let mut p = rejected();
+    assert_refused(
+        &mut p,
+        |p| p.close(acc(CONTRACT), 0, DEADLINE + 1),
+        programme_err(ProgrammeError::WrongAllocationStatus {
+            allocation: 0,
+            expected: AllocationStatus::Open,
+            actual: AllocationStatus::RejectionPending { decision: 1 },
+        }),
+    );
+}
+
+#[test]
+fn rejection_not_contested_returns_the_amount_to_the_budget_holder() {
+    // given
+    let mut p = rejected();
+    // when
+    let effects = p.execute_decision(1, DEADLINE + WINDOW).unwrap();
+    // then
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
+    assert!(effects
+        .events
+        .contains(&Event::Programme(ProgrammeEvent::Returned(
+            AllocationReturned {
+                id: 0,
+                to: acc(HOLDER),
+                amount: AMOUNT,
+                decision: 1
+            }
+        ))));
+    assert_eq!(status(&p, 0), AllocationStatus::Returned);
+    assert_eq!(p.held(), FUNDS - AMOUNT);
+}
+
+#[test]
+fn overridden_rejection_pays_the_recipient() {
+    // given
+    let mut p = rejected();
+    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    p.resolve_review(
+        acc(REVIEWER),
+        1,
+        Some(Verdict::Favourable),
+        h(41),
+        DEADLINE + 2,
+    )
+    .unwrap();
+    // when
+    let effects = p.execute_decision(1, DEADLINE + 3).unwrap();
+    // then
+    assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
+    assert_eq!(status(&p, 0), AllocationStatus::Released);
+}
+
+#[test]
+fn review_and_resolution_work_while_paused_but_execution_waits() {
+    // given
+    let mut p = rejected();
+    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    // when
+    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    p.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 2)
+        .unwrap();
+    // then
+    assert_refused(
+        &mut p,
+        |p| p.execute_decision(1, DEADLINE + 3),
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+    p.resume(acc(ADMIN), DEADLINE + 4).unwrap();
+    let effects = p.execute_decision(1, DEADLINE + 5).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
+}
+
+#[test]
+fn resolve_by_the_contract_account_fails_with_self_review() {
+    // given: the admin wrongly made the contract a reviewer
+    let mut p = rejected();
+    p.grant_role(acc(ADMIN), Role::Reviewer, acc(CONTRACT))
+        .unwrap();
+    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.resolve_review(acc(CONTRACT), 1, None, h(41), DEADLINE + 2),
+        Error::Review(ReviewError::SelfReview {
+            reviewer: acc(CONTRACT),
+        }),
+    );
+}
+
+#[test]
+fn execute_of_an_unknown_decision_fails_with_unknown_decision() {
+    let mut p = rejected();
+    assert_refused(
+        &mut p,
+        |p| p.execute_decision(2, DEADLINE + WINDOW),
+        Error::Review(ReviewError::UnknownDecision { id: 2 }),
+    );
+}
+
+#[test]
+fn dispute_of_an_allocation_with_a_pending_rejection_fails_with_decision_pending() {
+    let mut p = rejected();
+    for who in [HOLDER, R1] {
+        assert_refused(
+            &mut p,
+            |p| p.raise_dispute(acc(who), 0, h(50), DEADLINE + 1),
+            programme_err(ProgrammeError::DecisionPending {
+                allocation: 0,
+                decision: 1,
+            }),
+        );
+    }
+}
+
+// ----- disputes --------------------------------------------------------
+
+#[test]
+fn dispute_freezes_the_allocation() {
+    // given
+    let mut p = approved();
+    p.allocate(acc(HOLDER), acc(R1), 10, 7, DEADLINE, vec![1], T0)
+        .unwrap();
+    p.submit_document(acc(R1), 1, 0, h(20), T0).unwrap();
+    // when
+    p.raise_dispute(acc(HOLDER), 0, h(50), T0).unwrap();
+    p.raise_dispute(acc(R1), 1, h(50), T0).unwrap();
+    // then
+    let frozen0 = programme_err(ProgrammeError::AllocationFrozen { allocation: 0 });
+    let frozen1 = programme_err(ProgrammeError::AllocationFrozen { allocation: 1 });
+    assert_refused(&mut p, |p| p.release(0), frozen0);
+    assert_refused(&mut p, |p| p.close(acc(CONTRACT), 0, DEADLINE), frozen0);
+    assert_refused(
+        &mut p,
+        |p| p.approve_document(acc(INSPECTOR), 1, 0, T0),
+        frozen1,
+    );
+    assert_refused(
+        &mut p,
+        |p| p.reject_document(acc(INSPECTOR), 1, 0, h(30), T0),
+        frozen1,
+    );
+    p.allocate(acc(HOLDER), acc(R2), 10, 7, DEADLINE, vec![1], T0)
+        .unwrap();
+    p.raise_dispute(acc(R2), 2, h(50), T0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.submit_document(acc(R2), 2, 0, h(20), T0),
+        programme_err(ProgrammeError::AllocationFrozen { allocation: 2 }),
+    );
+}
+
+#[test]
+fn dispute_by_another_account_fails_with_not_a_party() {
+    let mut p = allocated();
+    for who in [R2, INSPECTOR, ADMIN, STRANGER] {
+        assert_refused(
+            &mut p,
+            |p| p.raise_dispute(acc(who), 0, h(50), T0),
+            Error::Dispute(DisputeError::NotAParty { caller: acc(who) }),
+        );
+    }
+}
+
+#[test]
+fn dispute_of_a_released_allocation_fails_with_nothing_to_dispute() {
+    let mut p = approved();
+    p.release(0).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.raise_dispute(acc(HOLDER), 0, h(50), T0),
+        programme_err(ProgrammeError::NothingToDispute { allocation: 0 }),
+    );
+}
+
+#[test]
+fn executed_ruling_splits_the_amount_between_holder_and_recipient() {
+    // given
+    let mut p = allocated();
+    p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
+    p.rule(acc(ARBITRATOR), 0, 2_500, h(51), T0 + 1).unwrap();
+    // when
+    let effects = p.execute_ruling(0, T0 + 1 + 5_000).unwrap();
+    // then
+    assert_eq!(
+        effects.payouts,
+        vec![(acc(HOLDER), AMOUNT / 4), (acc(R1), AMOUNT * 3 / 4)]
+    );
+    assert_eq!(status(&p, 0), AllocationStatus::Resolved);
+    assert_eq!(p.held(), FUNDS - AMOUNT);
+    assert_eq!(p.disputes().get(0).unwrap().status, DisputeStatus::Resolved);
+}
+
+#[test]
+fn execute_ruling_while_paused_runs_only_a_full_refund() {
+    // given: two disputes, one ruled a split, one a full refund
+    let mut p = allocated();
+    p.allocate(acc(HOLDER), acc(R2), 10, 7, DEADLINE, vec![1], T0)
+        .unwrap();
+    p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
+    p.raise_dispute(acc(R2), 1, h(50), T0).unwrap();
+    p.rule(acc(ARBITRATOR), 0, 5_000, h(51), T0).unwrap();
+    p.rule(acc(ARBITRATOR), 1, 10_000, h(51), T0).unwrap();
+    p.pause(acc(GUARDIAN), h(3), T0).unwrap();
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.execute_ruling(0, T0 + 5_000),
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+    let effects = p.execute_ruling(1, T0 + 5_000).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), 10)]);
+}
+
+// ----- kill switch and settlement --------------------------------------
+
+#[test]
+fn terminate_settles_every_held_amount_by_the_rule_and_never_pays_the_admin() {
+    // given: unallocated 5000-4*AMOUNT... four allocations in four states
+    let mut p = funded_with(config());
+    for recipient in [R1, R1, R2, R2] {
+        p.allocate(
+            acc(HOLDER),
+            acc(recipient),
+            AMOUNT,
+            7,
+            DEADLINE,
+            vec![1],
+            T0,
+        )
+        .unwrap();
+    }
+    // 0: approved → recipient R1
+    p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+    p.approve_document(acc(INSPECTOR), 0, 0, T0).unwrap();
+    // 1: not approved → holder
+    // 2: disputed, ruled 40 % to the holder, appeal window passed → split
+    p.raise_dispute(acc(R2), 2, h(50), T0).unwrap();
+    p.rule(acc(ARBITRATOR), 0, 4_000, h(51), T0).unwrap();
+    // 3: rejection pending, under review when terminated → recipient R2
+    p.close(acc(CONTRACT), 3, DEADLINE).unwrap();
+    p.request_review(acc(R2), 1, h(40), DEADLINE).unwrap();
+    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    let now = DEADLINE + 1;
+    // when
+    let effects = p.terminate(acc(ADMIN), h(4), now).unwrap();
+    // then
+    let to_holder = (FUNDS - 4 * AMOUNT) + AMOUNT + AMOUNT * 4 / 10;
+    let to_r1 = AMOUNT;
+    let to_r2 = AMOUNT * 6 / 10 + AMOUNT;
+    assert_eq!(
+        effects.payouts,
+        vec![(acc(HOLDER), to_holder), (acc(R1), to_r1), (acc(R2), to_r2)]
+    );
+    assert_eq!(to_holder + to_r1 + to_r2, FUNDS);
+    assert!(effects.payouts.iter().all(|(to, _)| *to != acc(ADMIN)));
+    assert_eq!(p.held(), 0);
+    assert_eq!(p.kill_switch().state(), SwitchState::Terminated);
+    assert!(p
+        .allocations()
+        .iter()
+        .all(|a| a.status == AllocationStatus::Settled));
+}
+
+#[test]
+fn settlement_of_a_final_adverse_rejection_returns_it_to_the_holder() {
+    // given: the window passed, the rejection is final but not executed
+    let mut p = rejected();
+    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    // when
+    let plan = p.settlement(DEADLINE + WINDOW);
+    // then
+    assert_eq!(plan[0], (acc(HOLDER), FUNDS));
+    // and before the window ends the recipient is favoured
+    assert_eq!(
+        p.settlement(DEADLINE + 1),
+        vec![
+            (acc(HOLDER), FUNDS - AMOUNT),
+            (acc(R1), AMOUNT),
+            (acc(R2), 0)
+        ]
+    );
+}
+
+#[test]
+fn terminate_while_active_fails_with_wrong_state() {
+    let mut p = allocated();
+    assert_refused(
+        &mut p,
+        |p| p.terminate(acc(ADMIN), h(4), T0),
+        Error::KillSwitch(KillSwitchError::WrongState {
+            expected: SwitchState::Paused,
+            actual: SwitchState::Active,
+        }),
+    );
+}
+
+#[test]
+fn pause_by_a_party_fails_with_unauthorized() {
+    let mut p = allocated();
+    for who in [HOLDER, R1, INSPECTOR, REVIEWER, ARBITRATOR] {
+        assert_refused(
+            &mut p,
+            |p| p.pause(acc(who), h(3), T0),
+            Error::Roles(RolesError::Unauthorized {
+                caller: acc(who),
+                required: Role::Guardian,
+            }),
+        );
+    }
+}
+
+#[test]
+fn every_message_after_termination_fails_with_terminated() {
+    // given
+    let mut p = rejected();
+    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    p.terminate(acc(ADMIN), h(4), DEADLINE).unwrap();
+    let terminated = Error::KillSwitch(KillSwitchError::Terminated);
+    // when / then
+    assert_refused(&mut p, |p| p.fund(acc(HOLDER), 1), terminated);
+    assert_refused(&mut p, |p| p.release(0), terminated);
+    assert_refused(
+        &mut p,
+        |p| p.request_review(acc(R1), 1, h(40), DEADLINE + 1),
+        terminated,
+    );
+    assert_refused(
+        &mut p,
+        |p| p.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 1),
+        terminated,
+    );
+    assert_refused(&mut p, |p| p.execute_decision(1, DEADLINE + 1), terminated);
+    assert_refused(
+        &mut p,
+        |p| p.raise_dispute(acc(R1), 0, h(50), DEADLINE + 1),
+        terminated,
+    );
+}
+
+// ----- property tests --------------------------------------------------
+
+/// One step of a random run.
+#[derive(Debug, Clone)]
+enum Op {
+    Fund(Balance),
+    Allocate(u8, Balance, Timestamp, u8),
+    Submit(u32, u32),
+    Approve(u32, u32),
+    Reject(u32, u32),
+    Release(u32),
+    Close(u32),
+    RequestReview(u32),
+    Resolve(u32, Option<Verdict>),
+    Execute(u32),
+    Dispute(bool, u32),
+    Rule(u32, u16),
+    ExecuteRuling(u32),
+    Pause,
+    Resume,
+    Advance(Timestamp),
+    /// The recipient submits, and the inspector approves, every slot.
+    Fulfil(u32),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let verdict = prop_oneof![
+        Just(None),
+        Just(Some(Verdict::Favourable)),
+        Just(Some(Verdict::Adverse))
+    ];
+    // Indices are taken modulo what exists when the step runs (see `run`),
+    // so that most steps reach the rule they exercise.
+    prop_oneof![
+        2 => (1u128..2_000).prop_map(Op::Fund),
+        3 => (0u8..2, 1u128..1_500, 1u64..60_000, 1u8..4)
+            .prop_map(|(r, a, d, n)| Op::Allocate(r, a, d, n)),
+        6 => (0u32..8, 0u32..8).prop_map(|(a, s)| Op::Submit(a, s)),
+        6 => (0u32..8, 0u32..8).prop_map(|(a, s)| Op::Approve(a, s)),
+        1 => (0u32..8, 0u32..8).prop_map(|(a, s)| Op::Reject(a, s)),
+        3 => (0u32..8).prop_map(Op::Release),
+        3 => (0u32..8).prop_map(Op::Close),
+        2 => (0u32..8).prop_map(Op::RequestReview),
+        2 => (0u32..8, verdict).prop_map(|(d, v)| Op::Resolve(d, v)),
+        3 => (0u32..8).prop_map(Op::Execute),
+        1 => (any::<bool>(), 0u32..8).prop_map(|(b, a)| Op::Dispute(b, a)),
+        1 => (0u32..8, 0u16..=10_000).prop_map(|(d, b)| Op::Rule(d, b)),
+        1 => (0u32..8).prop_map(Op::ExecuteRuling),
+        4 => (0u32..8).prop_map(Op::Fulfil),
+        1 => Just(Op::Pause),
+        6 => Just(Op::Resume),
+        3 => (1u64..40_000).prop_map(Op::Advance),
+    ]
+}
+
+/// `i` modulo `n` (0 if nothing exists yet).
+fn pick(i: u32, n: usize) -> u32 {
+    u32::try_from(n)
+        .ok()
+        .filter(|n| *n > 0)
+        .map_or(0, |n| i % n)
+}
+
+/// Runs `op` at `*now`; returns its effects if it succeeded (a failed op
+/// must leave the programme unchanged, which is asserted).
+fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
+    let before = p.clone();
+    let recipients = [acc(R1), acc(R2)];
+    let recipient_of = |p: &Programme, a: u32| p.allocation(a).map_or(acc(R1), |a| a.recipient);
+    let subject_of =
+        |p: &Programme, d: u32| p.reviews().get(d).map_or(acc(R1), |d| d.input.subject);
+    let t = *now;
+    let allocations = p.allocations().len();
+    let slots = |p: &Programme, a: u32| p.allocation(a).map_or(1, |a| a.documents.len());
+    let decisions = p.reviews().all().len();
+    let disputes = p.disputes().all().len();
+    let op = match op.clone() {
+        Op::Submit(a, s) => {
+            let a = pick(a, allocations);
+            Op::Submit(a, pick(s, slots(p, a)))
+        }
+        Op::Approve(a, s) => {
+            let a = pick(a, allocations);
+            Op::Approve(a, pick(s, slots(p, a)))
+        }
+        Op::Reject(a, s) => {
+            let a = pick(a, allocations);
+            Op::Reject(a, pick(s, slots(p, a)))
+        }
+        Op::Release(a) => Op::Release(pick(a, allocations)),
+        Op::Fulfil(a) => Op::Fulfil(pick(a, allocations)),
+        Op::Close(a) => Op::Close(pick(a, allocations)),
+        Op::Dispute(b, a) => Op::Dispute(b, pick(a, allocations)),
+        Op::RequestReview(d) => Op::RequestReview(pick(d, decisions) + 1),
+        Op::Resolve(d, v) => Op::Resolve(pick(d, decisions) + 1, v),
+        Op::Execute(d) => Op::Execute(pick(d, decisions) + 1),
+        Op::Rule(d, b) => Op::Rule(pick(d, disputes), b),
+        Op::ExecuteRuling(d) => Op::ExecuteRuling(pick(d, disputes)),
+        other => other,
+    };
+    let op = &op;
+    let result = match op {
+        Op::Fund(v) => p.fund(acc(HOLDER), *v),
+        Op::Allocate(r, amount, d, n) => p.allocate(
+            acc(HOLDER),
+            recipients[usize::from(*r)],
+            *amount,
+            7,
+            t + d,
+            (1..=u32::from(*n)).collect(),
+            t,
+        ),
+        Op::Submit(a, s) => {
+            let who = recipient_of(p, *a);
+            p.submit_document(who, *a, *s, h(20), t)
+        }
+        Op::Approve(a, s) => p.approve_document(acc(INSPECTOR), *a, *s, t),
+        Op::Reject(a, s) => p.reject_document(acc(INSPECTOR), *a, *s, h(30), t),
+        Op::Release(a) => p.release(*a),
+        Op::Close(a) => p.close(acc(CONTRACT), *a, t),
+        Op::RequestReview(d) => {
+            let who = subject_of(p, *d);
+            p.request_review(who, *d, h(40), t)
+        }
+        Op::Resolve(d, v) => p.resolve_review(acc(REVIEWER), *d, *v, h(41), t),
+        Op::Execute(d) => p.execute_decision(*d, t),
+        Op::Dispute(by_holder, a) => {
+            let who = if *by_holder {
+                acc(HOLDER)
+            } else {
+                recipient_of(p, *a)
+            };
+            p.raise_dispute(who, *a, h(50), t)
+        }
+        Op::Rule(d, bps) => p.rule(acc(ARBITRATOR), *d, *bps, h(51), t),
+        Op::ExecuteRuling(d) => p.execute_ruling(*d, t),
+        Op::Pause => p.pause(acc(GUARDIAN), h(3), t),
+        Op::Resume => p.resume(acc(ADMIN), t),
+        Op::Advance(dt) => {
+            *now += dt;
+            Ok(Effects::default())
+        }
+        Op::Fulfil(a) => {
+            let who = recipient_of(p, *a);
+            for slot in 0..u32::try_from(slots(p, *a)).unwrap() {
+                for step in 0..2 {
+                    let before = p.clone();
+                    let r = if step == 0 {
+                        p.submit_document(who, *a, slot, h(20), t)
+                    } else {
+                        p.approve_document(acc(INSPECTOR), *a, slot, t)
+                    };
+                    if r.is_err() {
+                        assert_eq!(*p, before, "a failed step of {op:?} changed the programme");
+                    }
+                }
+            }
+            Ok(Effects::default())
+        }
+    };
+    match result {
+        Ok(effects) => Some(effects),
+        Err(_) => {
+            assert_eq!(*p, before, "failed {op:?} changed the programme");
+            None
+        }
+    }
+}
+
+proptest! {
+    // Random runs reach a release, a return or a ruling in a minority of
+    // cases: run more of them.
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// Conservation: at every step, funded = paid out + held; payments go
+    /// only to the budget holder or a recipient; after termination nothing
+    /// is held and every unit funded was paid out exactly once.
+    #[test]
+    fn every_unit_funded_is_paid_out_exactly_once(ops in prop::collection::vec(op(), 1..60)) {
+        let mut p = effective_with(config());
+        let mut now = T0;
+        let mut funded: Balance = 0;
+        let mut paid: Balance = 0;
+        for op in &ops {
+            if let Some(effects) = run(&mut p, op, &mut now) {
+                if let Op::Fund(v) = op {
+                    funded += v;
+                }
+                for (to, amount) in &effects.payouts {
+                    prop_assert!([acc(HOLDER), acc(R1), acc(R2)].contains(to), "paid {to:?}");
+                    paid += amount;
+                }
+            }
+            prop_assert_eq!(funded, paid + p.held());
+        }
+        if p.kill_switch().state() == SwitchState::Active {
+            p.pause(acc(GUARDIAN), h(3), now).unwrap();
+        }
+        let effects = p.terminate(acc(ADMIN), h(4), now).unwrap();
+        paid += effects.payouts.iter().map(|(_, a)| a).sum::<Balance>();
+        prop_assert!(effects.payouts.iter().all(|(to, _)| *to != acc(ADMIN)));
+        prop_assert_eq!(p.held(), 0);
+        prop_assert_eq!(paid, funded);
+    }
+
+    /// A rejection under review moves no funds, whatever anyone calls,
+    /// until a reviewer resolves it or the reviewer's deadline passes.
+    #[test]
+    fn decision_under_review_never_moves_funds(
+        asked_after in 0u64..WINDOW,
+        ops in prop::collection::vec(op(), 1..30),
+    ) {
+        let mut p = rejected();
+        let asked = DEADLINE + asked_after;
+        p.request_review(acc(R1), 1, h(40), asked).unwrap();
+        let mut now = asked;
+        for op in &ops {
+            if matches!(op, Op::Resolve(..)) {
+                continue;
+            }
+            if now >= asked + REVIEWER_DEADLINE {
+                break;
+            }
+            if let Some(effects) = run(&mut p, op, &mut now) {
+                // other allocations may move; allocation 0 may not
+                prop_assert_eq!(
+                    status(&p, 0),
+                    AllocationStatus::RejectionPending { decision: 1 },
+                    "{:?} moved the allocation under review", op
+                );
+                prop_assert!(!effects.events.iter().any(|e| matches!(
+                    e,
+                    Event::Review(ReviewEvent::DecisionTookEffect(d)) if d.id == 1
+                )));
+            }
+        }
+    }
+}
+
+// ----- review conformance ----------------------------------------------
+
+/// The programme core driven by the review conformance suite.
+struct Harness(Programme);
+
+fn outcome(effects: Effects) -> Outcome {
+    Outcome {
+        events: effects
+            .events
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Review(e) => Some(e),
+                _ => None,
+            })
+            .collect(),
+        payouts: effects.payouts,
+    }
+}
+
+impl ReviewHarness for Harness {
+    type Error = Error;
+
+    fn decided(config: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
+        let mut c = self::config();
+        c.review = config;
+        c.inspector_label = AiLabel {
+            ai_involved: true,
+            risk,
+        };
+        let mut p = allocated_with(c);
+        p.submit_document(acc(R1), 0, 0, h(20), T0).unwrap();
+        p.approve_document(acc(INSPECTOR), 0, 0, T0).unwrap();
+        let recorded = p.close(acc(CONTRACT), 0, DEADLINE).unwrap();
+        Some((
+            Harness(p),
+            Fixture {
+                id: 1,
+                recorded: outcome(recorded),
+                decided_at: DEADLINE,
+                subject: acc(R1),
+                reviewer: acc(REVIEWER),
+                stranger: acc(STRANGER),
+                adverse_payouts: vec![(acc(HOLDER), AMOUNT)],
+                favourable_payouts: vec![(acc(R1), AMOUNT)],
+            },
+        ))
+    }
+
+    fn request_review(
+        &mut self,
+        caller: AccountId,
+        id: DecisionId,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Result<Outcome, Error> {
+        self.0.request_review(caller, id, reason, now).map(outcome)
+    }
+
+    fn resolve_review(
+        &mut self,
+        caller: AccountId,
+        id: DecisionId,
+        override_to: Option<Verdict>,
+        reasoning: Hash32,
+        now: Timestamp,
+    ) -> Result<Outcome, Error> {
+        self.0
+            .resolve_review(caller, id, override_to, reasoning, now)
+            .map(outcome)
+    }
+
+    fn execute_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Outcome, Error> {
+        self.0.execute_decision(id, now).map(outcome)
+    }
+
+    fn held(&self) -> Balance {
+        self.0.held()
+    }
+
+    fn review_error(e: &Error) -> Option<ReviewError> {
+        match e {
+            Error::Review(e) => Some(*e),
+            _ => None,
+        }
+    }
+
+    fn roles_error(e: &Error) -> Option<RolesError> {
+        match e {
+            Error::Roles(e) => Some(*e),
+            _ => None,
+        }
+    }
+}
+
+safeguards::review_conformance!(Harness);
+safeguards::review_conformance_high_risk!(Harness);
+
+#[test]
+fn decision_read_shows_the_review_status() {
+    // given
+    let mut p = rejected();
+    // when
+    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    // then
+    assert!(matches!(
+        p.reviews().get(1).unwrap().status,
+        DecisionStatus::UnderReview { reason, .. } if reason == h(40)
+    ));
+    let effects = p
+        .execute_decision(1, DEADLINE + 1 + REVIEWER_DEADLINE)
+        .unwrap();
+    assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
+    assert!(effects.events.iter().any(|e| matches!(
+        e,
+        Event::Review(ReviewEvent::DecisionTookEffect(d)) if d.basis == EffectBasis::DeadlineFallback
+    )));
+}
+
+// ----- storage budget --------------------------------------------------
+
+#[test]
+fn fixed_footprint_bounds_the_largest_fixed_part() {
+    // given: seven recipients, a full role table, a pending admin, every
+    // acceptance marked invalidated, the largest unallocated balance
+    let mut c = config();
+    c.recipients = (20..27).map(acc).collect();
+    let mut p = new_with(c);
+    let parties: Vec<AccountId> = p.agreement().parties().to_vec();
+    for (i, who) in parties.iter().enumerate() {
+        let attestation = u64::try_from(i).unwrap() + 1;
+        p.accept_agreement(*who, terms(), T0, attestation).unwrap();
+        p.note_invalidated(
+            *who,
+            attestation,
+            safeguards::eds::RevocationReason::KeyCompromise,
+            T0,
+        )
+        .unwrap();
+    }
+    let mut n = 100u8;
+    while p.grant_role(acc(ADMIN), Role::Verifier, acc(n)).is_ok() {
+        n += 1;
+    }
+    p.propose_admin(acc(ADMIN), acc(STRANGER)).unwrap();
+    p.fund(parties[0], Balance::MAX).unwrap();
+    // when
+    let size = scale::Encode::encoded_size(&p);
+    // then: the pending terms (37 bytes) are absent once effective; count them
+    assert!(
+        size + 37 <= FIXED_FOOTPRINT,
+        "fixed part encodes to {size} bytes"
+    );
+}
+
+/// A programme with as many allocations of `documents` slots as the budget
+/// allows, every one at its largest: slots decided, half of them rejected
+/// and resolved by a reviewer, half disputed with full evidence and ruled.
+fn filled(documents: u32) -> Programme {
+    let mut p = funded_with(config());
+    p.fund(acc(HOLDER), Balance::MAX - FUNDS).unwrap();
+    let kinds: Vec<u32> = (1..=documents).collect();
+    while p
+        .allocate(
+            acc(HOLDER),
+            acc(R1),
+            1_000_000,
+            7,
+            DEADLINE,
+            kinds.clone(),
+            T0,
+        )
+        .is_ok()
+    {}
+    let count = u32::try_from(p.allocations().len()).unwrap();
+    for a in 0..count {
+        for slot in 0..documents {
+            p.submit_document(acc(R1), a, slot, h(20), T0).unwrap();
+            if slot > 0 {
+                p.reject_document(acc(INSPECTOR), a, slot, h(30), T0)
+                    .unwrap();
+            }
+        }
+        if a % 2 == 1 {
+            let d = p.disputes().all().len();
+            p.raise_dispute(acc(R1), a, h(50), T0).unwrap();
+            let d = u32::try_from(d).unwrap();
+            while p.submit_evidence(acc(HOLDER), d, h(52)).is_ok() {}
+            p.rule(acc(ARBITRATOR), d, 1_234, h(51), T0).unwrap();
+        }
+    }
+    for a in (0..count).step_by(2) {
+        p.close(acc(CONTRACT), a, DEADLINE).unwrap();
+        let decision = match status(&p, a) {
+            AllocationStatus::RejectionPending { decision } => decision,
+            other => panic!("{other:?}"),
+        };
+        p.request_review(acc(R1), decision, h(40), DEADLINE)
+            .unwrap();
+        p.resolve_review(acc(REVIEWER), decision, None, h(41), DEADLINE)
+            .unwrap();
+    }
+    p
+}
+
+#[test]
+fn programme_filled_to_the_budget_encodes_within_its_footprint() {
+    for documents in [1, 2, 8] {
+        // given / when
+        let p = filled(documents);
+        // then
+        let size = scale::Encode::encoded_size(&p);
+        assert!(p.allocations().len() >= 16, "{}", p.allocations().len());
+        assert!(
+            size <= p.footprint(),
+            "{documents} documents: {size} > {}",
+            p.footprint()
+        );
+        assert!(p.footprint() <= STORAGE_BUDGET);
+    }
+}
+
+#[test]
+fn allocate_past_the_storage_budget_fails_with_storage_full() {
+    // given
+    let mut p = filled(8);
+    let needed = p.footprint() + allocation_footprint(8);
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.allocate(acc(HOLDER), acc(R2), 1, 7, DEADLINE, vec![1; 8], T0),
+        programme_err(ProgrammeError::StorageFull {
+            needed: u32::try_from(needed).unwrap(),
+        }),
+    );
+}
+
+#[test]
+fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
+    // given
+    let mut p = allocated();
+    p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
+    for _ in 1..MAX_EVIDENCE_PER_DISPUTE {
+        p.submit_evidence(acc(HOLDER), 0, h(52)).unwrap();
+    }
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.submit_evidence(acc(R1), 0, h(53)),
+        Error::Dispute(DisputeError::TooMuchEvidence),
+    );
+    // and a stranger still gets its own error
+    assert_refused(
+        &mut p,
+        |p| p.submit_evidence(acc(STRANGER), 0, h(53)),
+        Error::Dispute(DisputeError::NotAParty {
+            caller: acc(STRANGER),
+        }),
+    );
+}
+
+#[test]
+fn item_footprints_equal_the_largest_encodings() {
+    // given: allocation 0 rejected and resolved by a reviewer, allocation 1
+    // disputed with full evidence and ruled, every slot decided
+    let p = filled(8);
+    // when
+    let allocation = scale::Encode::encoded_size(p.allocation(0).unwrap());
+    let decision = scale::Encode::encoded_size(p.reviews().get(1).unwrap());
+    let dispute = scale::Encode::encoded_size(p.disputes().get(0).unwrap());
+    // then
+    assert_eq!(allocation, ALLOCATION_FOOTPRINT + 8 * SLOT_FOOTPRINT);
+    assert_eq!(decision, DECISION_FOOTPRINT);
+    assert_eq!(dispute, DISPUTE_FOOTPRINT);
+    assert_eq!(
+        p.disputes().get(0).unwrap().evidence.len(),
+        MAX_EVIDENCE_PER_DISPUTE
+    );
+}

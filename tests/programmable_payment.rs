@@ -1,0 +1,640 @@
+//! drink integration tests of `programmable_payment`: the scenarios, then
+//! the access matrix. Bundles are built on first use (`shart::bundle`).
+use drink::AccountId32;
+use programmable_payment::{
+    programme::{AllocationReleased, AllocationReturned, AllocationStatus, DocumentApproved},
+    Error, ProgrammeError,
+};
+use safeguards::{
+    dispute::DisputeResolved,
+    kill_switch::SwitchState,
+    review::{
+        AiLabel, AutomatedDecisionRecorded, Decision, DecisionStatus, EffectBasis, RiskClass,
+        Verdict,
+    },
+    roles::Role,
+    AgreementError, KillSwitchError, ReviewError, RolesError,
+};
+use shart::{
+    events::ShartEvent,
+    fixtures::{doc, DAY, T0},
+    payment::{deploy, deploy_labelled, explanation_hash, review_config, Payment},
+    runtime::{ink_account, Encoded},
+};
+
+const FUNDS: u128 = 1_000_000;
+const AMOUNT: u128 = 400_000;
+const DEADLINE: u64 = T0 + 10 * DAY;
+
+/// Deployed, effective, funded with `FUNDS`, allocation 0 of `AMOUNT` to the
+/// recipient with two required documents.
+fn allocated(label: AiLabel) -> Payment {
+    let mut f = deploy_labelled(label).unwrap();
+    f.make_funded(FUNDS);
+    let recipient = f.accounts.recipient.clone();
+    f.allocate(&recipient, AMOUNT, DEADLINE, vec![1, 2]);
+    f
+}
+
+/// `allocated`, with slot 0 approved and slot 1 missing, closed after the
+/// deadline: decision 1, adverse to the recipient.
+fn rejected(label: AiLabel) -> Payment {
+    let mut f = allocated(label);
+    f.submit_and_approve(0, 0);
+    f.chain.advance_to(DEADLINE + 1);
+    let stranger = f.accounts.stranger.clone();
+    f.must(&stranger, "close", 0u32, 0);
+    f
+}
+
+fn human() -> AiLabel {
+    AiLabel {
+        ai_involved: false,
+        risk: RiskClass::Minimal,
+    }
+}
+
+fn decision(f: &mut Payment, id: u32) -> Decision {
+    f.read::<_, Option<Decision>>("decision", id)
+        .expect("a decision")
+}
+
+fn took_effect(events: &[ShartEvent]) -> Option<(Verdict, EffectBasis)> {
+    events.iter().find_map(|e| match e {
+        ShartEvent::DecisionTookEffect(d) => Some((d.verdict, d.basis)),
+        _ => None,
+    })
+}
+
+// ----- scenarios -------------------------------------------------------
+
+#[test]
+fn happy_path_pays_the_earmarked_recipient_once_every_document_is_approved() {
+    // given
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    let contract_before = f.contract_balance();
+    // when: both documents submitted and approved, a stranger releases
+    f.submit_and_approve(0, 0);
+    let recipient = ink_account(&a.recipient);
+    let out = f.call(&a.recipient, "submit_document", (0u32, 1u32, doc("act")), 0);
+    assert_eq!(out.value, Ok(Ok(())));
+    let out = f.must(&a.inspector, "approve_document", (0u32, 1u32), 0);
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::DocumentApproved(DocumentApproved {
+            allocation: 0,
+            slot: 1,
+            inspector: ink_account(&a.inspector),
+            hash: doc("act"),
+            label: human(),
+        })]
+    );
+    let r0 = f.balance(&a.recipient);
+    let out = f.must(&a.stranger, "release", 0u32, 0);
+    // then
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::AllocationReleased(AllocationReleased {
+            id: 0,
+            recipient,
+            purpose: 7,
+            amount: AMOUNT,
+        })]
+    );
+    assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
+    assert_eq!(contract_before - f.contract_balance(), AMOUNT);
+    assert_eq!(f.allocation(0).status, AllocationStatus::Released);
+    assert_eq!(f.read::<_, u128>("held", ()), FUNDS - AMOUNT);
+    assert_eq!(f.read::<_, u128>("unallocated", ()), FUNDS - AMOUNT);
+    // and a second release is refused
+    f.assert_refused(
+        &a.stranger,
+        "release",
+        0u32,
+        0,
+        Error::Programme(ProgrammeError::WrongAllocationStatus {
+            allocation: 0,
+            expected: AllocationStatus::Open,
+            actual: AllocationStatus::Released,
+        }),
+    );
+}
+
+#[test]
+fn fund_before_every_party_accepted_is_refused_with_not_effective() {
+    // given: the holder and one of two recipients accepted
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let terms = (shart::payment::rules_hash(), 1u32);
+    f.must(&a.holder, "accept_agreement", terms, 0);
+    f.must(&a.recipient, "accept_agreement", terms, 0);
+    // when / then
+    f.assert_refused(
+        &a.holder,
+        "fund",
+        (),
+        FUNDS,
+        Error::Agreement(AgreementError::NotEffective),
+    );
+}
+
+#[test]
+fn close_after_the_deadline_notifies_the_recipient_with_the_ai_label() {
+    // given: an AI document checker of medium risk
+    let label = AiLabel {
+        ai_involved: true,
+        risk: RiskClass::Medium,
+    };
+    let mut f = allocated(label);
+    let a = f.accounts.clone();
+    f.submit_and_approve(0, 0);
+    f.chain.advance_to(DEADLINE + 1);
+    let contract_before = f.contract_balance();
+    // when
+    let out = f.must(&a.stranger, "close", 0u32, 0);
+    // then
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::AutomatedDecisionRecorded(
+            AutomatedDecisionRecorded {
+                subject: ink_account(&a.recipient),
+                id: 1,
+                kind: programmable_payment::programme::REJECTION,
+                item: 0,
+                verdict: Verdict::Adverse,
+                amount: Some(AMOUNT),
+                explanation: explanation_hash(),
+                ai: label,
+                review_until: DEADLINE + 1 + review_config().review_window,
+                needs_confirmation: false,
+            }
+        )]
+    );
+    assert_eq!(f.contract_balance(), contract_before);
+    assert_eq!(
+        f.allocation(0).status,
+        AllocationStatus::RejectionPending { decision: 1 }
+    );
+    let d = decision(&mut f, 1);
+    assert_eq!(d.recorded_by, ink_account(&f.contract.address));
+    assert_eq!(d.input.ai, label);
+}
+
+#[test]
+fn review_within_the_window_and_override_pays_the_recipient() {
+    // given
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    // when
+    f.chain.advance_to(DEADLINE + DAY);
+    f.must(&a.recipient, "request_review", (1u32, doc("my reasons")), 0);
+    f.must(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, Some(Verdict::Favourable), doc("reasoning")),
+        0,
+    );
+    let r0 = f.balance(&a.recipient);
+    let out = f.must(&a.stranger, "execute_decision", 1u32, 0);
+    // then
+    assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
+    assert_eq!(
+        took_effect(&out.events()),
+        Some((Verdict::Favourable, EffectBasis::Overridden))
+    );
+    assert!(out
+        .events()
+        .contains(&ShartEvent::AllocationReleased(AllocationReleased {
+            id: 0,
+            recipient: ink_account(&a.recipient),
+            purpose: 7,
+            amount: AMOUNT,
+        })));
+    assert_eq!(f.allocation(0).status, AllocationStatus::Released);
+}
+
+#[test]
+fn review_after_the_window_is_refused_and_the_rejection_returns_funds_to_the_holder() {
+    // given
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    let closed_at = DEADLINE + 1 + review_config().review_window;
+    f.chain.advance_to(closed_at);
+    // when
+    f.assert_refused(
+        &a.recipient,
+        "request_review",
+        (1u32, doc("too late")),
+        0,
+        Error::Review(ReviewError::ReviewWindowClosed { closed_at }),
+    );
+    let h0 = f.balance(&a.holder);
+    let out = f.must(&a.stranger, "execute_decision", 1u32, 0);
+    // then
+    assert_eq!(f.balance(&a.holder) - h0, AMOUNT);
+    assert!(out
+        .events()
+        .contains(&ShartEvent::AllocationReturned(AllocationReturned {
+            id: 0,
+            to: ink_account(&a.holder),
+            amount: AMOUNT,
+            decision: 1,
+        })));
+    assert_eq!(
+        took_effect(&out.events()),
+        Some((Verdict::Adverse, EffectBasis::WindowPassed))
+    );
+    assert_eq!(f.allocation(0).status, AllocationStatus::Returned);
+    assert_eq!(f.read::<_, u128>("held", ()), FUNDS - AMOUNT);
+}
+
+#[test]
+fn missed_reviewer_deadline_pays_the_recipient() {
+    // given: review requested, the reviewer never resolves
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    let asked = DEADLINE + DAY;
+    f.chain.advance_to(asked);
+    f.must(&a.recipient, "request_review", (1u32, doc("my reasons")), 0);
+    // when: before the deadline nothing executes, after it the fallback does
+    f.chain
+        .advance_to(asked + review_config().reviewer_deadline - 1);
+    f.assert_refused(
+        &a.stranger,
+        "execute_decision",
+        1u32,
+        0,
+        Error::Review(ReviewError::NotYetFinal { id: 1 }),
+    );
+    f.chain
+        .advance_to(asked + review_config().reviewer_deadline);
+    let r0 = f.balance(&a.recipient);
+    let out = f.must(&a.stranger, "execute_decision", 1u32, 0);
+    // then
+    assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
+    assert_eq!(
+        took_effect(&out.events()),
+        Some((Verdict::Favourable, EffectBasis::DeadlineFallback))
+    );
+}
+
+#[test]
+fn high_risk_rejection_waits_for_a_reviewers_confirmation() {
+    // given: a high-risk AI inspector, confirmation required
+    let label = AiLabel {
+        ai_involved: true,
+        risk: RiskClass::High,
+    };
+    let mut f = rejected(label);
+    let a = f.accounts.clone();
+    assert!(matches!(
+        decision(&mut f, 1).status,
+        DecisionStatus::AwaitingConfirmation { .. }
+    ));
+    // when: long after the review window, nobody confirmed
+    f.chain
+        .advance_to(DEADLINE + 1 + review_config().review_window + DAY);
+    f.assert_refused(
+        &a.stranger,
+        "execute_decision",
+        1u32,
+        0,
+        Error::Review(ReviewError::NotYetFinal { id: 1 }),
+    );
+    // then: a reviewer confirms and the rejection takes effect
+    f.must(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, None::<Verdict>, doc("ok")),
+        0,
+    );
+    let h0 = f.balance(&a.holder);
+    let out = f.must(&a.stranger, "execute_decision", 1u32, 0);
+    assert_eq!(f.balance(&a.holder) - h0, AMOUNT);
+    assert_eq!(
+        took_effect(&out.events()),
+        Some((Verdict::Adverse, EffectBasis::Upheld))
+    );
+}
+
+#[test]
+fn dispute_freezes_the_allocation_and_the_executed_ruling_splits_it() {
+    // given
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    f.submit_and_approve(0, 0);
+    f.must(&a.holder, "raise_dispute", (0u32, doc("wrong purpose")), 0);
+    // when frozen
+    let frozen = Error::Programme(ProgrammeError::AllocationFrozen { allocation: 0 });
+    f.assert_refused(
+        &a.recipient,
+        "submit_document",
+        (0u32, 1u32, doc("act")),
+        0,
+        frozen,
+    );
+    f.assert_refused(&a.stranger, "release", 0u32, 0, frozen);
+    f.chain.advance_to(DEADLINE + 1);
+    f.assert_refused(&a.stranger, "close", 0u32, 0, frozen);
+    // then the ruling: 30 % back to the holder, 70 % to the recipient
+    f.must(&a.arbitrator, "rule", (0u32, 3_000u16, doc("award")), 0);
+    f.chain.advance_to(DEADLINE + 1 + 8 * DAY);
+    let (h0, r0) = (f.balance(&a.holder), f.balance(&a.recipient));
+    let out = f.must(&a.stranger, "execute_ruling", 0u32, 0);
+    assert_eq!(f.balance(&a.holder) - h0, AMOUNT * 3 / 10);
+    assert_eq!(f.balance(&a.recipient) - r0, AMOUNT * 7 / 10);
+    assert_eq!(
+        out.events(),
+        vec![ShartEvent::DisputeResolved(DisputeResolved {
+            id: 0,
+            subject: 0,
+            payer_amount: AMOUNT * 3 / 10,
+            payee_amount: AMOUNT * 7 / 10,
+            by_fallback: false,
+        })]
+    );
+    assert_eq!(f.allocation(0).status, AllocationStatus::Resolved);
+    assert_eq!(f.read::<_, u128>("held", ()), FUNDS - AMOUNT);
+}
+
+#[test]
+fn dispute_of_an_allocation_with_a_pending_rejection_is_refused() {
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    f.assert_refused(
+        &a.recipient,
+        "raise_dispute",
+        (0u32, doc("e")),
+        0,
+        Error::Programme(ProgrammeError::DecisionPending {
+            allocation: 0,
+            decision: 1,
+        }),
+    );
+}
+
+#[test]
+fn terminate_settles_every_held_amount_to_the_parties_and_nothing_to_the_admin() {
+    // given: unallocated funds, an approved allocation, an unapproved one,
+    // a rejection under review
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    f.allocate(&a.recipient2.clone(), 100_000, DEADLINE, vec![1]);
+    f.allocate(&a.recipient2.clone(), 50_000, T0 + DAY, vec![1]);
+    f.submit_and_approve(0, 0);
+    f.submit_and_approve(0, 1);
+    f.chain.advance_to(T0 + 2 * DAY);
+    f.must(&a.stranger, "close", 2u32, 0);
+    f.must(&a.recipient2, "request_review", (1u32, doc("reasons")), 0);
+    f.must(&a.guardian, "pause", doc("court order"), 0);
+    // the rule: approved → recipient; unapproved → holder; rejection not
+    // final → recipient; unallocated → holder
+    let unallocated = FUNDS - AMOUNT - 100_000 - 50_000;
+    let expected = vec![
+        (ink_account(&a.holder), unallocated + 100_000),
+        (ink_account(&a.recipient), AMOUNT),
+        (ink_account(&a.recipient2), 50_000),
+    ];
+    assert_eq!(
+        f.read::<_, Vec<(ink::primitives::AccountId, u128)>>("settlement_preview", ()),
+        expected
+    );
+    let (h0, r0, q0, admin0) = (
+        f.balance(&a.holder),
+        f.balance(&a.recipient),
+        f.balance(&a.recipient2),
+        f.balance(&a.admin),
+    );
+    let contract0 = f.contract_balance();
+    // when
+    let out = f.must(&a.admin, "terminate", doc("decision"), 0);
+    // then
+    assert_eq!(f.balance(&a.holder) - h0, unallocated + 100_000);
+    assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
+    assert_eq!(f.balance(&a.recipient2) - q0, 50_000);
+    // the admin's balance moves by its own storage deposit only
+    let admin_gain = i128::try_from(f.balance(&a.admin)).unwrap() - i128::try_from(admin0).unwrap();
+    assert_eq!(admin_gain, -out.storage_deposit);
+    assert!(!out.events().iter().any(|e| matches!(
+        e,
+        ShartEvent::SettlementPaid(p) if p.recipient == ink_account(&a.admin)
+    )));
+    assert_eq!(contract0 - f.contract_balance(), FUNDS);
+    assert_eq!(f.read::<_, u128>("held", ()), 0);
+    assert_eq!(
+        f.read::<_, SwitchState>("state", ()),
+        SwitchState::Terminated
+    );
+}
+
+#[test]
+fn paused_contract_keeps_review_working_but_holds_every_payment() {
+    // given
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    f.must(&a.guardian, "pause", doc("inquiry"), 0);
+    // when
+    f.must(&a.recipient, "request_review", (1u32, doc("reasons")), 0);
+    f.must(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, Some(Verdict::Favourable), doc("reasoning")),
+        0,
+    );
+    // then
+    f.assert_refused(
+        &a.stranger,
+        "execute_decision",
+        1u32,
+        0,
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+    f.assert_refused(
+        &a.holder,
+        "fund",
+        (),
+        10,
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+}
+
+// ----- access matrix ---------------------------------------------------
+
+/// Calls `message` as every named account outside `allowed` and expects
+/// `refusal(caller)`; then as `allowed[0]` and expects success.
+fn matrix(
+    f: &mut Payment,
+    message: &str,
+    args: Encoded,
+    value: u128,
+    allowed: &[AccountId32],
+    refusal: impl Fn(ink::primitives::AccountId) -> Error,
+) {
+    let mut refused = 0;
+    for (account, _) in f.accounts.names() {
+        if allowed.contains(&account) {
+            continue;
+        }
+        f.assert_refused(
+            &account,
+            message,
+            args.clone(),
+            value,
+            refusal(ink_account(&account)),
+        );
+        refused += 1;
+    }
+    assert!(refused >= 3, "{message}: only {refused} refused callers");
+    let out = f.call(&allowed[0], message, args, value);
+    assert_eq!(out.value, Ok(Ok(())), "{message} by an allowed caller");
+}
+
+fn unauthorized(required: Role) -> impl Fn(ink::primitives::AccountId) -> Error {
+    move |caller| Error::Roles(RolesError::Unauthorized { caller, required })
+}
+
+fn not_holder(caller: ink::primitives::AccountId) -> Error {
+    Error::Programme(ProgrammeError::NotBudgetHolder { caller })
+}
+
+#[test]
+fn fund_and_allocate_are_refused_to_everyone_but_the_budget_holder() {
+    let mut f = deploy().unwrap();
+    f.make_effective();
+    let a = f.accounts.clone();
+    matrix(
+        &mut f,
+        "fund",
+        Encoded::of(()),
+        FUNDS,
+        std::slice::from_ref(&a.holder),
+        not_holder,
+    );
+    matrix(
+        &mut f,
+        "allocate",
+        Encoded::of((
+            ink_account(&a.recipient),
+            AMOUNT,
+            7u32,
+            DEADLINE,
+            vec![1u32],
+        )),
+        0,
+        std::slice::from_ref(&a.holder),
+        not_holder,
+    );
+}
+
+#[test]
+fn document_messages_are_refused_to_everyone_but_recipient_and_inspector() {
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    matrix(
+        &mut f,
+        "submit_document",
+        Encoded::of((0u32, 0u32, doc("invoice"))),
+        0,
+        std::slice::from_ref(&a.recipient),
+        |caller| {
+            Error::Programme(ProgrammeError::NotRecipient {
+                caller,
+                allocation: 0,
+            })
+        },
+    );
+    matrix(
+        &mut f,
+        "approve_document",
+        Encoded::of((0u32, 0u32)),
+        0,
+        std::slice::from_ref(&a.inspector),
+        unauthorized(Role::Inspector),
+    );
+    f.must(&a.recipient, "submit_document", (0u32, 1u32, doc("act")), 0);
+    matrix(
+        &mut f,
+        "reject_document",
+        Encoded::of((0u32, 1u32, doc("unsigned"))),
+        0,
+        std::slice::from_ref(&a.inspector),
+        unauthorized(Role::Inspector),
+    );
+}
+
+#[test]
+fn review_messages_are_refused_to_everyone_but_subject_and_reviewer() {
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    matrix(
+        &mut f,
+        "request_review",
+        Encoded::of((1u32, doc("reasons"))),
+        0,
+        std::slice::from_ref(&a.recipient),
+        |caller| Error::Review(ReviewError::NotTheSubject { caller }),
+    );
+    matrix(
+        &mut f,
+        "resolve_review",
+        Encoded::of((1u32, None::<Verdict>, doc("reasoning"))),
+        0,
+        std::slice::from_ref(&a.reviewer),
+        unauthorized(Role::Reviewer),
+    );
+}
+
+#[test]
+fn kill_switch_messages_are_refused_to_everyone_but_guardian_and_admin() {
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    matrix(
+        &mut f,
+        "pause",
+        Encoded::of(doc("order")),
+        0,
+        &[a.guardian.clone(), a.admin.clone()],
+        unauthorized(Role::Guardian),
+    );
+    matrix(
+        &mut f,
+        "resume",
+        Encoded::of(()),
+        0,
+        std::slice::from_ref(&a.admin),
+        unauthorized(Role::Admin),
+    );
+    f.must(&a.admin, "pause", doc("order"), 0);
+    matrix(
+        &mut f,
+        "terminate",
+        Encoded::of(doc("decision")),
+        0,
+        std::slice::from_ref(&a.admin),
+        unauthorized(Role::Admin),
+    );
+}
+
+#[test]
+fn grant_role_and_rule_are_refused_to_everyone_but_admin_and_arbitrator() {
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    matrix(
+        &mut f,
+        "grant_role",
+        Encoded::of((Role::Inspector, ink_account(&a.stranger))),
+        0,
+        std::slice::from_ref(&a.admin),
+        unauthorized(Role::Admin),
+    );
+    f.must(&a.recipient, "raise_dispute", (0u32, doc("e")), 0);
+    matrix(
+        &mut f,
+        "rule",
+        Encoded::of((0u32, 5_000u16, doc("award"))),
+        0,
+        std::slice::from_ref(&a.arbitrator),
+        unauthorized(Role::Arbitrator),
+    );
+}
