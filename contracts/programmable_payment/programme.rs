@@ -1187,8 +1187,8 @@ impl Programme {
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` from the
-    /// programme's own limit, where the core would check its own).
+    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` at the
+    /// programme's own limit).
     pub fn submit_evidence(
         &mut self,
         caller: AccountId,
@@ -1196,18 +1196,11 @@ impl Programme {
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
         self.kill_switch.ensure_not_terminated()?;
-        if let Some(d) = self.disputes.get(dispute) {
-            let checks_pass = (caller == d.payer || caller == d.payee)
-                && evidence_hash != [0u8; 32]
-                && d.status != safeguards::dispute::DisputeStatus::Resolved;
-            if checks_pass && d.evidence.len() >= MAX_EVIDENCE_PER_DISPUTE {
-                return Err(safeguards::DisputeError::TooMuchEvidence.into());
-            }
-        }
-        Ok(Effects::of(self.disputes.add_evidence(
+        Ok(Effects::of(self.disputes.add_evidence_up_to(
             caller,
             dispute,
             evidence_hash,
+            MAX_EVIDENCE_PER_DISPUTE,
         )?))
     }
 

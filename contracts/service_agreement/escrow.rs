@@ -24,6 +24,18 @@ use crate::errors::{wrong_status, Error, EscrowError};
 /// At most this many milestones.
 pub const MAX_MILESTONES: usize = 16;
 
+/// Evidence hashes per dispute (the raising one included), below the
+/// dispute core's `MAX_EVIDENCE`: the whole escrow is one storage value,
+/// which pallet-contracts caps at 16 KiB, and every milestone may carry a
+/// dispute. A hash can name a whole bundle of documents.
+pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
+
+/// The largest storage value pallet-contracts accepts (its `payload_len`
+/// limit): an escrow that outgrew it could never be written again. The
+/// bounds above keep the fullest escrow below it
+/// (`review_harness::storage_budget`).
+pub const STORAGE_VALUE_LIMIT: usize = 16 * 1024;
+
 /// The review core's `kind` of an automatic release: a delivered milestone
 /// is released because the client's review period passed without approval
 /// or dispute.
@@ -938,11 +950,13 @@ impl Escrow {
         Ok(Effects::of(events))
     }
 
-    /// A party adds evidence. Works while paused.
+    /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
+    /// dispute. Works while paused.
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors.
+    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` at
+    /// [`MAX_EVIDENCE_PER_DISPUTE`]).
     pub fn submit_evidence(
         &mut self,
         caller: AccountId,
@@ -950,10 +964,11 @@ impl Escrow {
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
         self.kill_switch.ensure_not_terminated()?;
-        Ok(Effects::of(self.disputes.add_evidence(
+        Ok(Effects::of(self.disputes.add_evidence_up_to(
             caller,
             dispute,
             evidence_hash,
+            MAX_EVIDENCE_PER_DISPUTE,
         )?))
     }
 

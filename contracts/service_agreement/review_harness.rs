@@ -482,3 +482,95 @@ mod properties {
         }
     }
 }
+
+/// Storage budget: the whole escrow is one storage value, which
+/// pallet-contracts caps at 16 KiB; a value that outgrew it could never be
+/// written again and every message, termination included, would fail.
+mod storage_budget {
+    use safeguards::{
+        agreement::{Terms, MAX_HISTORY},
+        review::conformance::CONFIG,
+        roles::Role,
+        DisputeError,
+    };
+    use scale::Encode;
+
+    use super::*;
+    use crate::escrow::{MAX_EVIDENCE_PER_DISPUTE, MAX_MILESTONES, STORAGE_VALUE_LIMIT};
+
+    /// Every collection at its bound: all milestones, each with a
+    /// withheld automatic release and a ruled dispute full of evidence, a
+    /// full role table and a full acceptance record, paused with a reason.
+    fn fullest() -> Escrow {
+        let mut c = config(CONFIG);
+        c.milestones = ink::prelude::vec![1; MAX_MILESTONES];
+        let (mut e, _) = Escrow::new(acc(ADMIN), c).unwrap();
+        let v1 = e.agreement().pending().unwrap();
+        e.accept_agreement(acc(CLIENT), v1, T, 1).unwrap();
+        e.accept_agreement(acc(CONTRACTOR), v1, T, 2).unwrap();
+        let mut version = 1;
+        while e.agreement().history().len() + 2 <= MAX_HISTORY {
+            version += 1;
+            let t = Terms {
+                hash: [u8::try_from(version).unwrap(); 32],
+                version,
+            };
+            e.propose_amendment(acc(CLIENT), t, T).unwrap();
+            e.accept_agreement(acc(CLIENT), t, T, 1).unwrap();
+            e.accept_agreement(acc(CONTRACTOR), t, T, 2).unwrap();
+        }
+        e.fund(acc(CLIENT), u128::try_from(MAX_MILESTONES).unwrap())
+            .unwrap();
+        let mut now = T;
+        for m in 0..u32::try_from(MAX_MILESTONES).unwrap() {
+            e.mark_delivered(acc(CONTRACTOR), m, now).unwrap();
+            now += REVIEW_PERIOD;
+            e.auto_release(acc(CONTRACT), m, now).unwrap();
+            let id = e.milestones()[usize::try_from(m).unwrap()]
+                .decision
+                .unwrap();
+            e.request_review(acc(CLIENT), id, h(4), now).unwrap();
+            e.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), now)
+                .unwrap();
+            e.execute_decision(id, now).unwrap();
+            e.raise_dispute(acc(CONTRACTOR), m, h(5), now).unwrap();
+            for _ in 1..MAX_EVIDENCE_PER_DISPUTE {
+                e.submit_evidence(acc(CLIENT), m, h(7)).unwrap();
+            }
+            e.rule(acc(3), m, 5_000, h(8), now).unwrap();
+        }
+        // Grant until the table is full.
+        let mut n = 100u8;
+        while e.grant_role(acc(ADMIN), Role::Guardian, acc(n)).is_ok() {
+            n += 1;
+        }
+        assert_eq!(
+            e.grant_role(acc(ADMIN), Role::Guardian, acc(n)),
+            Err(Error::Roles(RolesError::TooManyGrants))
+        );
+        e.pause(acc(ADMIN), h(3), now).unwrap();
+        e
+    }
+
+    #[test]
+    fn fullest_escrow_fits_one_storage_value() {
+        // given / when
+        let e = fullest();
+        // then
+        assert!(
+            e.encoded_size() <= STORAGE_VALUE_LIMIT,
+            "{} bytes",
+            e.encoded_size()
+        );
+    }
+
+    #[test]
+    fn evidence_beyond_the_per_dispute_limit_fails_with_too_much_evidence() {
+        // given
+        let mut e = fullest();
+        // when
+        let err = e.submit_evidence(acc(CLIENT), 0, h(9)).unwrap_err();
+        // then
+        assert_eq!(err, Error::Dispute(DisputeError::TooMuchEvidence));
+    }
+}

@@ -37,6 +37,13 @@ use crate::{
 /// At most this many parties.
 pub const MAX_PARTIES: usize = 8;
 
+/// Most acceptances the permanent record keeps (every version's, for every
+/// party): the record is stored with the contract in one storage value,
+/// which the chain caps, so it must stay bounded. An amendment that would
+/// not leave room for every party's acceptance is refused up front
+/// ([`AgreementError::HistoryFull`]).
+pub const MAX_HISTORY: usize = 32;
+
 /// A version of the master agreement.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -349,7 +356,9 @@ impl Agreement {
     ///
     /// # Errors
     ///
-    /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`.
+    /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`;
+    /// `HistoryFull` if the record could not take every party's acceptance
+    /// of it ([`MAX_HISTORY`]): the effective version then keeps governing.
     ///
     /// # Events
     ///
@@ -374,6 +383,9 @@ impl Agreement {
                 current,
                 given: terms.version,
             });
+        }
+        if self.history.len().saturating_add(self.parties.len()) > MAX_HISTORY {
+            return Err(AgreementError::HistoryFull);
         }
         self.pending = Some(terms);
         self.acceptances.clear();
@@ -658,6 +670,34 @@ mod tests {
                 given: 1
             })
         );
+        assert_eq!(a.pending(), None);
+    }
+
+    #[test]
+    fn amendment_without_room_in_the_record_fails_with_history_full() {
+        // given: versions 2.. accepted by both parties until the record is full
+        let mut a = effective();
+        let mut version = 1;
+        while a.history().len() + 2 <= MAX_HISTORY {
+            version += 1;
+            let t = Terms {
+                hash: [u8::try_from(version).unwrap(); 32],
+                version,
+            };
+            a.propose_amendment(acc(CLIENT), t, 30).unwrap();
+            a.accept(acc(CLIENT), t, 31, 7).unwrap();
+            a.accept(acc(CONTRACTOR), t, 32, 7).unwrap();
+        }
+        let next = Terms {
+            hash: [0xee; 32],
+            version: version + 1,
+        };
+        // when
+        let refused = a.propose_amendment(acc(CLIENT), next, 40);
+        // then: the last accepted version keeps governing
+        assert_eq!(refused, Err(AgreementError::HistoryFull));
+        assert_eq!(a.history().len(), MAX_HISTORY);
+        assert_eq!(a.effective().map(|t| t.version), Some(version));
         assert_eq!(a.pending(), None);
     }
 

@@ -464,6 +464,28 @@ impl Disputes {
         id: u32,
         evidence_hash: Hash32,
     ) -> Result<Vec<DisputeEvent>, DisputeError> {
+        self.add_evidence_up_to(caller, id, evidence_hash, MAX_EVIDENCE)
+    }
+
+    /// [`Disputes::add_evidence`] with a lower limit of `limit` entries per
+    /// dispute (the raising evidence included; at most [`MAX_EVIDENCE`]), for
+    /// a contract whose storage budget cannot hold [`MAX_EVIDENCE`] entries
+    /// for every dispute it may have.
+    ///
+    /// # Errors
+    ///
+    /// As [`Disputes::add_evidence`]; `TooMuchEvidence` at `limit`.
+    ///
+    /// # Events
+    ///
+    /// [`EvidenceSubmitted`].
+    pub fn add_evidence_up_to(
+        &mut self,
+        caller: AccountId,
+        id: u32,
+        evidence_hash: Hash32,
+        limit: usize,
+    ) -> Result<Vec<DisputeEvent>, DisputeError> {
         let d = self.get_mut(id)?;
         ensure_party(d, caller)?;
         ensure_hash(evidence_hash)?;
@@ -473,7 +495,7 @@ impl Disputes {
                 actual: d.status,
             });
         }
-        if d.evidence.len() >= MAX_EVIDENCE {
+        if d.evidence.len() >= limit.min(MAX_EVIDENCE) {
             return Err(DisputeError::TooMuchEvidence);
         }
         d.evidence.push((caller, evidence_hash));

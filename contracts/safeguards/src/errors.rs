@@ -93,6 +93,10 @@ pub enum AgreementError {
     },
     /// The invalidation of this acceptance's attestation was already noted.
     InvalidationAlreadyNoted { party: AccountId },
+    /// The permanent record of acceptances could not take every party's
+    /// acceptance of another version
+    /// ([`MAX_HISTORY`](crate::agreement::MAX_HISTORY)): no more amendments.
+    HistoryFull,
 }
 
 /// Errors of the [`arbitration`](crate::arbitration) core.
