@@ -357,34 +357,7 @@ event_from!(
 
 /// What a state change asks the contract to do, in order: emit the events,
 /// then make the payments.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Effects {
-    /// Events to emit.
-    pub events: Vec<Event>,
-    /// Payments to make (recipient, amount); zero amounts are never listed.
-    pub payouts: Vec<(AccountId, Balance)>,
-}
-
-impl Effects {
-    fn of<E: Into<Event>>(events: Vec<E>) -> Self {
-        Self {
-            events: events.into_iter().map(Into::into).collect(),
-            payouts: Vec::new(),
-        }
-    }
-
-    fn and<E: Into<Event>>(mut self, events: Vec<E>) -> Self {
-        self.events.extend(events.into_iter().map(Into::into));
-        self
-    }
-
-    fn pay(mut self, to: AccountId, amount: Balance) -> Self {
-        if amount > 0 {
-            self.payouts.push((to, amount));
-        }
-        self
-    }
-}
+pub type Effects = safeguards::effects::Effects<Event>;
 
 fn programme_event(e: ProgrammeEvent) -> Vec<ProgrammeEvent> {
     ink::prelude::vec![e]
@@ -1132,9 +1105,7 @@ impl Programme {
                 .pay(to, amount)
             }
         };
-        Ok(Effects::of(events)
-            .and(effects.events)
-            .pay_all(effects.payouts))
+        Ok(Effects::of(events).then(effects))
     }
 
     // ----- disputes ----------------------------------------------------
@@ -1383,7 +1354,11 @@ impl Programme {
         for a in self.allocations.iter_mut().filter(|a| a.is_held()) {
             a.status = AllocationStatus::Settled;
         }
-        Ok(Effects::of(events).pay_all(plan))
+        Ok(plan
+            .into_iter()
+            .fold(Effects::of(events), |effects, (to, amount)| {
+                effects.pay(to, amount)
+            }))
     }
 
     // ----- roles -------------------------------------------------------
@@ -1432,14 +1407,6 @@ impl Programme {
     /// The roles core's errors.
     pub fn accept_admin(&mut self, caller: AccountId) -> Result<Effects, Error> {
         Ok(Effects::of(self.roles.accept_admin(caller)?))
-    }
-}
-
-impl Effects {
-    fn pay_all(self, payouts: Vec<(AccountId, Balance)>) -> Self {
-        payouts
-            .into_iter()
-            .fold(self, |effects, (to, amount)| effects.pay(to, amount))
     }
 }
 

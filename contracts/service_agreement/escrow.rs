@@ -245,40 +245,7 @@ event_from!(
 
 /// What a state change asks the contract to do, in order: emit the events,
 /// then make the payments.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Effects {
-    /// Events to emit.
-    pub events: Vec<Event>,
-    /// Payments to make (recipient, amount); zero amounts are never listed.
-    pub payouts: Vec<(AccountId, Balance)>,
-}
-
-impl Effects {
-    fn of<E: Into<Event>>(events: Vec<E>) -> Self {
-        Self {
-            events: events.into_iter().map(Into::into).collect(),
-            payouts: Vec::new(),
-        }
-    }
-
-    fn and<E: Into<Event>>(mut self, events: Vec<E>) -> Self {
-        self.events.extend(events.into_iter().map(Into::into));
-        self
-    }
-
-    fn then(mut self, next: Effects) -> Self {
-        self.events.extend(next.events);
-        self.payouts.extend(next.payouts);
-        self
-    }
-
-    fn pay(mut self, to: AccountId, amount: Balance) -> Self {
-        if amount > 0 {
-            self.payouts.push((to, amount));
-        }
-        self
-    }
-}
+pub type Effects = safeguards::effects::Effects<Event>;
 
 /// The escrow with its safeguards.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]

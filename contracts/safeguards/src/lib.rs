@@ -42,6 +42,7 @@ pub mod agreement;
 pub mod arbitration;
 pub mod dispute;
 pub mod eds;
+pub mod effects;
 pub mod errors;
 pub mod kill_switch;
 pub mod review;

@@ -1,0 +1,59 @@
+//! What a contract core's state change asks the contract to do, in order:
+//! emit the events, then make the payments (checks, effects, interactions).
+//! Generic over the contract's own event enum `E`, into which every core's
+//! events convert (`From`), so the contract's `apply` matches each variant.
+use ink::prelude::vec::Vec;
+
+use crate::types::{AccountId, Balance};
+
+/// Events to emit, then payments to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effects<E> {
+    /// Events to emit, in order.
+    pub events: Vec<E>,
+    /// Payments to make (recipient, amount); zero amounts are never listed.
+    pub payouts: Vec<(AccountId, Balance)>,
+}
+
+impl<E> Default for Effects<E> {
+    fn default() -> Self {
+        Self {
+            events: Vec::new(),
+            payouts: Vec::new(),
+        }
+    }
+}
+
+impl<E> Effects<E> {
+    /// The events of one core call, converted; no payment.
+    pub fn of<T: Into<E>>(events: Vec<T>) -> Self {
+        Self {
+            events: events.into_iter().map(Into::into).collect(),
+            payouts: Vec::new(),
+        }
+    }
+
+    /// Appends the events of another core call.
+    #[must_use]
+    pub fn and<T: Into<E>>(mut self, events: Vec<T>) -> Self {
+        self.events.extend(events.into_iter().map(Into::into));
+        self
+    }
+
+    /// Appends another state change's events and payments.
+    #[must_use]
+    pub fn then(mut self, next: Effects<E>) -> Self {
+        self.events.extend(next.events);
+        self.payouts.extend(next.payouts);
+        self
+    }
+
+    /// Adds a payment of `amount` to `to`, unless it is zero.
+    #[must_use]
+    pub fn pay(mut self, to: AccountId, amount: Balance) -> Self {
+        if amount > 0 {
+            self.payouts.push((to, amount));
+        }
+        self
+    }
+}
