@@ -147,6 +147,12 @@ pub fn contractor_requirement() -> Requirement {
 /// statement (no personal data anywhere). The certificate runs from 30 days
 /// before [`T0`] to a year after.
 pub fn evidence(account: &AccountId32, label: &str, role: EdsRole) -> Evidence {
+    evidence_around(account, label, role, T0)
+}
+
+/// [`evidence`] for a certificate valid from 30 days before `start` (ms)
+/// to a year after: a real chain's clock is not [`T0`].
+pub fn evidence_around(account: &AccountId32, label: &str, role: EdsRole, start: u64) -> Evidence {
     Evidence {
         account: ink_account(account),
         cert_serial_hash: doc(&format!("certificate serial of the {label}")),
@@ -154,8 +160,8 @@ pub fn evidence(account: &AccountId32, label: &str, role: EdsRole) -> Evidence {
         algorithm: KeyAlgorithm::Gost512,
         holder_kind: role.holder_kind(),
         role,
-        valid_from: T0 - 30 * DAY,
-        valid_until: T0 + 365 * DAY,
+        valid_from: start.saturating_sub(30 * DAY),
+        valid_until: start.saturating_add(365 * DAY),
         subject_commitment: doc(&format!("IIN/BIN commitment of the {label}")),
         statement_hash: doc(&format!("binding statement of the {label}")),
     }

@@ -14,7 +14,7 @@ use regex::Regex;
 use safeguards::{
     agreement::{AgreementAccepted, AgreementEffective, Terms},
     dispute::{DisputeConfig, DisputeRaised, DisputeResolved, Fallback, RulingIssued},
-    eds::{AttestationRecorded, EdsRole, Evidence, IssuingCa, KeyAlgorithm, VerifierAccredited},
+    eds::{AttestationRecorded, EdsRole, VerifierAccredited},
     kill_switch::{ContractPaused, ContractTerminated, SettlementPaid, SwitchState},
     review::{
         AutomatedDecisionRecorded, DecisionTookEffect, EffectBasis, ReviewConfig, ReviewRequested,
@@ -36,8 +36,8 @@ use crate::{
     bundle::{self, Bundle},
     events::{self, ShartEvent},
     fixtures::{
-        self, doc, sha256, AUTO_RELEASE_EXPLANATION, DAY, MASTER_AGREEMENT, MILESTONES,
-        START_BALANCE, T0,
+        self, doc, sha256, AUTO_RELEASE_EXPLANATION, MASTER_AGREEMENT, MILESTONES, START_BALANCE,
+        T0,
     },
     runtime::{ink_account, Chain, Encoded, Instance},
 };
@@ -192,22 +192,6 @@ pub const REVIEWER_DEADLINE: u64 = 120 * SECOND;
 pub const RULING_PERIOD: u64 = 120 * SECOND;
 /// How long a party may appeal.
 pub const APPEAL_WINDOW: u64 = 4 * SECOND;
-
-/// An attestation valid from 30 days before `start` to a year after.
-pub fn evidence(account: &AccountId32, label: &str, role: EdsRole, start: u64) -> Evidence {
-    Evidence {
-        account: ink_account(account),
-        cert_serial_hash: doc(&format!("certificate serial of the {label}")),
-        ca: IssuingCa::NcaGost2015,
-        algorithm: KeyAlgorithm::Gost512,
-        holder_kind: role.holder_kind(),
-        role,
-        valid_from: start.saturating_sub(30 * DAY),
-        valid_until: start.saturating_add(365 * DAY),
-        subject_commitment: doc(&format!("IIN/BIN commitment of the {label}")),
-        statement_hash: doc(&format!("binding statement of the {label}")),
-    }
-}
 
 /// The flagship configuration with the scenario's short periods.
 pub fn config(l: &dyn Ledger, registry: &AccountId32) -> Config {
@@ -476,7 +460,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         (Who::Client, "client", EdsRole::ChiefExecutive, 1u64),
         (Who::Contractor, "contractor", EdsRole::Individual, 2u64),
     ] {
-        let e = evidence(&r.l.account(who), label, role, start);
+        let e = fixtures::evidence_around(&r.l.account(who), label, role, start);
         let recorded = ShartEvent::AttestationRecorded(AttestationRecorded {
             id,
             account: e.account,
