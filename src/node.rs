@@ -234,8 +234,10 @@ impl NodeLedger {
         args: &Encoded,
     ) -> Result<Vec<String>> {
         let live = self.live(target)?;
+        // The bundle goes first: `--args` takes every value after it.
         let mut a = vec![
             "call".into(),
+            live.bundle.path.display().to_string(),
             "--contract".into(),
             ss58::encode(42, live.address.as_ref())?,
             "--message".into(),
@@ -247,7 +249,6 @@ impl NodeLedger {
             a.extend(scon);
         }
         a.extend(self.common(who));
-        a.push(live.bundle.path.display().to_string());
         Ok(a)
     }
 
@@ -390,9 +391,9 @@ impl Ledger for NodeLedger {
         let bundle = bundle::bundle(target.name())?;
         let transcoder = ContractMessageTranscoder::load(&bundle.path)?;
         let path = bundle.path.display().to_string();
-        let mut upload = vec!["upload".into()];
+        let mut upload = vec!["upload".into(), path.clone()];
         upload.extend(self.common(who));
-        upload.extend(["-x".into(), "--skip-confirm".into(), path.clone()]);
+        upload.extend(["-x".into(), "--skip-confirm".into()]);
         let uploaded = self.cargo_contract(&upload);
         let selector = bundle
             .constructors
@@ -401,14 +402,20 @@ impl Ledger for NodeLedger {
         let mut encoded = selector.to_vec();
         encoded.extend_from_slice(&args.0);
         let scon = cli_args::args(&transcoder, Kind::Constructor, &encoded)?;
-        let mut inst = vec!["instantiate".into(), "--constructor".into(), "new".into()];
+        // The bundle goes first: `--args` takes every value after it.
+        let mut inst = vec![
+            "instantiate".into(),
+            path,
+            "--constructor".into(),
+            "new".into(),
+        ];
         if !scon.is_empty() {
             inst.push("--args".into());
             inst.extend(scon.iter().cloned());
         }
         inst.extend(["--salt".into(), self.salt.clone()]);
         inst.extend(self.common(who));
-        inst.extend(["-x".into(), "--skip-confirm".into(), path]);
+        inst.extend(["-x".into(), "--skip-confirm".into()]);
         let out = self.cargo_contract(&inst)?;
         let address = out
             .get("contract")

@@ -112,3 +112,79 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The SCON text `NodeLedger` passes to `cargo contract` encodes, through
+/// the real CLI, to exactly the bytes drink sends. Needs only the
+/// cargo-contract binary, no node.
+#[test]
+#[ignore = "needs cargo-contract 5.0.3: run scripts/node.sh install, then SHART_NODE=1 cargo test --test node -- --ignored (docs/deploy.md)"]
+fn cargo_contract_encodes_the_scenarios_arguments_to_drinks_bytes() {
+    use contract_transcode::ContractMessageTranscoder;
+    use safeguards::review::Verdict;
+    use scale::Encode;
+    use shart::{
+        bundle,
+        cli_args::{args, Kind},
+        fixtures::{self, doc, sha256, Accounts, MASTER_AGREEMENT},
+    };
+    let a = Accounts::new();
+    let registry = bundle::bundle("eds_registry").unwrap();
+    let agreement = bundle::bundle("service_agreement").unwrap();
+    let cases: Vec<(&bundle::Bundle, &str, Vec<u8>)> = vec![
+        (&registry, "attest", fixtures::client_evidence(&a).encode()),
+        (
+            &agreement,
+            "accept_agreement",
+            (sha256(MASTER_AGREEMENT.as_bytes()), 1u32).encode(),
+        ),
+        (
+            &agreement,
+            "resolve_review",
+            (1u32, None::<Verdict>, doc("reasoning")).encode(),
+        ),
+        (
+            &agreement,
+            "resolve_review",
+            (1u32, Some(Verdict::Favourable), doc("reasoning")).encode(),
+        ),
+        (
+            &agreement,
+            "raise_dispute",
+            (2u32, doc("evidence")).encode(),
+        ),
+        (&agreement, "fund", ().encode()),
+    ];
+    for (b, message, payload) in cases {
+        // given: what drink sends
+        let mut encoded = b.messages[message].to_vec();
+        encoded.extend_from_slice(&payload);
+        let t = ContractMessageTranscoder::load(&b.path).unwrap();
+        let scon = args(&t, Kind::Message, &encoded).unwrap();
+        // when: the CLI encodes the text
+        // (the bundle goes first: `--args` takes every value after it)
+        let mut cmd = std::process::Command::new(shart::node::cargo_contract());
+        cmd.args(["contract", "encode"])
+            .arg(&b.path)
+            .args(["--message", message]);
+        if !scon.is_empty() {
+            cmd.arg("--args").args(&scon);
+        }
+        let out = cmd.output().expect("cargo-contract runs");
+        // then
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{message}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let hex_out = stdout
+            .trim()
+            .strip_prefix("Encoded data: ")
+            .unwrap_or_else(|| panic!("{message}: unexpected output {stdout}"));
+        assert_eq!(
+            hex_out.to_lowercase(),
+            hex::encode(&encoded),
+            "{message}: {scon:?}"
+        );
+    }
+}
