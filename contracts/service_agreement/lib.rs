@@ -258,7 +258,8 @@ pub mod service_agreement {
         /// # Errors
         ///
         /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`,
-        /// `Terminated`.
+        /// `HistoryFull` (the acceptance record, bounded by `MAX_HISTORY`,
+        /// could not take every party's acceptance of it), `Terminated`.
         ///
         /// # Events
         ///
