@@ -321,6 +321,32 @@ impl NodeLedger {
     }
 }
 
+/// The storage key of `System.Account(account)`: `twox128("System") ++
+/// twox128("Account") ++ blake2_128(account) ++ account` (a
+/// `Blake2_128Concat` map).
+pub fn account_key(account: &[u8; 32]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(80);
+    key.extend_from_slice(&sp_crypto_hashing::twox_128(b"System"));
+    key.extend_from_slice(&sp_crypto_hashing::twox_128(b"Account"));
+    key.extend_from_slice(&sp_crypto_hashing::blake2_128(account));
+    key.extend_from_slice(account);
+    key
+}
+
+/// The free balance in a SCALE-encoded `AccountInfo<u32, AccountData<u128>>`:
+/// after nonce, consumers, providers and sufficients (four `u32`s).
+///
+/// # Errors
+///
+/// If the value is too short.
+pub fn free_balance(info: &[u8]) -> Result<u128> {
+    let free: [u8; 16] = info
+        .get(16..32)
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| anyhow!("AccountInfo of {} bytes", info.len()))?;
+    Ok(u128::from_le_bytes(free))
+}
+
 /// The raw data of the `ContractEmitted` events of `address` in `cargo
 /// contract`'s JSON event list (it prints a call's contract events as hex).
 pub fn contract_events(events: &Json, address: &str) -> Result<Vec<Vec<u8>>> {
@@ -470,6 +496,15 @@ impl Ledger for NodeLedger {
         expected: Encoded,
     ) -> Result<()> {
         self.dry_run(target, who, message, &args, &expected, true)
+    }
+
+    fn balance(&mut self, account: &AccountId32) -> Result<u128> {
+        let key = format!("0x{}", hex::encode(account_key(account.as_ref())));
+        let value = self.rpc("state_getStorage", json!([key]))?;
+        match value.as_str() {
+            None => Ok(0),
+            Some(h) => free_balance(&hex::decode(h.trim_start_matches("0x"))?),
+        }
     }
 
     fn read(

@@ -151,6 +151,12 @@ pub trait Ledger {
         args: Encoded,
         expected: Encoded,
     ) -> Result<()>;
+    /// The free balance of `account` at the latest block.
+    ///
+    /// # Errors
+    ///
+    /// If the ledger cannot read it.
+    fn balance(&mut self, account: &AccountId32) -> Result<u128>;
     /// Checks that a read returns exactly `expected` (SCALE-encoded).
     ///
     /// # Errors
@@ -292,9 +298,35 @@ fn same_event(t: &Transcript, expected: &ShartEvent, data: &[u8]) -> bool {
     }
 }
 
+/// Whose free balance the scenario follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holder {
+    /// A participant's account.
+    Of(Who),
+    /// The `service_agreement` contract's own account.
+    Escrow,
+}
+
+/// The followed balances: every payee the agreement can pay, the admin (who
+/// must never receive the funds) and the escrow itself.
+const FOLLOWED: [Holder; 4] = [
+    Holder::Of(Who::Client),
+    Holder::Of(Who::Contractor),
+    Holder::Of(Who::Admin),
+    Holder::Escrow,
+];
+
+fn holder_name(h: Holder) -> &'static str {
+    match h {
+        Holder::Of(w) => name(w),
+        Holder::Escrow => "escrow",
+    }
+}
+
 struct Run<'a> {
     l: &'a mut dyn Ledger,
     t: Transcript,
+    escrow: Option<AccountId32>,
 }
 
 impl Run<'_> {
@@ -330,6 +362,60 @@ impl Run<'_> {
         Ok(())
     }
 
+    /// The followed balances, in [`FOLLOWED`] order (the escrow's once it
+    /// is deployed).
+    fn balances(&mut self) -> Result<Vec<u128>> {
+        let mut out = Vec::with_capacity(FOLLOWED.len());
+        for h in FOLLOWED {
+            let account = match h {
+                Holder::Of(w) => Some(self.l.account(w)),
+                Holder::Escrow => self.escrow.clone(),
+            };
+            out.push(match account {
+                Some(a) => self.l.balance(&a)?,
+                None => 0,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Checks that every followed balance except the caller's (who pays
+    /// fees on a real chain) moved by exactly `moved` (unnamed: by
+    /// nothing), and writes the moves to the transcript.
+    fn expect_moved(
+        &mut self,
+        what: &str,
+        caller: Who,
+        before: &[u128],
+        moved: &[(Holder, i128)],
+    ) -> Result<()> {
+        let after = self.balances()?;
+        let mut shown = Vec::new();
+        for ((h, b), a) in FOLLOWED.iter().zip(before).zip(&after) {
+            let expected = moved.iter().find(|(m, _)| m == h).map_or(0, |(_, d)| *d);
+            if *h == Holder::Of(caller) {
+                if expected != 0 {
+                    bail!("{what}: the scenario cannot check the caller's balance exactly");
+                }
+                continue;
+            }
+            let actual = i128::try_from(*a)?.checked_sub(i128::try_from(*b)?);
+            if actual != Some(expected) {
+                bail!(
+                    "{what}: {} moved by {actual:?}, expected {expected} (before {b}, after {a})",
+                    holder_name(*h)
+                );
+            }
+            if expected != 0 {
+                shown.push(format!("{} {expected:+}", holder_name(*h)));
+            }
+        }
+        if !shown.is_empty() {
+            self.t.line(&format!("   balances: {}", shown.join(", ")));
+        }
+        Ok(())
+    }
+
     fn call(
         &mut self,
         target: Target,
@@ -339,6 +425,22 @@ impl Run<'_> {
         value: u128,
         expected: &[ShartEvent],
     ) -> Result<()> {
+        self.call_moving(target, who, message, args, value, expected, &[])
+    }
+
+    /// [`Self::call`], and the followed balances move by `moved`.
+    #[allow(clippy::too_many_arguments)]
+    fn call_moving(
+        &mut self,
+        target: Target,
+        who: Who,
+        message: &str,
+        args: impl Encode,
+        value: u128,
+        expected: &[ShartEvent],
+        moved: &[(Holder, i128)],
+    ) -> Result<()> {
+        let before = self.balances()?;
         let shown = if value > 0 {
             format!("   {} -> {message} with {value}: Ok", name(who))
         } else {
@@ -349,10 +451,12 @@ impl Run<'_> {
             .l
             .call(target, who, message, Encoded::of(args), value)
             .map_err(|e| anyhow!("{} -> {message}: {e:#}", name(who)))?;
-        self.expect_events(message, &got, expected)
+        self.expect_events(message, &got, expected)?;
+        self.expect_moved(message, who, &before, moved)
     }
 
     fn refused(&mut self, who: Who, message: &str, args: impl Encode, error: Error) -> Result<()> {
+        let before = self.balances()?;
         let shown = self.t.normalize(format!("{error:?}"));
         self.t
             .line(&format!("   {} -> {message}: refused: {shown}", name(who)));
@@ -365,7 +469,14 @@ impl Run<'_> {
                 Encoded::of(args),
                 Encoded::of(expected),
             )
-            .map_err(|e| anyhow!("{} -> {message} should be refused: {e:#}", name(who)))
+            .map_err(|e| anyhow!("{} -> {message} should be refused: {e:#}", name(who)))?;
+        // A refusal moves nothing, not even the caller's money on drink; on
+        // a node it is a dry run, which costs nothing either.
+        let after = self.balances()?;
+        if before != after {
+            bail!("{message} was refused but balances moved: {before:?} -> {after:?}");
+        }
+        Ok(())
     }
 
     fn read<A: Encode, R: Encode + std::fmt::Debug>(
@@ -391,6 +502,26 @@ impl Run<'_> {
     }
 }
 
+fn signed(amount: u128) -> Result<i128> {
+    Ok(i128::try_from(amount)?)
+}
+
+/// The escrow pays each `(payee, amount)`: their balances rise by it, the
+/// escrow's falls by the sum.
+fn paid(payees: &[(Who, u128)]) -> Result<Vec<(Holder, i128)>> {
+    let mut moved = Vec::new();
+    let mut total: i128 = 0;
+    for (who, amount) in payees {
+        let amount = signed(*amount)?;
+        moved.push((Holder::Of(*who), amount));
+        total = total
+            .checked_add(amount)
+            .ok_or_else(|| anyhow!("payments overflow"))?;
+    }
+    moved.push((Holder::Escrow, -total));
+    Ok(moved)
+}
+
 /// Deploys the EDS registry, then `service_agreement` gated on it with
 /// [`config`], both by the admin.
 ///
@@ -413,13 +544,18 @@ pub fn deploy(l: &mut dyn Ledger) -> Result<(Deployed, Deployed)> {
 /// At the first outcome that differs from the expected one.
 pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     let t = Transcript::new(ledger);
-    let mut r = Run { l: ledger, t };
+    let mut r = Run {
+        l: ledger,
+        t,
+        escrow: None,
+    };
     let start = r.l.start();
     let total: u128 = MILESTONES.iter().sum();
     let (admin, client, contractor) = (r.id(Who::Admin), r.id(Who::Client), r.id(Who::Contractor));
 
     r.step("the admin deploys the EDS registry and service_agreement gated on it");
-    let (registry, _) = deploy(r.l)?;
+    let (registry, agreement) = deploy(r.l)?;
+    r.escrow = Some(agreement.address);
     r.t.line("   admin -> new (registry), new (agreement): Ok");
     r.read(
         "pending_terms",
@@ -521,7 +657,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     )?;
 
     r.step("the client funds the escrow with the milestone total");
-    r.call(
+    r.call_moving(
         Target::Agreement,
         Who::Client,
         "fund",
@@ -531,6 +667,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             by: client,
             amount: total,
         })],
+        &[(Holder::Escrow, signed(total)?)],
     )?;
     r.read("held", (), total)?;
 
@@ -558,13 +695,14 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         0,
         &[delivered(0)],
     )?;
-    r.call(
+    r.call_moving(
         Target::Agreement,
         Who::Client,
         "approve_milestone",
         0u32,
         0,
         &[released(0, false)],
+        &paid(&[(Who::Contractor, MILESTONES[0])])?,
     )?;
 
     r.step("milestone 1: delivered; after the review period the contract decides to release it; the client asks for review; the reviewer upholds; anyone carries it out");
@@ -635,7 +773,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             reasoning,
         })],
     )?;
-    r.call(
+    r.call_moving(
         Target::Agreement,
         Who::Stranger,
         "execute_decision",
@@ -650,6 +788,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             }),
             released(1, true),
         ],
+        &paid(&[(Who::Contractor, MILESTONES[1])])?,
     )?;
 
     r.step("milestone 2: delivered; the client disputes it; the arbitrator rules 40 % to the client; after the appeal window anyone executes");
@@ -693,7 +832,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     let ruled_at = r.l.elapsed();
     r.l.wait_until(ruled_at + APPEAL_WINDOW + SECOND)?;
     let (to_client, to_contractor) = (MILESTONES[2] * 4 / 10, MILESTONES[2] * 6 / 10);
-    r.call(
+    r.call_moving(
         Target::Agreement,
         Who::Stranger,
         "execute_ruling",
@@ -706,6 +845,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             payee_amount: to_contractor,
             by_fallback: false,
         })],
+        &paid(&[(Who::Client, to_client), (Who::Contractor, to_contractor)])?,
     )?;
 
     r.step("milestone 3 delivered; the guardian pauses; releases stop; the client disputes milestone 4");
@@ -753,7 +893,10 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     r.read("state", (), SwitchState::Paused)?;
 
     r.step("the admin terminates: delivered m3 to the contractor, disputed m4 to the client, nothing to the admin");
-    r.call(
+    // The admin calls, so its own balance moves by its fees on a node; that
+    // the escrow loses exactly what the client and the contractor gain
+    // shows that nothing went to the admin.
+    r.call_moving(
         Target::Agreement,
         Who::Admin,
         "terminate",
@@ -775,6 +918,10 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
                 amount: MILESTONES[3],
             }),
         ],
+        &paid(&[
+            (Who::Client, MILESTONES[4]),
+            (Who::Contractor, MILESTONES[3]),
+        ])?,
     )?;
     r.read("held", (), 0u128)?;
     r.refused(
@@ -943,6 +1090,10 @@ impl Ledger for DrinkLedger {
             );
         }
         Ok(())
+    }
+
+    fn balance(&mut self, account: &AccountId32) -> Result<u128> {
+        Ok(self.chain.balance(account))
     }
 
     fn read(

@@ -19,6 +19,10 @@ fn scenario_on_drink_meets_every_expected_outcome() {
         "client -> fund: refused: Agreement(NotEffective)",
         "event SettlementPaid(SettlementPaid { recipient: contractor, amount: 100000 })",
         "read held: 0",
+        "balances: escrow +1250000",
+        "balances: contractor +500000, escrow -500000",
+        "balances: client +80000, contractor +120000, escrow -200000",
+        "balances: client +150000, contractor +100000, escrow -250000",
     ] {
         assert!(text.contains(line), "transcript lacks {line:?}:\n{text}");
     }
@@ -50,6 +54,35 @@ fn code_hash_is_blake2b_256_of_the_wasm() {
         hex::encode(shart::node::code_hash(b"")),
         "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"
     );
+}
+
+#[test]
+fn account_key_is_system_accounts_well_known_key_for_alice() {
+    // given
+    let alice = shart::node::dev_account("//Alice").unwrap();
+    // when
+    let key = shart::node::account_key(alice.as_ref());
+    // then: the key every Substrate explorer shows for Alice's account
+    assert_eq!(
+        hex::encode(key),
+        "26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9\
+         de1e86a9a8c739864cf3cc5ec2bea59f\
+         d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"
+    );
+}
+
+#[test]
+fn free_balance_reads_account_data_after_the_four_counters() {
+    // given: nonce 7, consumers 1, providers 1, sufficients 0, free, reserved
+    let mut info = Vec::new();
+    for n in [7u32, 1, 1, 0] {
+        info.extend_from_slice(&n.to_le_bytes());
+    }
+    info.extend_from_slice(&123_456_789u128.to_le_bytes());
+    info.extend_from_slice(&5u128.to_le_bytes());
+    // when / then
+    assert_eq!(shart::node::free_balance(&info).unwrap(), 123_456_789);
+    assert!(shart::node::free_balance(&info[..20]).is_err());
 }
 
 #[test]
