@@ -126,7 +126,11 @@ start() {
     exit 1
   fi
   mkdir -p "$HOME_DIR"
-  "$NODE_BIN" --dev --tmp --rpc-port "$RPC_PORT" --rpc-cors all >"$LOG_FILE" 2>&1 &
+  # 127.0.0.1 only: RPC binds there by default; peer-to-peer would listen
+  # on every interface without --listen-addr. No telemetry.
+  "$NODE_BIN" --dev --tmp --rpc-port "$RPC_PORT" --rpc-cors all \
+    --listen-addr "/ip4/127.0.0.1/tcp/${SHART_NODE_P2P_PORT:-30333}" --no-telemetry \
+    >"$LOG_FILE" 2>&1 &
   echo $! >"$PID_FILE"
   for _ in $(seq 1 120); do
     if answers; then
@@ -153,6 +157,11 @@ stop() {
     return
   fi
   kill "$pid"
+  # Wait for it to exit, so that a `start` right after finds the port free.
+  for _ in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
   rm -f "$PID_FILE"
   log "stopped pid $pid"
 }

@@ -261,6 +261,12 @@ impl Transcript {
         &self.text
     }
 
+    /// Names a contract's address, which differs between ledgers.
+    fn name_contract(&mut self, address: &AccountId32, name: &'static str) {
+        self.names
+            .push((format!("{:?}", ink_account(address)), name));
+    }
+
     fn line(&mut self, s: &str) {
         self.text.push_str(s);
         self.text.push('\n');
@@ -555,6 +561,8 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
 
     r.step("the admin deploys the EDS registry and service_agreement gated on it");
     let (registry, agreement) = deploy(r.l)?;
+    r.t.name_contract(&registry.address, "registry");
+    r.t.name_contract(&agreement.address, "escrow");
     r.escrow = Some(agreement.address);
     r.t.line("   admin -> new (registry), new (agreement): Ok");
     r.read(

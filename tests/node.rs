@@ -87,21 +87,22 @@ fn free_balance_reads_account_data_after_the_four_counters() {
 
 #[test]
 fn contract_events_keeps_the_data_of_one_contracts_emitted_events() {
-    // given: `cargo contract call -x --output-json` prints DisplayEvents
+    // given: `cargo contract call -x --output-json` prints DisplayEvents,
+    // each event's data as its SCALE encoding (compact length, then bytes)
     let ours = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
     let events = serde_json::json!([
         {"pallet": "Balances", "name": "Withdraw", "fields": []},
         {"pallet": "Contracts", "name": "ContractEmitted", "fields": [
             {"name": "contract", "value": {"Literal": ours}},
-            {"name": "data", "value": {"Hex": {"s": "0102"}}}
+            {"name": "data", "value": {"Hex": {"s": "080102"}}}
         ]},
         {"pallet": "Contracts", "name": "ContractEmitted", "fields": [
             {"name": "contract", "value": {"Literal": "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"}},
-            {"name": "data", "value": {"Hex": {"s": "ff"}}}
+            {"name": "data", "value": {"Hex": {"s": "04ff"}}}
         ]},
         {"pallet": "Contracts", "name": "ContractEmitted", "fields": [
             {"name": "contract", "value": {"Literal": ours}},
-            {"name": "data", "value": {"Hex": {"s": "0x03"}}}
+            {"name": "data", "value": {"Hex": {"s": "0x0403"}}}
         ]}
     ]);
     // when
