@@ -81,7 +81,7 @@ enum NodeCommand {
     /// Run the flagship scenario on the node and in drink; print the
     /// node's transcript; fail unless both meet every expected outcome and
     /// their transcripts are identical.
-    Scenario(NodeArgs),
+    Scenario(ScenarioArgs),
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +91,17 @@ struct NodeArgs {
     url: String,
     /// Folder for the deployment records (JSON, one per contract).
     #[arg(long, value_name = "DIR", default_value = "deployments/local-dev")]
+    records: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct ScenarioArgs {
+    /// The node's RPC endpoint.
+    #[arg(long, default_value = shart::node::DEFAULT_URL)]
+    url: String,
+    /// Folder for the records of the scenario's own deployments, which are
+    /// throwaway: kept apart from the committed `deployments/`.
+    #[arg(long, value_name = "DIR", default_value = "target/node-scenario")]
     records: PathBuf,
 }
 
@@ -437,7 +448,7 @@ fn eds_commit(args: &CommitArgs) -> Result<()> {
     Ok(())
 }
 
-/// Loads `--ca`, `--crl` and `--at`, then verifies the signature.
+/// Deploys both contracts on the node and prints what their records say.
 fn node_deploy(args: &NodeArgs) -> Result<()> {
     use shart::scenario::Ledger as _;
     let mut node = shart::node::NodeLedger::new(&args.url, &args.records)?;
@@ -458,20 +469,14 @@ fn node_deploy(args: &NodeArgs) -> Result<()> {
     Ok(())
 }
 
-fn node_scenario(args: &NodeArgs) -> Result<()> {
+fn node_scenario(args: &ScenarioArgs) -> Result<()> {
     let mut node = shart::node::NodeLedger::new(&args.url, &args.records)?;
     let on_node = shart::scenario::run(&mut node).context("the scenario on the node")?;
     print!("{}", on_node.text());
     let mut drink = shart::scenario::DrinkLedger::new()?;
     let in_drink = shart::scenario::run(&mut drink).context("the scenario in drink")?;
-    if on_node.text() != in_drink.text() {
-        let differ: Vec<String> = on_node
-            .text()
-            .lines()
-            .zip(in_drink.text().lines())
-            .filter(|(a, b)| a != b)
-            .map(|(a, b)| format!("  node:  {a}\n  drink: {b}"))
-            .collect();
+    let differ = shart::scenario::differences(on_node.text(), in_drink.text(), "node", "drink");
+    if !differ.is_empty() {
         return Err(anyhow!(
             "the node's transcript differs from drink's:\n{}",
             differ.join("\n")
@@ -481,6 +486,7 @@ fn node_scenario(args: &NodeArgs) -> Result<()> {
     Ok(())
 }
 
+/// Loads `--ca`, `--crl` and `--at`, then verifies the signature.
 fn run_verify(
     trust: &TrustArgs,
     content: verify::Content<'_>,

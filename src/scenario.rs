@@ -282,6 +282,28 @@ impl Transcript {
     }
 }
 
+/// The lines where two transcripts differ, each shown as both texts have
+/// it (`(none)` past the end of the shorter one), labelled `a` and `b`.
+pub fn differences(a: &str, b: &str, label_a: &str, label_b: &str) -> Vec<String> {
+    let (la, lb): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let width = label_a.len().max(label_b.len()) + 1;
+    (0..la.len().max(lb.len()))
+        .filter_map(|i| {
+            let (x, y) = (la.get(i).copied(), lb.get(i).copied());
+            (x != y).then(|| {
+                format!(
+                    "  line {}:\n    {:width$} {}\n    {:width$} {}",
+                    i + 1,
+                    format!("{label_a}:"),
+                    x.unwrap_or("(none)"),
+                    format!("{label_b}:"),
+                    y.unwrap_or("(none)"),
+                )
+            })
+        })
+        .collect()
+}
+
 fn name(w: Who) -> &'static str {
     match w {
         Who::Admin => "admin",

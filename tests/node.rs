@@ -33,6 +33,22 @@ fn scenario_on_drink_meets_every_expected_outcome() {
 }
 
 #[test]
+fn differences_show_changed_and_missing_lines_and_nothing_for_equal_texts() {
+    // given
+    let a = "== step\n   x -> f: Ok\n";
+    let b = "== step\n   x -> f: refused\n   read held: 0\n";
+    // when / then
+    assert!(scenario::differences(a, a, "node", "drink").is_empty());
+    assert_eq!(
+        scenario::differences(a, b, "node", "drink"),
+        vec![
+            "  line 2:\n    node:     x -> f: Ok\n    drink:    x -> f: refused",
+            "  line 3:\n    node:  (none)\n    drink:    read held: 0",
+        ]
+    );
+}
+
+#[test]
 fn dev_accounts_are_the_well_known_keyring_addresses() {
     // given / when
     let alice = shart::node::dev_account("//Alice").unwrap();
@@ -130,7 +146,12 @@ fn scenario_on_a_node_matches_drink_line_for_line() {
     let on_node = scenario::run(&mut node).expect("every outcome as expected on the node");
     let in_drink = scenario::run(&mut drink).expect("every outcome as expected in drink");
     // then
-    assert_eq!(on_node.text(), in_drink.text());
+    let differ = scenario::differences(on_node.text(), in_drink.text(), "node", "drink");
+    assert!(
+        differ.is_empty(),
+        "the transcripts differ:\n{}",
+        differ.join("\n")
+    );
     for contract in ["eds_registry", "service_agreement"] {
         let record: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(records.join(format!("{contract}.json"))).unwrap(),
