@@ -82,6 +82,20 @@ enum NodeCommand {
     /// node's transcript; fail unless both meet every expected outcome and
     /// their transcripts are identical.
     Scenario(ScenarioArgs),
+    /// Check deployment records: each record's code hash must be the hash
+    /// of the Wasm this checkout builds, and the chain must run that code
+    /// at the record's address.
+    Verify(RecordArgs),
+}
+
+#[derive(Debug, Args)]
+struct RecordArgs {
+    /// Deployment records (JSON), e.g. deployments/local-dev/*.json.
+    #[arg(required = true, value_name = "RECORD")]
+    records: Vec<PathBuf>,
+    /// The chain to ask, instead of each record's own `url`.
+    #[arg(long)]
+    url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -469,6 +483,21 @@ fn node_deploy(args: &NodeArgs) -> Result<()> {
     Ok(())
 }
 
+fn node_verify(args: &RecordArgs) -> Result<()> {
+    for record in &args.records {
+        let v = shart::node::verify_record(record, args.url.as_deref())?;
+        println!(
+            "{}: {} runs {} on {}, the code this checkout builds ({})",
+            v.contract,
+            v.address,
+            v.code_hash,
+            v.url,
+            record.display()
+        );
+    }
+    Ok(())
+}
+
 fn node_scenario(args: &ScenarioArgs) -> Result<()> {
     let mut node = shart::node::NodeLedger::new(&args.url, &args.records)?;
     let on_node = shart::scenario::run(&mut node).context("the scenario on the node")?;
@@ -714,6 +743,7 @@ fn main() -> ExitCode {
         Command::Demo => shart::demo::main(),
         Command::Node(NodeCommand::Deploy(args)) => node_deploy(args),
         Command::Node(NodeCommand::Scenario(args)) => node_scenario(args),
+        Command::Node(NodeCommand::Verify(args)) => node_verify(args),
         Command::Bench => shart::bench::main(),
         Command::Agreement(AgreementCommand::Hash(args)) => agreement_hash(args),
         Command::Agreement(AgreementCommand::Statement(args)) => agreement_statement(args),

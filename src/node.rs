@@ -81,6 +81,112 @@ pub fn cargo_contract() -> PathBuf {
     PathBuf::from("cargo-contract")
 }
 
+/// Runs `cargo contract <args>` with `bin` and parses its JSON output.
+fn run_json(bin: &Path, args: &[String]) -> Result<Json> {
+    let out = Command::new(bin)
+        .arg("contract")
+        .args(args)
+        // Its errors carry a stack trace when RUST_BACKTRACE is set.
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .with_context(|| format!("running {}", bin.display()))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        bail!(
+            "cargo contract {}: {}{}",
+            args.first().map(String::as_str).unwrap_or_default(),
+            String::from_utf8_lossy(&out.stderr).trim(),
+            stdout.trim()
+        );
+    }
+    // Progress lines may precede the JSON document.
+    let start = stdout
+        .find(['{', '['])
+        .ok_or_else(|| anyhow!("no JSON in: {stdout}"))?;
+    serde_json::from_str(&stdout[start..]).with_context(|| format!("parsing: {stdout}"))
+}
+
+/// The code hash a chain stores for the contract at `address` (SS58), as
+/// `cargo contract info` reports it.
+///
+/// # Errors
+///
+/// If the chain has no contract there or does not answer.
+pub fn chain_code_hash(url: &str, address: &str) -> Result<String> {
+    let args: Vec<String> = ["info", "--contract", address, "--url", url, "--output-json"]
+        .map(String::from)
+        .to_vec();
+    let info = run_json(&cargo_contract(), &args)?;
+    info.get("code_hash")
+        .and_then(Json::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow!("cargo contract info named no code hash: {info}"))
+}
+
+/// What [`verify_record`] checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// The package name.
+    pub contract: String,
+    /// Where it runs (SS58).
+    pub address: String,
+    /// The code hash the record, the local bundle and the chain agree on.
+    pub code_hash: String,
+    /// The chain asked.
+    pub url: String,
+}
+
+/// Checks a deployment record two ways: its `code_hash` must be the
+/// BLAKE2b-256 of the Wasm of the local bundle of its `contract` (built if
+/// needed, from this checkout), and the chain at `url` (default: the
+/// record's `url`) must run exactly that code at its `address`.
+///
+/// # Errors
+///
+/// If the record is malformed, either hash differs, or the chain cannot be
+/// asked.
+pub fn verify_record(record: &Path, url: Option<&str>) -> Result<Verified> {
+    let text =
+        std::fs::read_to_string(record).with_context(|| format!("reading {}", record.display()))?;
+    let r: Json =
+        serde_json::from_str(&text).with_context(|| format!("{} is not JSON", record.display()))?;
+    let field = |name: &str| {
+        r.get(name)
+            .and_then(Json::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow!("{}: no {name}", record.display()))
+    };
+    let (contract, address, recorded) =
+        (field("contract")?, field("address")?, field("code_hash")?);
+    if !matches!(contract.as_str(), "eds_registry" | "service_agreement") {
+        bail!("{}: unknown contract {contract}", record.display());
+    }
+    let local = format!(
+        "0x{}",
+        hex::encode(code_hash(&bundle::bundle(&contract)?.wasm))
+    );
+    if !recorded.eq_ignore_ascii_case(&local) {
+        bail!(
+            "{contract}: the record says code hash {recorded}, this checkout builds {local} \
+             (same commit and toolchain? docs/deploy.md, section 5)"
+        );
+    }
+    let url = match url {
+        Some(u) => u.to_owned(),
+        None => field("url")?,
+    };
+    let on_chain = chain_code_hash(&url, &address)?;
+    if !on_chain.eq_ignore_ascii_case(&local) {
+        bail!("{contract}: {url} runs code {on_chain} at {address}, not {local}");
+    }
+    Ok(Verified {
+        contract,
+        address,
+        code_hash: local,
+        url,
+    })
+}
+
 fn now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -196,25 +302,7 @@ impl NodeLedger {
 
     /// Runs `cargo contract <args>` and parses its JSON output.
     fn cargo_contract(&self, args: &[String]) -> Result<Json> {
-        let out = Command::new(&self.bin)
-            .arg("contract")
-            .args(args)
-            .output()
-            .with_context(|| format!("running {}", self.bin.display()))?;
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        if !out.status.success() {
-            bail!(
-                "cargo contract {}: {}{}",
-                args.first().map(String::as_str).unwrap_or_default(),
-                String::from_utf8_lossy(&out.stderr).trim(),
-                stdout.trim()
-            );
-        }
-        // Progress lines may precede the JSON document.
-        let start = stdout
-            .find(['{', '['])
-            .ok_or_else(|| anyhow!("no JSON in: {stdout}"))?;
-        serde_json::from_str(&stdout[start..]).with_context(|| format!("parsing: {stdout}"))
+        run_json(&self.bin, args)
     }
 
     fn common(&self, who: Who) -> Vec<String> {
@@ -486,14 +574,7 @@ impl Ledger for NodeLedger {
         let (_, bytes) = ss58::decode(&address)?;
         // The code hash the chain stores for the new address, not the one
         // the upload computed.
-        let mut info = vec!["info".into(), "--contract".into(), address.clone()];
-        info.extend(["--url".into(), self.url.clone(), "--output-json".into()]);
-        let info = self.cargo_contract(&info)?;
-        let reported = info
-            .get("code_hash")
-            .and_then(Json::as_str)
-            .ok_or_else(|| anyhow!("cargo contract info named no code hash: {info}"))?
-            .to_owned();
+        let reported = chain_code_hash(&self.url, &address)?;
         self.live[Self::index(target)] = Some(Live {
             bundle,
             transcoder,

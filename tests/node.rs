@@ -160,6 +160,66 @@ fn scenario_on_a_node_matches_drink_line_for_line() {
         assert_eq!(record["contract"], contract);
         assert!(record["block"]["number"].as_u64().is_some());
     }
+    // and: each record checks out against this checkout and the chain; a
+    // record naming the registry's address as the agreement's does not
+    for contract in ["eds_registry", "service_agreement"] {
+        let v = shart::node::verify_record(&records.join(format!("{contract}.json")), Some(&url))
+            .expect("the record checks out");
+        assert_eq!(v.contract, contract);
+    }
+    let registry: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(records.join("eds_registry.json")).unwrap())
+            .unwrap();
+    let mut swapped: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(records.join("service_agreement.json")).unwrap(),
+    )
+    .unwrap();
+    swapped["address"] = registry["address"].clone();
+    let path = records.join("swapped.json");
+    std::fs::write(&path, swapped.to_string()).unwrap();
+    let err = shart::node::verify_record(&path, Some(&url)).unwrap_err();
+    assert!(format!("{err:#}").contains("runs code"), "{err:#}");
+}
+
+#[test]
+fn verify_record_refuses_a_code_hash_this_checkout_does_not_build() {
+    // given: a record whose code hash is not the local bundle's
+    let dir = tempfile_dir();
+    let path = dir.join("tampered.json");
+    std::fs::write(
+        &path,
+        serde_json::json!({
+            "contract": "eds_registry",
+            "address": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+            "code_hash": format!("0x{}", "00".repeat(32)),
+            "url": "ws://127.0.0.1:1",
+        })
+        .to_string(),
+    )
+    .unwrap();
+    // when: checked (the chain is never asked: the local check comes first)
+    let err = shart::node::verify_record(&path, None).unwrap_err();
+    // then
+    assert!(
+        format!("{err:#}").contains("this checkout builds 0x"),
+        "{err:#}"
+    );
+}
+
+#[test]
+fn verify_record_refuses_an_unknown_contract() {
+    // given
+    let dir = tempfile_dir();
+    let path = dir.join("unknown.json");
+    std::fs::write(
+        &path,
+        r#"{"contract": "../../etc", "address": "x", "code_hash": "0x00"}"#,
+    )
+    .unwrap();
+    // when
+    let err = shart::node::verify_record(&path, None).unwrap_err();
+    // then
+    assert!(format!("{err:#}").contains("unknown contract"), "{err:#}");
 }
 
 fn tempfile_dir() -> std::path::PathBuf {
