@@ -7,6 +7,7 @@
 #   scripts/node.sh start      start (installs first if needed)
 #   scripts/node.sh stop       stop the chain started by this script
 #   scripts/node.sh status     say whether it runs and where
+#   scripts/node.sh running    exit 0 if the chain this script started answers, 1 if not
 #
 # The chain is `--dev --tmp` (fresh state every start, dev accounts //Alice
 # … funded) with RPC on 127.0.0.1:9944 only. Binaries are cached under
@@ -182,5 +183,6 @@ case "${1:-up}" in
   up) install_node; install_contract; start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: scripts/node.sh [install|start|stop|status]" >&2; exit 2 ;;
+  running) [ -n "$(running_pid)" ] && answers ;;
+  *) echo "usage: scripts/node.sh [install|start|stop|status|running]" >&2; exit 2 ;;
 esac
