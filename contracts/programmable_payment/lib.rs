@@ -63,7 +63,10 @@
 //!
 //! - The admin, guardian, arbitrator, inspector and reviewer are trusted
 //!   for liveness (pausing, deciding documents, ruling, reviewing), never
-//!   for custody: none of them can direct funds to itself. An inspector can
+//!   for custody: none of them can direct funds to itself unless it is also
+//!   a party. Instantiation refuses a recipient as inspector or reviewer,
+//!   but not the budget holder in any role, and `grant_role` checks nobody
+//!   (docs/threat-model.md, 5.6 and 5.7). An inspector can
 //!   wrongly reject or approve documents: the recipient's remedies are the
 //!   review of the resulting rejection and the dispute; the budget
 //!   holder's is the dispute.

@@ -51,7 +51,10 @@
 //! ## Security considerations
 //!
 //! - The admin, guardian and arbitrator are trusted for liveness (pausing,
-//!   ruling), never for custody: none of them can direct funds to itself.
+//!   ruling), never for custody: none of them can direct funds to itself
+//!   unless it is also a party. Nothing refuses a party as arbitrator or
+//!   guardian yet, so the parties must check `has_role` against `parties`
+//!   (docs/threat-model.md, 5.1 and 5.5).
 //! - While paused, raising disputes, evidence, rulings, appeals, acceptance,
 //!   review requests and resolutions, the execution of a full refund to the
 //!   client and the carrying out of a withheld release keep working; every

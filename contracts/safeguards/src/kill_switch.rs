@@ -40,7 +40,9 @@ pub enum SwitchState {
     Active,
     /// Only protective paths and reads work.
     Paused,
-    /// Settled; nothing but reads works, for ever.
+    /// Settled, for ever: no funds move and the agreement, disputes and
+    /// decisions no longer change. Role administration is not guarded by
+    /// the switch and still works.
     Terminated,
 }
 

@@ -10,7 +10,7 @@
 //! | `Guardian` | pause (fast response to a court order or an incident) |
 //! | `Arbitrator` | rule on disputes under the arbitration clause |
 //! | `Reviewer` | review automated decisions |
-//! | `Verifier` | record EDS attestations |
+//! | `Verifier` | reserved: no contract checks it (the EDS registry accredits verifiers itself) |
 //! | `Inspector` | approve or reject the documents a payment condition requires |
 //!
 //! ## Security considerations
@@ -38,7 +38,8 @@ pub enum Role {
     Arbitrator,
     /// May review automated decisions.
     Reviewer,
-    /// May record EDS attestations.
+    /// Reserved: no contract checks it; the EDS registry accredits its
+    /// verifiers with its own records.
     Verifier,
     /// May approve or reject the documents a payment condition requires.
     Inspector,
