@@ -84,7 +84,7 @@ install_node() {
       -o "$HOME_DIR/src/contracts-node-$NODE_VERSION.crate"
     tar -xzf "$HOME_DIR/src/contracts-node-$NODE_VERSION.crate" -C "$HOME_DIR/src"
   fi
-  log "building contracts-node $NODE_VERSION (about 50 minutes on 2 cores; resumable)"
+  log "building contracts-node $NODE_VERSION (72 to 112 minutes on 2 cores, docs/deploy.md; resumable)"
   local start=$SECONDS
   WASM_BUILD_WORKSPACE_HINT="$src" WASM_BUILD_TOOLCHAIN="$WASM_TOOLCHAIN" \
     CARGO_TARGET_DIR="$HOME_DIR/target-node" \
