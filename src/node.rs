@@ -63,6 +63,11 @@ pub fn code_hash(wasm: &[u8]) -> [u8; 32] {
     Blake2b::<U32>::digest(wasm).into()
 }
 
+/// [`code_hash`] as `cargo contract` prints it: `0x` and lowercase hex.
+fn code_hash_hex(wasm: &[u8]) -> String {
+    format!("0x{}", hex::encode(code_hash(wasm)))
+}
+
 /// Where `cargo-contract` is: `SHART_CARGO_CONTRACT`, else where
 /// `scripts/node.sh` installs it, else `cargo-contract` on the `PATH`.
 pub fn cargo_contract() -> PathBuf {
@@ -161,10 +166,7 @@ pub fn verify_record(record: &Path, url: Option<&str>) -> Result<Verified> {
     if !matches!(contract.as_str(), "eds_registry" | "service_agreement") {
         bail!("{}: unknown contract {contract}", record.display());
     }
-    let local = format!(
-        "0x{}",
-        hex::encode(code_hash(&bundle::bundle(&contract)?.wasm))
-    );
+    let local = code_hash_hex(&bundle::bundle(&contract)?.wasm);
     if !recorded.eq_ignore_ascii_case(&local) {
         bail!(
             "{contract}: the record says code hash {recorded}, this checkout builds {local} \
@@ -388,7 +390,7 @@ impl NodeLedger {
         address: &str,
     ) -> Result<()> {
         let live = self.live(target)?;
-        let local = format!("0x{}", hex::encode(code_hash(&live.bundle.wasm)));
+        let local = code_hash_hex(&live.bundle.wasm);
         if !code_hash_reported.eq_ignore_ascii_case(&local) {
             bail!(
                 "{}: the chain reports code hash {code_hash_reported}, the local bundle has {local}",

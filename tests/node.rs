@@ -153,10 +153,7 @@ fn scenario_on_a_node_matches_drink_line_for_line() {
         differ.join("\n")
     );
     for contract in ["eds_registry", "service_agreement"] {
-        let record: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(records.join(format!("{contract}.json"))).unwrap(),
-        )
-        .unwrap();
+        let record = read_json(&records.join(format!("{contract}.json")));
         assert_eq!(record["contract"], contract);
         assert!(record["block"]["number"].as_u64().is_some());
     }
@@ -167,16 +164,10 @@ fn scenario_on_a_node_matches_drink_line_for_line() {
             .expect("the record checks out");
         assert_eq!(v.contract, contract);
     }
-    let registry: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(records.join("eds_registry.json")).unwrap())
-            .unwrap();
-    let mut swapped: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(records.join("service_agreement.json")).unwrap(),
-    )
-    .unwrap();
+    let registry = read_json(&records.join("eds_registry.json"));
+    let mut swapped = read_json(&records.join("service_agreement.json"));
     swapped["address"] = registry["address"].clone();
-    let path = records.join("swapped.json");
-    std::fs::write(&path, swapped.to_string()).unwrap();
+    let path = write_record("swapped.json", &swapped.to_string());
     let err = shart::node::verify_record(&path, Some(&url)).unwrap_err();
     assert!(format!("{err:#}").contains("runs code"), "{err:#}");
 }
@@ -184,19 +175,16 @@ fn scenario_on_a_node_matches_drink_line_for_line() {
 #[test]
 fn verify_record_refuses_a_code_hash_this_checkout_does_not_build() {
     // given: a record whose code hash is not the local bundle's
-    let dir = tempfile_dir();
-    let path = dir.join("tampered.json");
-    std::fs::write(
-        &path,
-        serde_json::json!({
+    let path = write_record(
+        "tampered.json",
+        &serde_json::json!({
             "contract": "eds_registry",
             "address": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
             "code_hash": format!("0x{}", "00".repeat(32)),
             "url": "ws://127.0.0.1:1",
         })
         .to_string(),
-    )
-    .unwrap();
+    );
     // when: checked (the chain is never asked: the local check comes first)
     let err = shart::node::verify_record(&path, None).unwrap_err();
     // then
@@ -209,17 +197,25 @@ fn verify_record_refuses_a_code_hash_this_checkout_does_not_build() {
 #[test]
 fn verify_record_refuses_an_unknown_contract() {
     // given
-    let dir = tempfile_dir();
-    let path = dir.join("unknown.json");
-    std::fs::write(
-        &path,
+    let path = write_record(
+        "unknown.json",
         r#"{"contract": "../../etc", "address": "x", "code_hash": "0x00"}"#,
-    )
-    .unwrap();
+    );
     // when
     let err = shart::node::verify_record(&path, None).unwrap_err();
     // then
     assert!(format!("{err:#}").contains("unknown contract"), "{err:#}");
+}
+
+fn read_json(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Writes a deployment record named `name` into this run's temporary folder.
+fn write_record(name: &str, text: &str) -> std::path::PathBuf {
+    let path = tempfile_dir().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
 }
 
 fn tempfile_dir() -> std::path::PathBuf {
