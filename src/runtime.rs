@@ -74,7 +74,8 @@ pub struct Outcome<R> {
     pub value: Result<R, CallError>,
     /// Whether the contract reverted (an `Err` result reverts in ink!).
     pub reverted: bool,
-    /// Events emitted (none if it reverted).
+    /// Events in the runtime's record after the call (the runtime keeps
+    /// none of a reverted call's).
     pub events: Vec<Emitted>,
     /// Gas consumed.
     pub gas: Gas,
@@ -270,7 +271,10 @@ impl Chain {
 
     /// The outcome of a dispatched deploy or call: `ret` is whether it
     /// reverted and its decoded value, or why the runtime refused it.
-    /// A reverted call's events are discarded by the runtime; none are kept.
+    /// Events are read from the sandbox's own record even when the call
+    /// reverted: the runtime discards a reverted call's events, so an empty
+    /// record there is the runtime's word, not an assumption of this helper,
+    /// and a "refused and emitted nothing" check can fail.
     fn outcome<R, E: std::fmt::Debug>(
         &mut self,
         ret: Result<(bool, Result<R, CallError>), E>,
@@ -278,15 +282,14 @@ impl Chain {
         storage_deposit: i128,
     ) -> Outcome<R> {
         match ret {
-            Err(e) => failed_with_gas(CallError::Dispatch(format!("{e:?}")), gas, storage_deposit),
+            Err(e) => Outcome {
+                events: self.contract_events(),
+                ..failed_with_gas(CallError::Dispatch(format!("{e:?}")), gas, storage_deposit)
+            },
             Ok((reverted, value)) => Outcome {
                 value,
                 reverted,
-                events: if reverted {
-                    Vec::new()
-                } else {
-                    self.contract_events()
-                },
+                events: self.contract_events(),
                 gas,
                 storage_deposit,
             },

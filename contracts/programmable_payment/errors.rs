@@ -23,8 +23,10 @@ pub enum ProgrammeError {
     InvalidRecipientCount { count: u32 },
     /// `account` is both the budget holder and a recipient.
     BudgetHolderIsRecipient { account: AccountId },
-    /// `account`, a recipient, was named inspector or reviewer: nobody
-    /// inspects or reviews their own allocation.
+    /// Retired: no longer returned. Nobody inspects or reviews their own
+    /// allocation because no party (budget holder or recipient) may hold a
+    /// role (`RolesError::PartyMayNotHoldRole`). Kept so the SCALE index of
+    /// every later variant stays as published.
     ConflictOfInterest { account: AccountId },
     /// The explanation of the automated rejection, a document hash or a
     /// reason hash was all zeros.

@@ -800,9 +800,11 @@ pub mod programmable_payment {
         }
 
         /// (party, amount) a termination now would pay, budget holder first.
+        /// Allocations under an open dispute or a pending rejection are not
+        /// in it: they go on to their ruling or verdict after termination.
         #[ink(message)]
         pub fn settlement_preview(&self) -> Vec<(AccountId, Balance)> {
-            self.programme.settlement(self.env().block_timestamp())
+            self.programme.settlement()
         }
     }
 }

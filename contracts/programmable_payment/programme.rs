@@ -11,7 +11,7 @@ use safeguards::{
     arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
     dispute::{DisputeConfig, DisputeEvent, Disputes},
     eds::{AttestationId, Requirement, RevocationReason},
-    kill_switch::{KillSwitch, KillSwitchEvent},
+    kill_switch::{KillSwitch, KillSwitchEvent, SwitchState},
     review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
     roles::{Role, Roles, RolesEvent},
     AccountId, Balance, Hash32, Timestamp,
@@ -29,8 +29,9 @@ pub const MAX_RECIPIENTS: usize = MAX_PARTIES - 1;
 /// At most this many required documents per allocation.
 pub const MAX_DOCUMENTS: usize = 8;
 
-/// At most this many evidence hashes per dispute, the raiser's included
-/// (fewer than the dispute core's `MAX_EVIDENCE`): a hash can name a whole
+/// At most this many evidence hashes per dispute, the raiser's included,
+/// half of them for each side (fewer than the dispute core's
+/// `MAX_EVIDENCE`): a hash can name a whole
 /// bundle of documents, and a small dispute keeps the programme inside
 /// [`STORAGE_BUDGET`].
 pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
@@ -39,7 +40,8 @@ pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
 ///
 /// IMPORTANT: pallet-contracts stores at most 16 KiB in one storage value
 /// (`Schedule::limits.payload_len`), and ink! stores the whole programme as
-/// one value. A programme that outgrew it could not be written back: every
+/// one value, encoded with its 4-byte root key into one 16 KiB buffer (so
+/// 4 bytes less are left for the value). A programme that outgrew it could not be written back: every
 /// message would trap, termination included, and the funds would be stuck.
 /// So the programme reserves, when an allocation is created, the largest
 /// encoding that allocation can ever reach, with the one decision or the one
@@ -47,12 +49,13 @@ pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
 /// unless everything reserved fits. Later growth (documents, reviews,
 /// evidence, rulings) then always fits, so protective paths never fail for
 /// lack of space.
-pub const STORAGE_BUDGET: usize = 16 * 1024;
+pub const STORAGE_BUDGET: usize = 16 * 1024 - 4;
 
 /// Upper bound, in bytes, of the encoding of everything but the allocations
-/// and their decisions and disputes: a full role table, eight parties, every
-/// acceptance marked invalidated (`fixed_footprint_bounds_the_largest_fixed_part`).
-pub const FIXED_FOOTPRINT: usize = 2_500;
+/// and their decisions and disputes: a full role table with its eight
+/// parties, eight parties in the agreement, every acceptance marked
+/// invalidated (`fixed_footprint_bounds_the_largest_fixed_part`).
+pub const FIXED_FOOTPRINT: usize = 2_600;
 
 /// Upper bound of an allocation's encoding without its slots: id, recipient,
 /// purpose, amount, deadline, slot-list length, the largest status.
@@ -65,8 +68,8 @@ pub const SLOT_FOOTPRINT: usize = 37;
 pub const DECISION_FOOTPRINT: usize = 203;
 
 /// Upper bound of a dispute's encoding: ruled, with
-/// [`MAX_EVIDENCE_PER_DISPUTE`] evidence hashes.
-pub const DISPUTE_FOOTPRINT: usize = 462;
+/// [`MAX_EVIDENCE_PER_DISPUTE`] evidence hashes and both sides' appeals.
+pub const DISPUTE_FOOTPRINT: usize = 463;
 
 /// The bytes reserved for an allocation with `documents` slots and the one
 /// decision or dispute it can have (an allocation waiting for a decision
@@ -400,7 +403,9 @@ impl Programme {
     /// # Errors
     ///
     /// `InvalidRecipientCount`, `BudgetHolderIsRecipient`,
-    /// `ConflictOfInterest`, `ZeroHash`, and the errors of the EDS
+    /// `PartyMayNotHoldRole` (the admin, guardian, arbitrator, reviewer or
+    /// inspector is the budget holder or a recipient), `ZeroHash`, and the
+    /// errors of the EDS
     /// requirements, the agreement, the clause, the dispute and review
     /// configuration and the role grants (`AlreadyGranted` if two roles'
     /// accounts coincide in one role).
@@ -418,11 +423,6 @@ impl Programme {
             }
             .into());
         }
-        for account in [config.inspector, config.reviewer] {
-            if config.recipients.contains(&account) {
-                return Err(ProgrammeError::ConflictOfInterest { account }.into());
-            }
-        }
         if config.rejection_explanation == [0u8; 32] {
             return Err(ProgrammeError::ZeroHash.into());
         }
@@ -432,7 +432,7 @@ impl Programme {
         parties.extend(config.recipients.iter().copied());
         // The agreement core refuses duplicate recipients (`DuplicateParty`).
         let (agreement, anchored) = Agreement::new(
-            parties,
+            parties.clone(),
             Terms {
                 hash: config.agreement_hash,
                 version: config.agreement_version,
@@ -441,7 +441,7 @@ impl Programme {
         let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
         let disputes = Disputes::new(config.disputes)?;
         let reviews = Reviews::new(config.review)?;
-        let mut roles = Roles::new(admin);
+        let mut roles = Roles::with_parties(admin, parties)?;
         let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
         granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
         granted.extend(roles.grant(admin, Role::Reviewer, config.reviewer)?);
@@ -1013,11 +1013,12 @@ impl Programme {
     // ----- review ------------------------------------------------------
 
     /// The affected recipient asks for human review of a rejection inside
-    /// the window. Works while paused (it moves no funds).
+    /// the window. Works while paused (it moves no funds) and after
+    /// termination (the decision runs to its verdict).
     ///
     /// # Errors
     ///
-    /// `Terminated`; the review core's errors.
+    /// The review core's errors.
     pub fn request_review(
         &mut self,
         caller: AccountId,
@@ -1025,19 +1026,19 @@ impl Programme {
         reason: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(
             self.reviews.request_review(caller, decision, reason, now)?,
         ))
     }
 
     /// A reviewer upholds (`override_to == None`) or overrides a rejection.
-    /// Works while paused (the human process goes on).
+    /// Works while paused and after termination (the human process goes
+    /// on). No party holds [`Role::Reviewer`], so nobody reviews their own
+    /// allocation.
     ///
     /// # Errors
     ///
-    /// `Unauthorized` without [`Role::Reviewer`], `Terminated`; the review
-    /// core's errors.
+    /// `Unauthorized` without [`Role::Reviewer`]; the review core's errors.
     pub fn resolve_review(
         &mut self,
         caller: AccountId,
@@ -1047,7 +1048,6 @@ impl Programme {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.roles.ensure(Role::Reviewer, caller)?;
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.reviews.resolve(
             &self.roles,
             caller,
@@ -1061,11 +1061,12 @@ impl Programme {
     /// Anyone carries out a final rejection decision: adverse (the
     /// rejection stands) returns the amount to the budget holder;
     /// favourable (overridden, or the review core's favourable fallback)
-    /// pays the recipient.
+    /// pays the recipient. Not while paused; after termination, yes
+    /// (termination leaves a pending rejection to run to its verdict).
     ///
     /// # Errors
     ///
-    /// `Paused`/`Terminated`; `UnknownDecision`; `WrongAllocationStatus` if
+    /// `Paused`; `UnknownDecision`; `WrongAllocationStatus` if
     /// the allocation no longer waits for this decision; the review core's
     /// `NotYetFinal`, `AlreadyFinal`.
     pub fn execute_decision(
@@ -1073,7 +1074,9 @@ impl Programme {
         decision: DecisionId,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_active()?;
+        if self.kill_switch.state() == SwitchState::Paused {
+            return Err(safeguards::KillSwitchError::Paused.into());
+        }
         let d = *self
             .reviews
             .get(decision)
@@ -1154,19 +1157,19 @@ impl Programme {
     }
 
     /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
-    /// dispute. Works while paused.
+    /// dispute, half of them for each side. Works while paused and after
+    /// termination (a dispute goes on to its ruling).
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` at the
-    /// programme's own limit).
+    /// The dispute core's errors (`TooMuchEvidence` once the caller's side
+    /// has half of the programme's own limit).
     pub fn submit_evidence(
         &mut self,
         caller: AccountId,
         dispute: u32,
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.disputes.add_evidence_up_to(
             caller,
             dispute,
@@ -1175,11 +1178,12 @@ impl Programme {
         )?))
     }
 
-    /// The arbitrator rules. Works while paused (the human process goes on).
+    /// The arbitrator rules. Works while paused and after termination (the
+    /// human process goes on).
     ///
     /// # Errors
     ///
-    /// `Unauthorized`, `Terminated`; the dispute core's errors.
+    /// `Unauthorized`; the dispute core's errors.
     pub fn rule(
         &mut self,
         caller: AccountId,
@@ -1189,7 +1193,6 @@ impl Programme {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.roles.ensure(Role::Arbitrator, caller)?;
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.disputes.rule(
             &self.roles,
             caller,
@@ -1200,11 +1203,12 @@ impl Programme {
         )?))
     }
 
-    /// A party appeals a ruling inside the window. Works while paused.
+    /// A party appeals a ruling inside the window, once per side. Works
+    /// while paused and after termination.
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors.
+    /// The dispute core's errors.
     pub fn appeal(
         &mut self,
         caller: AccountId,
@@ -1212,7 +1216,6 @@ impl Programme {
         grounds_hash: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.disputes.appeal(
             caller,
             dispute,
@@ -1224,15 +1227,16 @@ impl Programme {
     /// Anyone executes a dispute (the ruling after its appeal window, or the
     /// fallback after the ruling deadline): the frozen amount is split
     /// between the budget holder (payer) and the recipient (payee). While
-    /// paused only a full refund to the budget holder executes.
+    /// paused only a full refund to the budget holder executes. After
+    /// termination every split executes: termination leaves a disputed
+    /// allocation to its dispute.
     ///
     /// # Errors
     ///
-    /// `Terminated`; `Paused` for a split that pays the recipient while
-    /// paused; the dispute core's errors.
+    /// `Paused` for a split that pays the recipient while paused; the
+    /// dispute core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
-        if self.kill_switch.ensure_active().is_err() {
+        if self.kill_switch.state() == SwitchState::Paused {
             let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
             if !refund_only {
                 return Err(safeguards::KillSwitchError::Paused.into());
@@ -1279,20 +1283,27 @@ impl Programme {
         )?))
     }
 
-    /// Who each held amount goes to if the programme ends at `now`:
+    /// Whether `terminate` leaves `a` to a human process that goes on after
+    /// it: frozen under an open dispute, or waiting for its rejection
+    /// decision (which runs to its verdict, review included).
+    fn continues_after_termination(&self, a: &Allocation) -> bool {
+        matches!(a.status, AllocationStatus::RejectionPending { .. })
+            || self.disputes.is_frozen(a.id)
+    }
+
+    /// Who each held amount goes to on termination:
     ///
     /// - the unallocated balance → the budget holder;
-    /// - an open allocation with an open dispute → its executable split,
-    ///   else the budget holder (the payer);
     /// - an open allocation whose conditions hold → its recipient, else the
-    ///   budget holder;
-    /// - an allocation whose rejection is pending → by
-    ///   [`Reviews::settlement_verdict`]: adverse to the budget holder,
-    ///   favourable (including any decision not yet final) to the recipient.
+    ///   budget holder.
+    ///
+    /// An allocation frozen under an open dispute, or whose rejection is
+    /// pending, is not settled: its dispute goes on to a ruling (with its
+    /// appeal window) or the fallback, and its decision to its verdict.
     ///
     /// Returns one (party, amount) per party, budget holder first; the
-    /// amounts add up to [`Programme::held`].
-    pub fn settlement(&self, now: Timestamp) -> Vec<(AccountId, Balance)> {
+    /// amounts add up to [`Programme::held`] less those allocations.
+    pub fn settlement(&self) -> Vec<(AccountId, Balance)> {
         let mut plan: Vec<(AccountId, Balance)> =
             self.agreement.parties().iter().map(|p| (*p, 0)).collect();
         let mut credit = |to: AccountId, amount: Balance| {
@@ -1303,32 +1314,36 @@ impl Programme {
             }
         };
         credit(self.budget_holder, self.unallocated);
-        for a in self.allocations.iter().filter(|a| a.is_held()) {
-            let (to_holder, to_recipient) = match a.status {
-                AllocationStatus::RejectionPending { decision } => {
-                    match self.reviews.settlement_verdict(decision, now) {
-                        Some(Verdict::Adverse) => (a.amount, 0),
-                        _ => (0, a.amount),
-                    }
-                }
-                _ => match self.disputes.open_for(a.id) {
-                    Some(d) => self
-                        .disputes
-                        .executable_split(d.id, now)
-                        .unwrap_or((a.amount, 0)),
-                    None if a.conditions_hold() => (0, a.amount),
-                    None => (a.amount, 0),
-                },
-            };
-            credit(self.budget_holder, to_holder);
-            credit(a.recipient, to_recipient);
+        for a in self
+            .allocations
+            .iter()
+            .filter(|a| a.is_held() && !self.continues_after_termination(a))
+        {
+            if a.conditions_hold() {
+                credit(a.recipient, a.amount);
+            } else {
+                credit(self.budget_holder, a.amount);
+            }
         }
         plan
     }
 
-    /// Admin terminates a paused programme; every held amount is paid by
-    /// [`Programme::settlement`]. The admin receives nothing unless it is a
-    /// party.
+    /// The amounts `terminate` leaves to disputes and pending rejections.
+    fn continuing(&self) -> Balance {
+        let pending = self
+            .allocations
+            .iter()
+            .filter(|a| matches!(a.status, AllocationStatus::RejectionPending { .. }))
+            // A subset of held amounts, whose total fits a balance.
+            .fold(0, |acc: Balance, a| acc.saturating_add(a.amount));
+        // A pending rejection cannot be disputed, so the two sets are apart.
+        pending.saturating_add(self.disputes.frozen_total())
+    }
+
+    /// Admin terminates a paused programme; every held amount no human
+    /// process holds is paid by [`Programme::settlement`]. Disputes and
+    /// pending rejections go on. The admin receives nothing (no party holds
+    /// a role).
     ///
     /// # Errors
     ///
@@ -1339,20 +1354,28 @@ impl Programme {
         reason_hash: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        let plan = self.settlement(now);
+        let plan = self.settlement();
+        // The kill switch checks the plan against what is held outside the
+        // human processes, counted from the disputes and decisions instead.
+        let settled = self.held().saturating_sub(self.continuing());
         let events = self.kill_switch.terminate(
             &self.roles,
             caller,
             reason_hash,
             self.agreement.parties(),
             &plan,
-            self.held(),
+            settled,
             now,
         )?;
-        self.disputes.close_all();
         self.unallocated = 0;
-        for a in self.allocations.iter_mut().filter(|a| a.is_held()) {
-            a.status = AllocationStatus::Settled;
+        let settle: Vec<u32> = self
+            .allocations
+            .iter()
+            .filter(|a| a.is_held() && !self.continues_after_termination(a))
+            .map(|a| a.id)
+            .collect();
+        for id in settle {
+            self.get_mut(id)?.status = AllocationStatus::Settled;
         }
         Ok(plan
             .into_iter()

@@ -53,8 +53,10 @@ pub enum EscrowError {
         milestone: u32,
         decision: DecisionId,
     },
-    /// `caller` is the client or the contractor: a party never reviews an
-    /// automated decision about its own agreement.
+    /// Retired: no longer returned. A party never reviews an automated
+    /// decision about its own agreement because no party may hold
+    /// `Reviewer` (`RolesError::PartyMayNotHoldRole`). Kept so the SCALE
+    /// index of every variant stays as published.
     PartyMayNotReview { caller: AccountId },
 }
 

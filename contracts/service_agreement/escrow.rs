@@ -10,7 +10,7 @@ use safeguards::{
     arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
     dispute::{DisputeConfig, DisputeEvent, Disputes},
     eds::{AttestationId, Requirement, RevocationReason},
-    kill_switch::{KillSwitch, KillSwitchEvent},
+    kill_switch::{KillSwitch, KillSwitchEvent, SettlementPaid, SwitchState},
     review::{
         AiLabel, Decision, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, ReviewEvent,
         Reviews, RiskClass, Verdict,
@@ -24,17 +24,19 @@ use crate::errors::{wrong_status, Error, EscrowError};
 /// At most this many milestones.
 pub const MAX_MILESTONES: usize = 16;
 
-/// Evidence hashes per dispute (the raising one included), below the
+/// Evidence hashes per dispute (the raising one included), half of them for
+/// each side, below the
 /// dispute core's `MAX_EVIDENCE`: the whole escrow is one storage value,
 /// which pallet-contracts caps at 16 KiB, and every milestone may carry a
 /// dispute. A hash can name a whole bundle of documents.
 pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
 
 /// The largest storage value pallet-contracts accepts (its `payload_len`
-/// limit): an escrow that outgrew it could never be written again. The
+/// limit, 16 KiB), less the 4-byte root key ink! encodes into the same
+/// buffer: an escrow that outgrew it could never be written again. The
 /// bounds above keep the fullest escrow below it
 /// (`review_harness::storage_budget`).
-pub const STORAGE_VALUE_LIMIT: usize = 16 * 1024;
+pub const STORAGE_VALUE_LIMIT: usize = 16 * 1024 - 4;
 
 /// The review core's `kind` of an automatic release: a delivered milestone
 /// is released because the client's review period passed without approval
@@ -275,19 +277,14 @@ impl Escrow {
     ///
     /// # Errors
     ///
-    /// `SameParty`, `PartyMayNotReview` (the reviewer is a party),
+    /// `SameParty`, `PartyMayNotHoldRole` (the admin, guardian, arbitrator
+    /// or reviewer is a party),
     /// `InvalidMilestones`, `InvalidReviewPeriod`, `ZeroHash`
     /// (explanation), and the errors of the agreement, clause, dispute and
     /// review configuration.
     pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
         if config.client == config.contractor {
             return Err(EscrowError::SameParty.into());
-        }
-        if config.reviewer == config.client || config.reviewer == config.contractor {
-            return Err(EscrowError::PartyMayNotReview {
-                caller: config.reviewer,
-            }
-            .into());
         }
         if config.milestones.is_empty()
             || config.milestones.len() > MAX_MILESTONES
@@ -314,7 +311,8 @@ impl Escrow {
         )?;
         let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
         let disputes = Disputes::new(config.disputes)?;
-        let mut roles = Roles::new(admin);
+        let mut roles =
+            Roles::with_parties(admin, ink::prelude::vec![config.client, config.contractor])?;
         let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
         granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
         granted.extend(roles.grant(admin, Role::Reviewer, config.reviewer)?);
@@ -471,6 +469,26 @@ impl Escrow {
         } else {
             Err(EscrowError::NotClient { caller }.into())
         }
+    }
+
+    /// Whether `terminate` leaves milestone `index` to a human process that
+    /// goes on after it: frozen under an open dispute, or waiting for an
+    /// automated decision (which runs to its verdict, review included).
+    fn continues_after_termination(&self, index: usize, m: &Milestone) -> bool {
+        m.status == MilestoneStatus::DecisionPending
+            || u32::try_from(index).is_ok_and(|subject| self.disputes.is_frozen(subject))
+    }
+
+    /// The amounts `terminate` leaves to disputes and pending decisions.
+    fn continuing(&self) -> Balance {
+        let pending = self
+            .milestones
+            .iter()
+            .filter(|m| m.status == MilestoneStatus::DecisionPending)
+            // A subset of amounts whose total fits a balance.
+            .fold(0, |acc: Balance, m| acc.saturating_add(m.amount));
+        // A pending decision cannot be disputed, so the two sets are apart.
+        pending.saturating_add(self.disputes.frozen_total())
     }
 
     fn ensure_not_frozen(&self, milestone: u32) -> Result<(), Error> {
@@ -752,11 +770,12 @@ impl Escrow {
 
     /// The client asks for human review of an automatic release inside the
     /// review window, with the hash of its reasons. Works while paused (it
-    /// moves nothing); not after termination.
+    /// moves nothing) and after termination (the decision runs to its
+    /// verdict).
     ///
     /// # Errors
     ///
-    /// `Terminated`; the review core's errors (`UnknownDecision`,
+    /// The review core's errors (`UnknownDecision`,
     /// `NotTheSubject`, `ZeroHash`, `ReviewWindowClosed`,
     /// `AlreadyUnderReview`, `AlreadyFinal`).
     pub fn request_review(
@@ -766,7 +785,6 @@ impl Escrow {
         reason: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(
             self.reviews.request_review(caller, decision, reason, now)?,
         ))
@@ -774,12 +792,12 @@ impl Escrow {
 
     /// A reviewer upholds (`override_to == None`) or overrides a decision
     /// under review, with the hash of the reasoning. Final. Works while
-    /// paused (the human process goes on); not after termination.
+    /// paused and after termination (the human process goes on).
     ///
     /// # Errors
     ///
-    /// `Unauthorized`; `PartyMayNotReview` for the client or the
-    /// contractor (a party never reviews its own case); `Terminated`; the
+    /// `Unauthorized` (no party holds `Reviewer`: the roles core refuses
+    /// it, so a party never reviews its own case); the
     /// review core's errors (`UnknownDecision`, `SelfReview`, `ZeroHash`, `NotUnderReview`,
     /// `ReviewerDeadlinePassed`, `OverrideToSameVerdict`).
     pub fn resolve_review(
@@ -791,10 +809,6 @@ impl Escrow {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.roles.ensure(Role::Reviewer, caller)?;
-        if caller == self.client || caller == self.contractor {
-            return Err(EscrowError::PartyMayNotReview { caller }.into());
-        }
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.reviews.resolve(
             &self.roles,
             caller,
@@ -809,12 +823,15 @@ impl Escrow {
     /// to the client (decided and not contested, or upheld): the milestone
     /// is paid to the contractor. Favourable (overridden, or the reviewer
     /// missed the deadline): the amount stays in escrow as
-    /// `ReleaseWithheld`. While paused only the favourable verdict (which
-    /// moves nothing) is carried out.
+    /// `ReleaseWithheld`, or, after termination, returns to the client as
+    /// the settlement would have returned a withheld release. While paused
+    /// only the favourable verdict (which moves nothing) is carried out;
+    /// after termination both are (termination leaves a pending decision to
+    /// run to its verdict).
     ///
     /// # Errors
     ///
-    /// `Terminated`; `Paused` for a release while paused; the review core's
+    /// `Paused` for a release while paused; the review core's
     /// `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`;
     /// `WrongMilestoneStatus` if the milestone is not waiting for this
     /// decision.
@@ -822,13 +839,13 @@ impl Escrow {
     /// # Events
     ///
     /// `DecisionTookEffect`, then `MilestoneReleased` (automated: true) for
-    /// a release.
+    /// a release, or `SettlementPaid` to the client for a favourable verdict
+    /// after termination.
     pub fn execute_decision(
         &mut self,
         decision: DecisionId,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         let d = self
             .reviews
             .get(decision)
@@ -841,7 +858,7 @@ impl Escrow {
             .reviews
             .effective(decision, now)
             .ok_or(safeguards::ReviewError::NotYetFinal { id: decision })?;
-        if verdict == Verdict::Adverse && self.kill_switch.ensure_active().is_err() {
+        if verdict == Verdict::Adverse && self.kill_switch.state() == SwitchState::Paused {
             return Err(safeguards::KillSwitchError::Paused.into());
         }
         let milestone = d.input.item;
@@ -863,6 +880,17 @@ impl Escrow {
                 true,
                 &[MilestoneStatus::DecisionPending],
             )?)),
+            Verdict::Favourable if self.kill_switch.state() == SwitchState::Terminated => {
+                m.status = MilestoneStatus::Settled;
+                self.set_milestone(milestone, m);
+                let refund = SettlementPaid {
+                    recipient: self.client,
+                    amount: m.amount,
+                };
+                Ok(effects
+                    .and(ink::prelude::vec![KillSwitchEvent::SettlementPaid(refund)])
+                    .pay(self.client, m.amount))
+            }
             Verdict::Favourable => {
                 m.status = MilestoneStatus::ReleaseWithheld;
                 self.set_milestone(milestone, m);
@@ -918,19 +946,19 @@ impl Escrow {
     }
 
     /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
-    /// dispute. Works while paused.
+    /// dispute, half of them for each side. Works while paused and after
+    /// termination (a dispute goes on to its ruling).
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors (`TooMuchEvidence` at
-    /// [`MAX_EVIDENCE_PER_DISPUTE`]).
+    /// The dispute core's errors (`TooMuchEvidence` once the caller's side
+    /// has half of [`MAX_EVIDENCE_PER_DISPUTE`]).
     pub fn submit_evidence(
         &mut self,
         caller: AccountId,
         dispute: u32,
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.disputes.add_evidence_up_to(
             caller,
             dispute,
@@ -939,11 +967,12 @@ impl Escrow {
         )?))
     }
 
-    /// The arbitrator rules. Works while paused (the human process goes on).
+    /// The arbitrator rules. Works while paused and after termination (the
+    /// human process goes on).
     ///
     /// # Errors
     ///
-    /// `Unauthorized`, `Terminated`; the dispute core's errors.
+    /// `Unauthorized`; the dispute core's errors.
     pub fn rule(
         &mut self,
         caller: AccountId,
@@ -953,7 +982,6 @@ impl Escrow {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.roles.ensure(Role::Arbitrator, caller)?;
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.disputes.rule(
             &self.roles,
             caller,
@@ -964,11 +992,12 @@ impl Escrow {
         )?))
     }
 
-    /// A party appeals a ruling inside the window. Works while paused.
+    /// A party appeals a ruling inside the window, once per side. Works
+    /// while paused and after termination.
     ///
     /// # Errors
     ///
-    /// `Terminated`; the dispute core's errors.
+    /// The dispute core's errors.
     pub fn appeal(
         &mut self,
         caller: AccountId,
@@ -976,7 +1005,6 @@ impl Escrow {
         grounds_hash: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
         Ok(Effects::of(self.disputes.appeal(
             caller,
             dispute,
@@ -989,15 +1017,15 @@ impl Escrow {
     /// fallback after the ruling deadline): the frozen amount is paid out by
     /// the split. While paused only a full refund to the payer executes
     /// (receiving a refund is a protective path); any split that pays the
-    /// payee waits for resumption, or for the termination settlement.
+    /// payee waits for resumption or termination. After termination every
+    /// split executes: termination leaves a disputed amount to its dispute.
     ///
     /// # Errors
     ///
-    /// `Terminated`; `Paused` for a split that pays the payee while paused;
-    /// the dispute core's errors.
+    /// `Paused` for a split that pays the payee while paused; the dispute
+    /// core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
-        if self.kill_switch.ensure_active().is_err() {
+        if self.kill_switch.state() == SwitchState::Paused {
             let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
             if !refund_only {
                 return Err(safeguards::KillSwitchError::Paused.into());
@@ -1046,57 +1074,42 @@ impl Escrow {
         )?))
     }
 
-    /// The settlement the rule fixed at instantiation gives at `now`:
-    /// (client share, contractor share) of every unreleased amount.
+    /// The settlement the rule fixed at instantiation gives on termination:
+    /// (client share, contractor share) of every unreleased amount that no
+    /// human process holds. A delivered milestone goes to the contractor
+    /// under `PayDeliveredRefundRest`; everything else returns to the client
+    /// (a withheld release included: a human or the fallback kept it in
+    /// escrow, and the contractor's remedy was a dispute).
     ///
-    /// A disputed milestone whose ruling is executable pays by the ruling;
-    /// one still open returns to the client (the payer) under either rule.
-    /// A milestone whose automatic release is pending settles by
-    /// [`Reviews::settlement_verdict`]: a final verdict stands (adverse to
-    /// the client: the contractor is paid), anything not final favours the
-    /// client, as a missed reviewer deadline does. A withheld release
-    /// returns to the client under either rule (a human or the fallback
-    /// kept it in escrow; the contractor's remedy was a dispute).
-    pub fn settlement(&self, now: Timestamp) -> (Balance, Balance) {
+    /// A milestone frozen under an open dispute, or waiting for an
+    /// automated decision, is not settled: its dispute goes on to a ruling
+    /// (with its appeal window) or the fallback, and its decision to its
+    /// verdict (review included), after termination as before.
+    pub fn settlement(&self) -> (Balance, Balance) {
         if !self.funded {
             return (0, 0);
         }
         let mut client: Balance = 0;
         let mut contractor: Balance = 0;
         for (index, m) in self.milestones.iter().enumerate() {
-            if !m.status.is_unreleased() {
+            if !m.status.is_unreleased() || self.continues_after_termination(index, m) {
                 continue;
             }
-            let subject = u32::try_from(index).unwrap_or(u32::MAX);
-            let pending = m
-                .decision
-                .filter(|_| m.status == MilestoneStatus::DecisionPending)
-                .and_then(|id| self.reviews.settlement_verdict(id, now));
-            let (to_client, to_contractor) = match (self.disputes.open_for(subject), pending) {
-                (Some(d), _) => self
-                    .disputes
-                    .executable_split(d.id, now)
-                    .unwrap_or((m.amount, 0)),
-                (None, Some(Verdict::Adverse)) => (0, m.amount),
-                (None, Some(Verdict::Favourable)) => (m.amount, 0),
-                (None, None) => match (self.settlement, m.status) {
-                    (SettlementRule::PayDeliveredRefundRest, MilestoneStatus::Delivered) => {
-                        (0, m.amount)
-                    }
-                    _ => (m.amount, 0),
-                },
-            };
-            // Shares of amounts whose total fits a balance (checked at
-            // instantiation), so the sums cannot saturate.
-            client = client.saturating_add(to_client);
-            contractor = contractor.saturating_add(to_contractor);
+            match (self.settlement, m.status) {
+                (SettlementRule::PayDeliveredRefundRest, MilestoneStatus::Delivered) => {
+                    // Shares of amounts whose total fits a balance (checked
+                    // at instantiation), so the sums cannot saturate.
+                    contractor = contractor.saturating_add(m.amount);
+                }
+                _ => client = client.saturating_add(m.amount),
+            }
         }
         (client, contractor)
     }
 
-    /// Admin terminates a paused contract; every unreleased amount is paid
-    /// by [`Escrow::settlement`]. The admin receives nothing unless it is a
-    /// party.
+    /// Admin terminates a paused contract; every unreleased amount no human
+    /// process holds is paid by [`Escrow::settlement`]. Disputes and pending
+    /// decisions go on. The admin receives nothing (no party holds a role).
     ///
     /// # Errors
     ///
@@ -1107,24 +1120,31 @@ impl Escrow {
         reason_hash: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        let (to_client, to_contractor) = self.settlement(now);
+        let (to_client, to_contractor) = self.settlement();
         let plan = [(self.client, to_client), (self.contractor, to_contractor)];
+        // The kill switch checks the plan against what is held outside the
+        // human processes, counted from the disputes and decisions instead.
+        let settled = self.held().saturating_sub(self.continuing());
         let events = self.kill_switch.terminate(
             &self.roles,
             caller,
             reason_hash,
             self.agreement.parties(),
             &plan,
-            self.held(),
+            settled,
             now,
         )?;
-        self.disputes.close_all();
-        for m in self
-            .milestones
-            .iter_mut()
-            .filter(|m| m.status.is_unreleased())
-        {
-            m.status = MilestoneStatus::Settled;
+        let settle: Vec<usize> = (0..self.milestones.len())
+            .filter(|i| {
+                self.milestones.get(*i).is_some_and(|m| {
+                    m.status.is_unreleased() && !self.continues_after_termination(*i, m)
+                })
+            })
+            .collect();
+        for i in settle {
+            if let Some(m) = self.milestones.get_mut(i) {
+                m.status = MilestoneStatus::Settled;
+            }
         }
         Ok(Effects::of(events)
             .pay(self.client, to_client)

@@ -745,9 +745,11 @@ pub mod service_agreement {
         }
 
         /// (client share, contractor share) a termination now would pay.
+        /// Amounts under an open dispute or a pending decision are not in
+        /// it: they go on to their ruling or verdict after termination.
         #[ink(message)]
         pub fn settlement_preview(&self) -> (Balance, Balance) {
-            self.escrow.settlement(self.env().block_timestamp())
+            self.escrow.settlement()
         }
     }
 }

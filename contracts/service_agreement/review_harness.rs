@@ -283,24 +283,36 @@ mod auto_release_review {
     }
 
     #[test]
-    fn termination_with_an_uncontested_open_decision_refunds_the_client() {
-        // given: inside the window (the review can no longer happen)
-        let (mut e, _, at) = decided();
+    fn termination_inside_the_window_leaves_the_decision_to_run_to_its_verdict() {
+        // given: inside the window
+        let (mut e, id, at) = decided();
         // when
         let paid = terminated_payouts(&mut e, at + 1);
-        // then
-        assert_eq!(paid, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
+        // then: nothing settles; the client may still ask for review
+        assert!(paid.is_empty());
+        assert_eq!(status(&e), MilestoneStatus::DecisionPending);
+        assert_eq!(e.held(), AMOUNT);
+        e.request_review(acc(CLIENT), id, h(4), at + 2).unwrap();
+        e.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 3)
+            .unwrap();
+        // and the favourable verdict returns the amount to the client
+        let out = e.execute_decision(id, at + 4).unwrap();
+        assert_eq!(out.payouts, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
         assert_eq!(status(&e), MilestoneStatus::Settled);
+        assert_eq!(e.held(), 0);
     }
 
     #[test]
-    fn termination_after_the_window_pays_the_final_release_to_the_contractor() {
+    fn termination_before_a_final_release_leaves_it_to_be_paid_to_the_contractor() {
         // given
-        let (mut e, _, at) = decided();
-        // when
-        let paid = terminated_payouts(&mut e, at + CONFIG.review_window);
+        let (mut e, id, at) = decided();
+        // when: terminated; the window then passes uncontested
+        let paid = terminated_payouts(&mut e, at + 1);
+        let out = e.execute_decision(id, at + CONFIG.review_window).unwrap();
         // then
-        assert_eq!(paid, ink::prelude::vec![(acc(CONTRACTOR), AMOUNT)]);
+        assert!(paid.is_empty());
+        assert_eq!(out.payouts, ink::prelude::vec![(acc(CONTRACTOR), AMOUNT)]);
+        assert_eq!(e.held(), 0);
     }
 
     #[test]
@@ -342,23 +354,25 @@ mod auto_release_review {
     }
 
     #[test]
-    fn review_by_a_party_holding_the_reviewer_role_fails_with_party_may_not_review() {
-        // given: the admin granted the parties the reviewer role
-        let (mut e, id, at) = decided();
-        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+    fn granting_the_reviewer_role_to_a_party_fails_with_party_may_not_hold_role() {
+        // given
+        let (mut e, _, _) = decided();
+        let before = e.clone();
         for party in [CLIENT, CONTRACTOR] {
-            e.grant_role(acc(ADMIN), safeguards::roles::Role::Reviewer, acc(party))
-                .unwrap();
             // when
             let err = e
-                .resolve_review(acc(party), id, None, h(6), at + 2)
+                .grant_role(acc(ADMIN), safeguards::roles::Role::Reviewer, acc(party))
                 .unwrap_err();
             // then
             assert_eq!(
                 err,
-                Error::Escrow(EscrowError::PartyMayNotReview { caller: acc(party) })
+                Error::Roles(RolesError::PartyMayNotHoldRole {
+                    account: acc(party),
+                    role: safeguards::roles::Role::Reviewer
+                })
             );
         }
+        assert_eq!(e, before);
     }
 
     #[test]
@@ -371,29 +385,31 @@ mod auto_release_review {
         // then
         assert_eq!(
             err,
-            Error::Escrow(EscrowError::PartyMayNotReview {
-                caller: acc(CLIENT)
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: acc(CLIENT),
+                role: safeguards::roles::Role::Reviewer
             })
         );
     }
 
     #[test]
-    fn review_after_termination_fails_with_terminated() {
-        // given
+    fn a_review_goes_on_after_termination_and_moves_funds_only_by_its_verdict() {
+        // given: the client asked for review; then the contract was terminated
         let (mut e, id, at) = decided();
-        terminated_payouts(&mut e, at + 1);
-        // when
-        let ask = e.request_review(acc(CLIENT), id, h(4), at + 2).unwrap_err();
-        let resolve = e
-            .resolve_review(acc(REVIEWER), id, None, h(6), at + 2)
-            .unwrap_err();
-        let execute = e
-            .execute_decision(id, at + CONFIG.review_window)
-            .unwrap_err();
+        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+        assert!(terminated_payouts(&mut e, at + 2).is_empty());
+        // when: the reviewer upholds the release
+        e.resolve_review(acc(REVIEWER), id, None, h(6), at + 3)
+            .unwrap();
+        let out = e.execute_decision(id, at + 4).unwrap();
         // then
-        for err in [ask, resolve, execute] {
-            assert_eq!(err, Error::KillSwitch(KillSwitchError::Terminated));
-        }
+        assert_eq!(out.payouts, ink::prelude::vec![(acc(CONTRACTOR), AMOUNT)]);
+        assert_eq!(e.held(), 0);
+        // and nothing else runs after termination
+        assert_eq!(
+            e.approve(acc(CLIENT), 0).unwrap_err(),
+            Error::KillSwitch(KillSwitchError::Terminated)
+        );
     }
 }
 
@@ -534,10 +550,18 @@ mod storage_budget {
                 .unwrap();
             e.execute_decision(id, now).unwrap();
             e.raise_dispute(acc(CONTRACTOR), m, h(5), now).unwrap();
-            for _ in 1..MAX_EVIDENCE_PER_DISPUTE {
+            for _ in 1..MAX_EVIDENCE_PER_DISPUTE / 2 {
+                e.submit_evidence(acc(CONTRACTOR), m, h(7)).unwrap();
+            }
+            for _ in 0..MAX_EVIDENCE_PER_DISPUTE / 2 {
                 e.submit_evidence(acc(CLIENT), m, h(7)).unwrap();
             }
+            // both sides appeal once; the third ruling stands
             e.rule(acc(3), m, 5_000, h(8), now).unwrap();
+            for side in [CLIENT, CONTRACTOR] {
+                e.appeal(acc(side), m, h(9), now).unwrap();
+                e.rule(acc(3), m, 5_000, h(8), now).unwrap();
+            }
         }
         // Grant until the table is full.
         let mut n = 100u8;
@@ -568,9 +592,10 @@ mod storage_budget {
     fn evidence_beyond_the_per_dispute_limit_fails_with_too_much_evidence() {
         // given
         let mut e = fullest();
-        // when
-        let err = e.submit_evidence(acc(CLIENT), 0, h(9)).unwrap_err();
-        // then
-        assert_eq!(err, Error::Dispute(DisputeError::TooMuchEvidence));
+        // when / then: each side has used its half
+        for side in [CLIENT, CONTRACTOR] {
+            let err = e.submit_evidence(acc(side), 0, h(9)).unwrap_err();
+            assert_eq!(err, Error::Dispute(DisputeError::TooMuchEvidence));
+        }
     }
 }

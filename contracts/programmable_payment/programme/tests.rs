@@ -214,14 +214,37 @@ fn new_with_invalid_recipients_fails_with_its_error() {
         ),
         (
             vec![acc(R1), acc(INSPECTOR)],
-            programme_err(ProgrammeError::ConflictOfInterest {
+            Error::Roles(RolesError::PartyMayNotHoldRole {
                 account: acc(INSPECTOR),
+                role: Role::Inspector,
             }),
         ),
         (
             vec![acc(REVIEWER)],
-            programme_err(ProgrammeError::ConflictOfInterest {
+            Error::Roles(RolesError::PartyMayNotHoldRole {
                 account: acc(REVIEWER),
+                role: Role::Reviewer,
+            }),
+        ),
+        (
+            vec![acc(ARBITRATOR)],
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: acc(ARBITRATOR),
+                role: Role::Arbitrator,
+            }),
+        ),
+        (
+            vec![acc(GUARDIAN)],
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: acc(GUARDIAN),
+                role: Role::Guardian,
+            }),
+        ),
+        (
+            vec![acc(ADMIN)],
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: acc(ADMIN),
+                role: Role::Admin,
             }),
         ),
     ];
@@ -1116,42 +1139,60 @@ fn terminate_settles_every_held_amount_by_the_rule_and_never_pays_the_admin() {
     let now = DEADLINE + 1;
     // when
     let effects = p.terminate(acc(ADMIN), h(4), now).unwrap();
-    // then
-    let to_holder = (FUNDS - 4 * AMOUNT) + AMOUNT + AMOUNT * 4 / 10;
-    let to_r1 = AMOUNT;
-    let to_r2 = AMOUNT * 6 / 10 + AMOUNT;
+    // then: what no human process holds settles by the rule
+    let to_holder = (FUNDS - 4 * AMOUNT) + AMOUNT;
     assert_eq!(
         effects.payouts,
-        vec![(acc(HOLDER), to_holder), (acc(R1), to_r1), (acc(R2), to_r2)]
+        vec![(acc(HOLDER), to_holder), (acc(R1), AMOUNT)]
     );
-    assert_eq!(to_holder + to_r1 + to_r2, FUNDS);
     assert!(effects.payouts.iter().all(|(to, _)| *to != acc(ADMIN)));
-    assert_eq!(p.held(), 0);
     assert_eq!(p.kill_switch().state(), SwitchState::Terminated);
-    assert!(p
-        .allocations()
-        .iter()
-        .all(|a| a.status == AllocationStatus::Settled));
+    assert_eq!(status(&p, 0), AllocationStatus::Settled);
+    assert_eq!(status(&p, 1), AllocationStatus::Settled);
+    // and the dispute and the rejection under review go on
+    assert_eq!(status(&p, 2), AllocationStatus::Open);
+    assert_eq!(
+        status(&p, 3),
+        AllocationStatus::RejectionPending { decision: 1 }
+    );
+    assert_eq!(p.held(), 2 * AMOUNT);
+    let ruled = p.execute_ruling(0, now).unwrap();
+    assert_eq!(
+        ruled.payouts,
+        vec![(acc(HOLDER), AMOUNT * 4 / 10), (acc(R2), AMOUNT * 6 / 10)]
+    );
+    p.resolve_review(acc(REVIEWER), 1, Some(Verdict::Favourable), h(41), now)
+        .unwrap();
+    let decided = p.execute_decision(1, now).unwrap();
+    assert_eq!(decided.payouts, vec![(acc(R2), AMOUNT)]);
+    assert_eq!(p.held(), 0);
+    assert_eq!(
+        to_holder + AMOUNT + AMOUNT * 4 / 10 + AMOUNT * 6 / 10 + AMOUNT,
+        FUNDS
+    );
 }
 
 #[test]
-fn settlement_of_a_final_adverse_rejection_returns_it_to_the_holder() {
-    // given: the window passed, the rejection is final but not executed
+fn a_pending_rejection_is_left_out_of_the_settlement_and_runs_to_its_verdict() {
+    // given: a rejection pending, the programme paused
     let mut p = rejected();
     p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
-    // when
-    let plan = p.settlement(DEADLINE + WINDOW);
-    // then
-    assert_eq!(plan[0], (acc(HOLDER), FUNDS));
-    // and before the window ends the recipient is favoured
+    // when: terminated inside the review window
     assert_eq!(
-        p.settlement(DEADLINE + 1),
-        vec![
-            (acc(HOLDER), FUNDS - AMOUNT),
-            (acc(R1), AMOUNT),
-            (acc(R2), 0)
-        ]
+        p.settlement(),
+        vec![(acc(HOLDER), FUNDS - AMOUNT), (acc(R1), 0), (acc(R2), 0)]
     );
+    p.terminate(acc(ADMIN), h(4), DEADLINE + 1).unwrap();
+    // then: the decision runs on; not yet final inside the window
+    assert_refused(
+        &mut p,
+        |p| p.execute_decision(1, DEADLINE + 1),
+        Error::Review(ReviewError::NotYetFinal { id: 1 }),
+    );
+    // once final (no review asked), the rejection returns the amount
+    let effects = p.execute_decision(1, DEADLINE + WINDOW).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
+    assert_eq!(p.held(), 0);
 }
 
 #[test]
@@ -1194,20 +1235,15 @@ fn every_message_after_termination_fails_with_terminated() {
     assert_refused(&mut p, |p| p.release(0), terminated);
     assert_refused(
         &mut p,
-        |p| p.request_review(acc(R1), 1, h(40), DEADLINE + 1),
-        terminated,
-    );
-    assert_refused(
-        &mut p,
-        |p| p.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 1),
-        terminated,
-    );
-    assert_refused(&mut p, |p| p.execute_decision(1, DEADLINE + 1), terminated);
-    assert_refused(
-        &mut p,
         |p| p.raise_dispute(acc(R1), 0, h(50), DEADLINE + 1),
         terminated,
     );
+    // but the rejection left to its human review goes on
+    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    p.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 1)
+        .unwrap();
+    let effects = p.execute_decision(1, DEADLINE + 1).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
 }
 
 // ----- property tests --------------------------------------------------
@@ -1411,6 +1447,37 @@ proptest! {
         let effects = p.terminate(acc(ADMIN), h(4), now).unwrap();
         paid += effects.payouts.iter().map(|(_, a)| a).sum::<Balance>();
         prop_assert!(effects.payouts.iter().all(|(to, _)| *to != acc(ADMIN)));
+        // Disputes and pending rejections go on after termination; once
+        // every deadline has passed, anyone carries each of them out.
+        let later = now + 10 * (REVIEWER_DEADLINE + WINDOW + 25_000);
+        let open: Vec<u32> = p
+            .disputes()
+            .all()
+            .iter()
+            .filter(|d| d.status != DisputeStatus::Resolved)
+            .map(|d| d.id)
+            .collect();
+        let pending: Vec<DecisionId> = p
+            .allocations()
+            .iter()
+            .filter_map(|a| match a.status {
+                AllocationStatus::RejectionPending { decision } => Some(decision),
+                _ => None,
+            })
+            .collect();
+        let mut after = Vec::new();
+        for id in open {
+            after.push(p.execute_ruling(id, later).unwrap());
+        }
+        for id in pending {
+            after.push(p.execute_decision(id, later).unwrap());
+        }
+        for effects in after {
+            for (to, amount) in &effects.payouts {
+                prop_assert!([acc(HOLDER), acc(R1), acc(R2)].contains(to), "paid {to:?}");
+                paid += amount;
+            }
+        }
         prop_assert_eq!(p.held(), 0);
         prop_assert_eq!(paid, funded);
     }
@@ -1635,8 +1702,15 @@ fn filled(documents: u32) -> Programme {
             let d = p.disputes().all().len();
             p.raise_dispute(acc(R1), a, h(50), T0).unwrap();
             let d = u32::try_from(d).unwrap();
-            while p.submit_evidence(acc(HOLDER), d, h(52)).is_ok() {}
+            for side in [HOLDER, R1] {
+                while p.submit_evidence(acc(side), d, h(52)).is_ok() {}
+            }
+            // both sides appeal once; the third ruling stands
             p.rule(acc(ARBITRATOR), d, 1_234, h(51), T0).unwrap();
+            for side in [HOLDER, R1] {
+                p.appeal(acc(side), d, h(53), T0).unwrap();
+                p.rule(acc(ARBITRATOR), d, 1_234, h(51), T0).unwrap();
+            }
         }
     }
     for a in (0..count).step_by(2) {
@@ -1690,15 +1764,21 @@ fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
     // given
     let mut p = allocated();
     p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
-    for _ in 1..MAX_EVIDENCE_PER_DISPUTE {
+    // each side has half the slots, the raiser's evidence counted
+    for _ in 0..MAX_EVIDENCE_PER_DISPUTE / 2 {
         p.submit_evidence(acc(HOLDER), 0, h(52)).unwrap();
     }
+    for _ in 1..MAX_EVIDENCE_PER_DISPUTE / 2 {
+        p.submit_evidence(acc(R1), 0, h(52)).unwrap();
+    }
     // when / then
-    assert_refused(
-        &mut p,
-        |p| p.submit_evidence(acc(R1), 0, h(53)),
-        Error::Dispute(DisputeError::TooMuchEvidence),
-    );
+    for side in [R1, HOLDER] {
+        assert_refused(
+            &mut p,
+            |p| p.submit_evidence(acc(side), 0, h(53)),
+            Error::Dispute(DisputeError::TooMuchEvidence),
+        );
+    }
     // and a stranger still gets its own error
     assert_refused(
         &mut p,
@@ -1712,7 +1792,8 @@ fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
 #[test]
 fn item_footprints_equal_the_largest_encodings() {
     // given: allocation 0 rejected and resolved by a reviewer, allocation 1
-    // disputed with full evidence and ruled, every slot decided
+    // disputed with full evidence, appealed by both sides and ruled, every
+    // slot decided
     let p = filled(8);
     // when
     let allocation = scale::Encode::encoded_size(p.allocation(0).unwrap());

@@ -35,7 +35,9 @@ use crate::{
     types::{split_bps, AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR, ZERO_HASH},
 };
 
-/// At most this many evidence hashes per dispute.
+/// At most this many evidence hashes per dispute, half of them for each
+/// side (the raising evidence counts for its side), so neither side can
+/// fill the record and lock the other out.
 pub const MAX_EVIDENCE: usize = 16;
 /// At most this many disputes per contract, open or resolved.
 pub const MAX_DISPUTES: usize = 32;
@@ -140,8 +142,10 @@ pub struct Dispute {
     pub status: DisputeStatus,
     /// The ruling in force, if any.
     pub ruling: Option<Ruling>,
-    /// Whether the one appeal was used.
-    pub appealed: bool,
+    /// Whether the payer used its one appeal.
+    pub payer_appealed: bool,
+    /// Whether the payee used its one appeal.
+    pub payee_appealed: bool,
     /// Evidence hashes with who submitted them.
     pub evidence: Vec<(AccountId, Hash32)>,
 }
@@ -346,6 +350,16 @@ impl Disputes {
             .find(|d| d.subject == subject && d.status != DisputeStatus::Resolved)
     }
 
+    /// The sum of the amounts frozen by open disputes: what a termination
+    /// leaves to the disputes, which go on after it.
+    pub fn frozen_total(&self) -> Balance {
+        self.disputes
+            .iter()
+            .filter(|d| d.status != DisputeStatus::Resolved)
+            // Frozen amounts are held amounts, whose total fits a balance.
+            .fold(0, |acc: Balance, d| acc.saturating_add(d.amount))
+    }
+
     /// Whether the amount of `subject` is frozen by an open dispute.
     pub fn is_frozen(&self, subject: u32) -> bool {
         self.open_for(subject).is_some()
@@ -432,7 +446,8 @@ impl Disputes {
             ruling_deadline,
             status: DisputeStatus::AwaitingRuling,
             ruling: None,
-            appealed: false,
+            payer_appealed: false,
+            payee_appealed: false,
             evidence: ink::prelude::vec![(caller, evidence_hash)],
         });
         Ok((
@@ -448,12 +463,13 @@ impl Disputes {
         ))
     }
 
-    /// A party adds evidence to an open dispute.
+    /// A party adds evidence to an open dispute, up to half of
+    /// [`MAX_EVIDENCE`] per side.
     ///
     /// # Errors
     ///
     /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus` if resolved,
-    /// `TooMuchEvidence`.
+    /// `TooMuchEvidence` once the caller's side has its half.
     ///
     /// # Events
     ///
@@ -470,11 +486,12 @@ impl Disputes {
     /// [`Disputes::add_evidence`] with a lower limit of `limit` entries per
     /// dispute (the raising evidence included; at most [`MAX_EVIDENCE`]), for
     /// a contract whose storage budget cannot hold [`MAX_EVIDENCE`] entries
-    /// for every dispute it may have.
+    /// for every dispute it may have. Each side gets half of `limit`.
     ///
     /// # Errors
     ///
-    /// As [`Disputes::add_evidence`]; `TooMuchEvidence` at `limit`.
+    /// As [`Disputes::add_evidence`]; `TooMuchEvidence` once the caller has
+    /// `limit / 2` entries.
     ///
     /// # Events
     ///
@@ -495,7 +512,11 @@ impl Disputes {
                 actual: d.status,
             });
         }
-        if d.evidence.len() >= limit.min(MAX_EVIDENCE) {
+        // Each side's own quota: the payer and the payee are the only
+        // submitters (`ensure_party`), so the whole list stays within `limit`.
+        let quota = limit.min(MAX_EVIDENCE).checked_div(2).unwrap_or(0);
+        let own = d.evidence.iter().filter(|(by, _)| *by == caller).count();
+        if own >= quota {
             return Err(DisputeError::TooMuchEvidence);
         }
         d.evidence.push((caller, evidence_hash));
@@ -563,7 +584,8 @@ impl Disputes {
     }
 
     /// A party appeals a ruling inside the window; the ruling is set aside
-    /// and the arbitrator has a new ruling period. One appeal per dispute.
+    /// and the arbitrator has a new ruling period. One appeal per side, so
+    /// the first appellant does not use up the other side's appeal.
     ///
     /// # Errors
     ///
@@ -585,7 +607,13 @@ impl Disputes {
         ensure_party(d, caller)?;
         ensure_hash(grounds_hash)?;
         ensure_status(d, DisputeStatus::Ruled)?;
-        if d.appealed {
+        // `ensure_party` let only the payer or the payee through.
+        let used = if caller == d.payer {
+            d.payer_appealed
+        } else {
+            d.payee_appealed
+        };
+        if used {
             return Err(DisputeError::AppealAlreadyUsed);
         }
         let deadline = d.ruling.map(|r| r.appeal_deadline).unwrap_or(0);
@@ -593,7 +621,11 @@ impl Disputes {
             return Err(DisputeError::AppealWindowClosed { deadline });
         }
         let ruling_deadline = after(now, ruling_period)?;
-        d.appealed = true;
+        if caller == d.payer {
+            d.payer_appealed = true;
+        } else {
+            d.payee_appealed = true;
+        }
         d.ruling = None;
         d.status = DisputeStatus::AwaitingRuling;
         d.ruling_deadline = ruling_deadline;
@@ -861,11 +893,36 @@ mod tests {
     #[test]
     fn evidence_beyond_capacity_fails_with_too_much_evidence() {
         let mut d = raised();
-        for _ in 1..MAX_EVIDENCE {
+        // the client raised with one entry; each side has half the slots
+        for _ in 1..MAX_EVIDENCE / 2 {
             d.add_evidence(acc(CLIENT), 0, h(3)).unwrap();
         }
+        for _ in 0..MAX_EVIDENCE / 2 {
+            d.add_evidence(acc(CONTRACTOR), 0, h(4)).unwrap();
+        }
+        for party in [CLIENT, CONTRACTOR] {
+            assert_eq!(
+                d.add_evidence(acc(party), 0, h(3)),
+                Err(DisputeError::TooMuchEvidence)
+            );
+        }
+        assert_eq!(d.get(0).unwrap().evidence.len(), MAX_EVIDENCE);
+    }
+
+    #[test]
+    fn a_side_that_fills_its_evidence_slots_leaves_the_other_sides_free() {
+        // given: the raiser fills its own half of a 4-slot limit
+        let mut d = raised();
+        d.add_evidence_up_to(acc(CLIENT), 0, h(3), 4).unwrap();
         assert_eq!(
-            d.add_evidence(acc(CLIENT), 0, h(3)),
+            d.add_evidence_up_to(acc(CLIENT), 0, h(3), 4),
+            Err(DisputeError::TooMuchEvidence)
+        );
+        // then: the other side still has both of its slots
+        d.add_evidence_up_to(acc(CONTRACTOR), 0, h(4), 4).unwrap();
+        d.add_evidence_up_to(acc(CONTRACTOR), 0, h(4), 4).unwrap();
+        assert_eq!(
+            d.add_evidence_up_to(acc(CONTRACTOR), 0, h(4), 4),
             Err(DisputeError::TooMuchEvidence)
         );
     }
@@ -1063,15 +1120,36 @@ mod tests {
     }
 
     #[test]
-    fn second_appeal_fails_with_appeal_already_used() {
+    fn second_appeal_by_the_same_side_fails_with_appeal_already_used() {
         let mut d = ruled(0);
         d.appeal(acc(CLIENT), 0, h(9), T0 + 2 * DAY).unwrap();
         d.rule(&roles(), acc(ARBITRATOR), 0, 6_000, h(2), T0 + 3 * DAY)
             .unwrap();
         assert_eq!(
-            d.appeal(acc(CONTRACTOR), 0, h(9), T0 + 3 * DAY),
+            d.appeal(acc(CLIENT), 0, h(9), T0 + 3 * DAY),
             Err(DisputeError::AppealAlreadyUsed)
         );
+    }
+
+    #[test]
+    fn each_side_has_its_own_appeal() {
+        // given: the client appealed the first ruling, the arbitrator ruled again
+        let mut d = ruled(0);
+        d.appeal(acc(CLIENT), 0, h(9), T0 + 2 * DAY).unwrap();
+        d.rule(&roles(), acc(ARBITRATOR), 0, 6_000, h(2), T0 + 3 * DAY)
+            .unwrap();
+        // when: the contractor appeals the second ruling
+        d.appeal(acc(CONTRACTOR), 0, h(8), T0 + 4 * DAY).unwrap();
+        // then: the dispute awaits a third ruling; both appeals are used
+        assert_eq!(d.get(0).unwrap().status, DisputeStatus::AwaitingRuling);
+        d.rule(&roles(), acc(ARBITRATOR), 0, 5_000, h(2), T0 + 5 * DAY)
+            .unwrap();
+        for side in [CLIENT, CONTRACTOR] {
+            assert_eq!(
+                d.appeal(acc(side), 0, h(9), T0 + 6 * DAY),
+                Err(DisputeError::AppealAlreadyUsed)
+            );
+        }
     }
 
     #[test]

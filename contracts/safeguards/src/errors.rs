@@ -35,6 +35,11 @@ pub enum RolesError {
     NotPendingAdmin { caller: AccountId },
     /// The role table is full ([`MAX_GRANTS`](crate::roles::MAX_GRANTS)).
     TooManyGrants,
+    /// `account` is a party of the contract and may not hold `role`: a party
+    /// holding a role could pay itself through it (pause, dispute and
+    /// terminate as admin; rule as arbitrator; approve as inspector).
+    /// Refused at instantiation, on every grant and on admin handover.
+    PartyMayNotHoldRole { account: AccountId, role: Role },
 }
 
 /// Errors of the [`kill_switch`](crate::kill_switch) core.
@@ -146,12 +151,14 @@ pub enum DisputeError {
     RulingDeadlinePassed { deadline: Timestamp },
     /// The appeal window closed at `deadline`.
     AppealWindowClosed { deadline: Timestamp },
-    /// The one appeal of this dispute was used.
+    /// The caller's side used its one appeal of this dispute.
     AppealAlreadyUsed,
     /// Nothing can execute before `at`: the appeal window or the ruling
     /// deadline is still running.
     NotExecutableYet { at: Timestamp },
-    /// The evidence list is full ([`MAX_EVIDENCE`](crate::dispute::MAX_EVIDENCE)).
+    /// The caller's side has used its half of the evidence slots
+    /// ([`MAX_EVIDENCE`](crate::dispute::MAX_EVIDENCE), or the contract's
+    /// lower limit).
     TooMuchEvidence,
     /// The configuration is invalid: windows must be non-zero.
     InvalidConfig,

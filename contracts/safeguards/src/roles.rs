@@ -4,6 +4,12 @@
 //! a typo cannot give the contract away. The admin grants and revokes the
 //! other roles; an account may hold several.
 //!
+//! Roles are kept apart from parties: a table built with
+//! [`Roles::with_parties`] refuses any role, admin included, to a party, at
+//! instantiation, on every grant and on admin handover
+//! ([`RolesError::PartyMayNotHoldRole`]). A former admin keeps no power: the
+//! handover also revokes every role it was granted.
+//!
 //! | role | may |
 //! |---|---|
 //! | `Admin` | resume, terminate, grant, revoke, hand over admin |
@@ -16,8 +22,12 @@
 //! ## Security considerations
 //!
 //! Holding a role never entitles its holder to funds: the kill switch pays a
-//! settlement only to parties, and a ruling only splits a frozen amount
-//! between the payer and the payee.
+//! settlement only to parties, a ruling only splits a frozen amount between
+//! the payer and the payee, and no party holds a role. Together these mean
+//! no account is paid by a path it can trigger through a role.
+//!
+//! The parties are fixed when the table is built; a contract whose parties
+//! could change would have to re-check every holder.
 use ink::prelude::vec::Vec;
 
 use crate::{errors::RolesError, types::AccountId};
@@ -151,16 +161,55 @@ pub struct Roles {
     admin: AccountId,
     pending_admin: Option<AccountId>,
     grants: Vec<(AccountId, Role)>,
+    /// Accounts that may hold no role (a contract's parties).
+    parties: Vec<AccountId>,
 }
 
 impl Roles {
-    /// A table whose only entry is `admin`.
+    /// A table whose only entry is `admin`, for a contract without parties
+    /// (the EDS registry).
     pub fn new(admin: AccountId) -> Self {
         Self {
             admin,
             pending_admin: None,
             grants: Vec::new(),
+            parties: Vec::new(),
         }
+    }
+
+    /// A table whose only entry is `admin`, for a contract whose `parties`
+    /// may hold no role.
+    ///
+    /// # Errors
+    ///
+    /// [`RolesError::PartyMayNotHoldRole`] if `admin` is a party (the
+    /// instantiator becomes admin, so a party may not instantiate).
+    pub fn with_parties(admin: AccountId, parties: Vec<AccountId>) -> Result<Self, RolesError> {
+        if parties.contains(&admin) {
+            return Err(RolesError::PartyMayNotHoldRole {
+                account: admin,
+                role: Role::Admin,
+            });
+        }
+        Ok(Self {
+            parties,
+            ..Self::new(admin)
+        })
+    }
+
+    /// Whether `account` is a party, and so may hold no role.
+    pub fn is_party(&self, account: AccountId) -> bool {
+        self.parties.contains(&account)
+    }
+
+    /// # Errors
+    ///
+    /// [`RolesError::PartyMayNotHoldRole`] if `account` is a party.
+    fn ensure_not_party(&self, account: AccountId, role: Role) -> Result<(), RolesError> {
+        if self.is_party(account) {
+            return Err(RolesError::PartyMayNotHoldRole { account, role });
+        }
+        Ok(())
     }
 
     /// The current admin.
@@ -227,7 +276,8 @@ impl Roles {
     ///
     /// # Errors
     ///
-    /// `Unauthorized`, `AdminNotGrantable`, `AlreadyGranted`, `TooManyGrants`.
+    /// `Unauthorized`, `AdminNotGrantable`, `PartyMayNotHoldRole`,
+    /// `AlreadyGranted`, `TooManyGrants`.
     ///
     /// # Events
     ///
@@ -242,6 +292,7 @@ impl Roles {
         if role == Role::Admin {
             return Err(RolesError::AdminNotGrantable);
         }
+        self.ensure_not_party(account, role)?;
         if self.has(role, account) {
             return Err(RolesError::AlreadyGranted { account, role });
         }
@@ -286,12 +337,12 @@ impl Roles {
         })])
     }
 
-    /// First step of the handover: the admin names its successor. A new
-    /// proposal replaces an earlier one.
+    /// First step of the handover: the admin names its successor, who may
+    /// not be a party. A new proposal replaces an earlier one.
     ///
     /// # Errors
     ///
-    /// `Unauthorized`.
+    /// `Unauthorized`, `PartyMayNotHoldRole`.
     ///
     /// # Events
     ///
@@ -302,6 +353,7 @@ impl Roles {
         proposed: AccountId,
     ) -> Result<Vec<RolesEvent>, RolesError> {
         self.ensure(Role::Admin, caller)?;
+        self.ensure_not_party(proposed, Role::Admin)?;
         self.pending_admin = Some(proposed);
         Ok(ink::prelude::vec![RolesEvent::AdminProposed(
             AdminTransferProposed {
@@ -311,7 +363,8 @@ impl Roles {
         )])
     }
 
-    /// Second step: the proposed account accepts and becomes admin.
+    /// Second step: the proposed account accepts and becomes admin. The
+    /// former admin keeps no power: every role it was granted is revoked.
     ///
     /// # Errors
     ///
@@ -319,7 +372,8 @@ impl Roles {
     ///
     /// # Events
     ///
-    /// [`AdminTransferred`].
+    /// [`AdminTransferred`], then one [`RoleRevoked`] per role the former
+    /// admin held (`by` is the former admin).
     pub fn accept_admin(&mut self, caller: AccountId) -> Result<Vec<RolesEvent>, RolesError> {
         let pending = self.pending_admin.ok_or(RolesError::NoPendingAdmin)?;
         if pending != caller {
@@ -328,12 +382,27 @@ impl Roles {
         let previous = self.admin;
         self.admin = caller;
         self.pending_admin = None;
-        Ok(ink::prelude::vec![RolesEvent::AdminTransferred(
-            AdminTransferred {
-                previous,
-                admin: caller,
-            }
-        )])
+        let mut events = ink::prelude::vec![RolesEvent::AdminTransferred(AdminTransferred {
+            previous,
+            admin: caller,
+        })];
+        // A handover to oneself revokes nothing: the admin stays the admin.
+        if previous != caller {
+            events.extend(
+                self.grants
+                    .iter()
+                    .filter(|(account, _)| *account == previous)
+                    .map(|(account, role)| {
+                        RolesEvent::Revoked(RoleRevoked {
+                            account: *account,
+                            role: *role,
+                            by: previous,
+                        })
+                    }),
+            );
+            self.grants.retain(|(account, _)| *account != previous);
+        }
+        Ok(events)
     }
 }
 
@@ -540,6 +609,103 @@ mod tests {
                 caller: acc(STRANGER)
             })
         );
+        assert_eq!(r.admin(), acc(ADMIN));
+    }
+
+    fn with_parties() -> Roles {
+        Roles::with_parties(acc(ADMIN), vec![acc(CLIENT), acc(CONTRACTOR)]).unwrap()
+    }
+
+    #[test]
+    fn a_table_whose_admin_is_a_party_is_refused_with_party_may_not_hold_role() {
+        assert_eq!(
+            Roles::with_parties(acc(CLIENT), vec![acc(CLIENT), acc(CONTRACTOR)]),
+            Err(RolesError::PartyMayNotHoldRole {
+                account: acc(CLIENT),
+                role: Role::Admin
+            })
+        );
+    }
+
+    #[test]
+    fn granting_any_role_to_a_party_fails_with_party_may_not_hold_role_and_changes_nothing() {
+        let mut r = with_parties();
+        let before = r.clone();
+        for role in [
+            Role::Guardian,
+            Role::Arbitrator,
+            Role::Reviewer,
+            Role::Verifier,
+            Role::Inspector,
+        ] {
+            for party in [CLIENT, CONTRACTOR] {
+                assert_eq!(
+                    r.grant(acc(ADMIN), role, acc(party)),
+                    Err(RolesError::PartyMayNotHoldRole {
+                        account: acc(party),
+                        role
+                    })
+                );
+            }
+        }
+        assert_eq!(r, before);
+        // a non-party is still granted
+        assert!(r.grant(acc(ADMIN), Role::Arbitrator, acc(GUARDIAN)).is_ok());
+    }
+
+    #[test]
+    fn proposing_a_party_as_admin_fails_with_party_may_not_hold_role() {
+        let mut r = with_parties();
+        assert_eq!(
+            r.propose_admin(acc(ADMIN), acc(CONTRACTOR)),
+            Err(RolesError::PartyMayNotHoldRole {
+                account: acc(CONTRACTOR),
+                role: Role::Admin
+            })
+        );
+        assert_eq!(r.pending_admin(), None);
+    }
+
+    #[test]
+    fn a_grant_to_a_non_party_is_unaffected_by_the_party_list() {
+        let mut r = with_parties();
+        assert!(!r.is_party(acc(GUARDIAN)));
+        assert!(r.is_party(acc(CLIENT)));
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        assert!(r.has(Role::Guardian, acc(GUARDIAN)));
+    }
+
+    #[test]
+    fn handover_revokes_every_role_the_former_admin_held() {
+        // given: the admin also holds guardian and arbitrator
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(ADMIN)).unwrap();
+        r.grant(acc(ADMIN), Role::Arbitrator, acc(ADMIN)).unwrap();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        r.propose_admin(acc(ADMIN), acc(STRANGER)).unwrap();
+        // when
+        let events = r.accept_admin(acc(STRANGER)).unwrap();
+        // then: no role of the former admin is left; others are untouched
+        for role in [Role::Admin, Role::Guardian, Role::Arbitrator] {
+            assert!(!r.has(role, acc(ADMIN)), "{role:?}");
+        }
+        assert!(r.has(Role::Guardian, acc(GUARDIAN)));
+        assert_eq!(events.len(), 3);
+        assert!(events.contains(&RolesEvent::Revoked(RoleRevoked {
+            account: acc(ADMIN),
+            role: Role::Arbitrator,
+            by: acc(ADMIN)
+        })));
+    }
+
+    #[test]
+    fn handover_to_oneself_keeps_the_admins_roles() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(ADMIN)).unwrap();
+        r.propose_admin(acc(ADMIN), acc(ADMIN)).unwrap();
+        let events = r.accept_admin(acc(ADMIN)).unwrap();
+        assert_eq!(events.len(), 1);
+        assert!(r.has(Role::Guardian, acc(ADMIN)));
         assert_eq!(r.admin(), acc(ADMIN));
     }
 
