@@ -687,7 +687,7 @@ pub fn run() -> Result<Report> {
         Ok(()),
     );
 
-    d.step("the arbitrator rules again, 40 % to the client; a second appeal is refused");
+    d.step("the arbitrator rules again, 40 % to the client; the contractor's second appeal is refused (each side has one)");
     d.f.chain.advance_to(T0 + 13 * DAY);
     let out = d.send(
         &a.arbitrator,
@@ -707,7 +707,7 @@ pub fn run() -> Result<Report> {
         }),
     );
     d.send(
-        &a.client,
+        &a.contractor,
         "appeal",
         (0u32, doc("second appeal")),
         0,
@@ -770,7 +770,7 @@ pub fn run() -> Result<Report> {
     d.check(state == SwitchState::Paused, || format!("state {state:?}"));
 
     d.step(
-        "the admin terminates: the fixed rule settles every unreleased amount, admin gets nothing",
+        "the admin terminates: the fixed rule settles every undisputed amount, admin gets nothing; disputed m4 stays frozen",
     );
     let preview: (u128, u128) = d.f.read("settlement_preview", ());
     d.line(&format!(
@@ -785,15 +785,8 @@ pub fn run() -> Result<Report> {
         ShartEvent::ContractTerminated(ContractTerminated {
             by: ink_account(&a.admin),
             reason_hash: doc("court decision"),
-            settled: MILESTONES[3] + MILESTONES[4],
+            settled: MILESTONES[3],
             at: T0 + 22 * DAY,
-        }),
-    );
-    d.expect_event(
-        &out,
-        ShartEvent::SettlementPaid(SettlementPaid {
-            recipient: ink_account(&a.client),
-            amount: MILESTONES[4],
         }),
     );
     d.expect_event(
@@ -806,8 +799,8 @@ pub fn run() -> Result<Report> {
     d.expect_gain(
         &a.client,
         before[0],
-        MILESTONES[4] as i128,
-        "client refunded m4 (disputed)",
+        0,
+        "client: m4 stays under its dispute",
     );
     d.expect_gain(
         &a.contractor,
@@ -820,6 +813,48 @@ pub fn run() -> Result<Report> {
         before[2],
         -admin_deposit,
         "admin receives nothing",
+    );
+    let held: u128 = d.f.read("held", ());
+    d.check(held == MILESTONES[4], || {
+        format!("escrow holds {held}, not the disputed m4")
+    });
+
+    d.step("the dispute over m4 goes on after termination: the arbitrator rules it all to the client; after the appeal window anyone executes");
+    let out = d.send(
+        &a.arbitrator,
+        "rule",
+        (1u32, 10_000u16, doc("award m4")),
+        0,
+        Ok(()),
+    );
+    d.expect_event(
+        &out,
+        ShartEvent::RulingIssued(RulingIssued {
+            id: 1,
+            arbitrator: ink_account(&a.arbitrator),
+            payer_bps: 10_000,
+            award_hash: doc("award m4"),
+            appeal_deadline: T0 + 29 * DAY,
+        }),
+    );
+    d.f.chain.advance_to(T0 + 29 * DAY);
+    let before = d.balances();
+    let out = d.send(&a.stranger, "execute_ruling", 1u32, 0, Ok(()));
+    d.expect_event(
+        &out,
+        ShartEvent::DisputeResolved(DisputeResolved {
+            id: 1,
+            subject: 4,
+            payer_amount: MILESTONES[4],
+            payee_amount: 0,
+            by_fallback: false,
+        }),
+    );
+    d.expect_gain(
+        &a.client,
+        before[0],
+        MILESTONES[4] as i128,
+        "client refunded m4 by the ruling",
     );
     let held: u128 = d.f.read("held", ());
     d.check(held == 0, || format!("escrow still holds {held}"));

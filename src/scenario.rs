@@ -922,10 +922,10 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     )?;
     r.read("state", (), SwitchState::Paused)?;
 
-    r.step("the admin terminates: delivered m3 to the contractor, disputed m4 to the client, nothing to the admin");
+    r.step("the admin terminates: delivered m3 to the contractor, nothing to the admin; disputed m4 stays frozen under its dispute");
     // The admin calls, so its own balance moves by its fees on a node; that
-    // the escrow loses exactly what the client and the contractor gain
-    // shows that nothing went to the admin.
+    // the escrow loses exactly what the contractor gains shows that nothing
+    // went to the admin.
     r.call_moving(
         Target::Agreement,
         Who::Admin,
@@ -936,22 +936,49 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             ShartEvent::ContractTerminated(ContractTerminated {
                 by: admin,
                 reason_hash: doc("court decision"),
-                settled: MILESTONES[3] + MILESTONES[4],
+                settled: MILESTONES[3],
                 at: 0,
-            }),
-            ShartEvent::SettlementPaid(SettlementPaid {
-                recipient: client,
-                amount: MILESTONES[4],
             }),
             ShartEvent::SettlementPaid(SettlementPaid {
                 recipient: contractor,
                 amount: MILESTONES[3],
             }),
         ],
-        &paid(&[
-            (Who::Client, MILESTONES[4]),
-            (Who::Contractor, MILESTONES[3]),
-        ])?,
+        &paid(&[(Who::Contractor, MILESTONES[3])])?,
+    )?;
+    r.read("held", (), MILESTONES[4])?;
+
+    r.step("the dispute over m4 goes on after termination: the arbitrator rules it all to the client; after the appeal window anyone executes");
+    r.call(
+        Target::Agreement,
+        Who::Arbitrator,
+        "rule",
+        (1u32, 10_000u16, doc("award m4")),
+        0,
+        &[ShartEvent::RulingIssued(RulingIssued {
+            id: 1,
+            arbitrator: r.id(Who::Arbitrator),
+            payer_bps: 10_000,
+            award_hash: doc("award m4"),
+            appeal_deadline: 0,
+        })],
+    )?;
+    let ruled_at = r.l.elapsed();
+    r.l.wait_until(ruled_at + APPEAL_WINDOW + SECOND)?;
+    r.call_moving(
+        Target::Agreement,
+        Who::Stranger,
+        "execute_ruling",
+        1u32,
+        0,
+        &[ShartEvent::DisputeResolved(DisputeResolved {
+            id: 1,
+            subject: 4,
+            payer_amount: MILESTONES[4],
+            payee_amount: 0,
+            by_fallback: false,
+        })],
+        &paid(&[(Who::Client, MILESTONES[4])])?,
     )?;
     r.read("held", (), 0u128)?;
     r.refused(

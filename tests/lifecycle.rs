@@ -290,7 +290,8 @@ fn terminate_with_refund_client_rule_returns_delivered_milestones_to_client() {
 }
 
 #[test]
-fn terminate_pays_an_executable_ruling_by_its_split() {
+fn terminate_leaves_an_executable_ruling_to_be_executed_by_its_split() {
+    // given: a ruling past its appeal window, not yet executed
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
@@ -298,11 +299,23 @@ fn terminate_pays_an_executable_ruling_by_its_split() {
     f.must(&a.arbitrator, "rule", (0u32, 1_000u16, doc("aw")), 0);
     f.chain.advance_to(T0 + 8 * DAY);
     f.must(&a.guardian, "pause", doc("order"), 0);
-    let contractor_before = f.balance(&a.contractor);
+    let (client_before, contractor_before) = (f.balance(&a.client), f.balance(&a.contractor));
+    // when
     f.must(&a.admin, "terminate", doc("decision"), 0);
+    // then: the disputed milestone is not settled; the ruling pays it
+    assert_eq!(
+        f.balance(&a.client) - client_before,
+        total() - MILESTONES[0]
+    );
+    assert_eq!(f.balance(&a.contractor), contractor_before);
+    f.must(&a.stranger, "execute_ruling", 0u32, 0);
     assert_eq!(
         f.balance(&a.contractor) - contractor_before,
         MILESTONES[0] * 9 / 10
+    );
+    assert_eq!(
+        f.balance(&a.client) - client_before,
+        total() - MILESTONES[0] + MILESTONES[0] / 10
     );
 }
 

@@ -22,7 +22,9 @@ fn scenario_on_drink_meets_every_expected_outcome() {
         "balances: escrow +1250000",
         "balances: contractor +500000, escrow -500000",
         "balances: client +80000, contractor +120000, escrow -200000",
-        "balances: client +150000, contractor +100000, escrow -250000",
+        "balances: contractor +100000, escrow -100000",
+        "read held: 150000",
+        "balances: client +150000, escrow -150000",
     ] {
         assert!(text.contains(line), "transcript lacks {line:?}:\n{text}");
     }

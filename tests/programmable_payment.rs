@@ -388,13 +388,13 @@ fn terminate_settles_every_held_amount_to_the_parties_and_nothing_to_the_admin()
     f.must(&a.stranger, "close", 2u32, 0);
     f.must(&a.recipient2, "request_review", (1u32, doc("reasons")), 0);
     f.must(&a.guardian, "pause", doc("court order"), 0);
-    // the rule: approved → recipient; unapproved → holder; rejection not
-    // final → recipient; unallocated → holder
+    // the rule: approved → recipient; unapproved → holder; unallocated →
+    // holder; the rejection under review is left to run to its verdict
     let unallocated = FUNDS - AMOUNT - 100_000 - 50_000;
     let expected = vec![
         (ink_account(&a.holder), unallocated + 100_000),
         (ink_account(&a.recipient), AMOUNT),
-        (ink_account(&a.recipient2), 50_000),
+        (ink_account(&a.recipient2), 0),
     ];
     assert_eq!(
         f.read::<_, Vec<(ink::primitives::AccountId, u128)>>("settlement_preview", ()),
@@ -412,7 +412,7 @@ fn terminate_settles_every_held_amount_to_the_parties_and_nothing_to_the_admin()
     // then
     assert_eq!(f.balance(&a.holder) - h0, unallocated + 100_000);
     assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
-    assert_eq!(f.balance(&a.recipient2) - q0, 50_000);
+    assert_eq!(f.balance(&a.recipient2), q0);
     // the admin's balance moves by its own storage deposit only
     let admin_gain = i128::try_from(f.balance(&a.admin)).unwrap() - i128::try_from(admin0).unwrap();
     assert_eq!(admin_gain, -out.storage_deposit);
@@ -420,11 +420,79 @@ fn terminate_settles_every_held_amount_to_the_parties_and_nothing_to_the_admin()
         e,
         ShartEvent::SettlementPaid(p) if p.recipient == ink_account(&a.admin)
     )));
-    assert_eq!(contract0 - f.contract_balance(), FUNDS);
-    assert_eq!(f.read::<_, u128>("held", ()), 0);
+    assert_eq!(contract0 - f.contract_balance(), FUNDS - 50_000);
+    assert_eq!(f.read::<_, u128>("held", ()), 50_000);
     assert_eq!(
         f.read::<_, SwitchState>("state", ()),
         SwitchState::Terminated
+    );
+    // and the review goes on after termination: the reviewer overturns the
+    // rejection, which then pays recipient 2
+    f.must(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, Some(Verdict::Favourable), doc("reasoning")),
+        0,
+    );
+    f.must(&a.stranger, "execute_decision", 1u32, 0);
+    assert_eq!(f.balance(&a.recipient2) - q0, 50_000);
+    assert_eq!(f.read::<_, u128>("held", ()), 0);
+    assert_eq!(contract0 - f.contract_balance(), FUNDS);
+}
+
+#[test]
+fn a_party_cannot_be_granted_a_role_so_a_recipient_never_inspects_its_own_documents() {
+    // given: an allocation to the recipient (review M3: a recipient granted
+    // `Inspector` approved its own documents and released in one block)
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    for party in [&a.recipient, &a.recipient2, &a.holder] {
+        for role in [
+            Role::Guardian,
+            Role::Arbitrator,
+            Role::Reviewer,
+            Role::Verifier,
+            Role::Inspector,
+        ] {
+            // when / then
+            f.assert_refused(
+                &a.admin,
+                "grant_role",
+                (role, ink_account(party)),
+                0,
+                Error::Roles(RolesError::PartyMayNotHoldRole {
+                    account: ink_account(party),
+                    role,
+                }),
+            );
+        }
+        f.assert_refused(
+            &a.admin,
+            "propose_admin",
+            ink_account(party),
+            0,
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: ink_account(party),
+                role: Role::Admin,
+            }),
+        );
+    }
+    // and the recipient's junk document waits for a real inspector
+    f.must(
+        &a.recipient,
+        "submit_document",
+        (0u32, 0u32, doc("junk")),
+        0,
+    );
+    f.assert_refused(
+        &a.recipient,
+        "approve_document",
+        (0u32, 0u32),
+        0,
+        Error::Roles(RolesError::Unauthorized {
+            caller: ink_account(&a.recipient),
+            required: Role::Inspector,
+        }),
     );
 }
 

@@ -377,13 +377,7 @@ fn kill_switch_errors_refuse_without_side_effects() {
     f.must(&a.admin, "terminate", doc("decision"), 0);
     let terminated = Error::KillSwitch(KillSwitchError::Terminated);
     f.assert_refused(&a.client, "raise_dispute", (2u32, doc("e")), 0, terminated);
-    f.assert_refused(
-        &a.client,
-        "submit_evidence",
-        (0u32, doc("e")),
-        0,
-        terminated,
-    );
+    f.assert_refused(&a.contractor, "mark_delivered", 2u32, 0, terminated);
     f.assert_refused(
         &a.client,
         "propose_amendment",

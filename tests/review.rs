@@ -254,7 +254,7 @@ fn pending_decision_blocks_disputes_and_paused_release() {
 }
 
 #[test]
-fn termination_refunds_a_release_under_review_to_the_client() {
+fn termination_leaves_a_release_under_review_to_its_verdict() {
     // given: under review, then paused
     let (mut f, _) = decided();
     let a = f.accounts.clone();
@@ -262,18 +262,21 @@ fn termination_refunds_a_release_under_review_to_the_client() {
     f.must(&a.guardian, "pause", doc("order"), 0);
     let preview: (u128, u128) = f.read("settlement_preview", ());
     // when
-    let c0 = f.balance(&a.client);
+    let (c0, k0) = (f.balance(&a.client), f.balance(&a.contractor));
     f.must(&a.admin, "terminate", doc("decision"), 0);
-    // then: m0 (under review) and the undelivered rest return to the client
+    // then: the undelivered rest returns to the client; m0 stays under review
     let total: u128 = MILESTONES.iter().sum();
-    assert_eq!(preview, (total, 0));
-    assert_eq!(f.balance(&a.client) - c0, total);
-    assert_eq!(f.read::<_, u128>("held", ()), 0);
-    f.assert_refused(
+    assert_eq!(preview, (total - MILESTONES[0], 0));
+    assert_eq!(f.balance(&a.client) - c0, total - MILESTONES[0]);
+    assert_eq!(f.read::<_, u128>("held", ()), MILESTONES[0]);
+    // and the reviewer still decides: upheld, the release pays the contractor
+    f.must(
         &a.reviewer,
         "resolve_review",
         (1u32, None::<Verdict>, doc("r")),
         0,
-        Error::KillSwitch(KillSwitchError::Terminated),
     );
+    f.must(&a.stranger, "execute_decision", 1u32, 0);
+    assert_eq!(f.balance(&a.contractor) - k0, MILESTONES[0]);
+    assert_eq!(f.read::<_, u128>("held", ()), 0);
 }
