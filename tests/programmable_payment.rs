@@ -6,7 +6,9 @@ use programmable_payment::{
     Error, ProgrammeError,
 };
 use safeguards::{
+    agreement::Acceptance,
     dispute::DisputeResolved,
+    eds::RevocationReason,
     kill_switch::SwitchState,
     review::{
         AiLabel, AutomatedDecisionRecorded, Decision, DecisionStatus, EffectBasis, RiskClass,
@@ -705,4 +707,43 @@ fn grant_role_and_rule_are_refused_to_everyone_but_admin_and_arbitrator() {
         std::slice::from_ref(&a.arbitrator),
         unauthorized(Role::Arbitrator),
     );
+}
+
+#[test]
+fn note_invalidated_attestation_marks_a_revoked_acceptance_and_refuses_a_valid_one() {
+    // given: every party accepted on its attestation
+    let mut f = deploy_labelled(human()).unwrap();
+    f.make_effective();
+    let a = f.accounts.clone();
+    let acceptances: Vec<Acceptance> = f.read("acceptances", ());
+    let (party, id) = (acceptances[1].party, acceptances[1].attestation);
+    // when / then: nothing to note while the registry says it counts
+    f.assert_refused(
+        &a.stranger,
+        "note_invalidated_attestation",
+        (party, id),
+        0,
+        Error::AttestationStillValid { attestation: id },
+    );
+    // once the verifier revokes it, anyone notes it; the acceptance stays
+    let registry = f.registry.clone();
+    let out: shart::runtime::Outcome<Result<(), eds_registry::Error>> = f.chain.call(
+        &registry,
+        &a.verifier,
+        "revoke",
+        (id, RevocationReason::CertificateRevoked),
+        0,
+    );
+    assert_eq!(out.value, Ok(Ok(())));
+    let out = f.must(&a.stranger, "note_invalidated_attestation", (party, id), 0);
+    assert!(out
+        .events()
+        .iter()
+        .any(|e| matches!(e, ShartEvent::AcceptanceAttestationInvalidated(_))));
+    let acceptances: Vec<Acceptance> = f.read("acceptances", ());
+    assert_eq!(
+        acceptances[1].invalidated,
+        Some(RevocationReason::CertificateRevoked)
+    );
+    assert_eq!(acceptances.len(), 3);
 }

@@ -4,7 +4,7 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use safeguards::{
-    review::DecisionId, roles::Guarded, AccountId, AgreementError, ArbitrationError, Balance,
+    eds::AttestationId, review::DecisionId, AccountId, AgreementError, ArbitrationError, Balance,
     DisputeError, EdsError, KillSwitchError, ReviewError, RolesError, Timestamp,
 };
 
@@ -126,43 +126,13 @@ pub enum Error {
     /// The EDS registry could not be called (no contract at its address,
     /// or it trapped): nothing changed.
     RegistryUnavailable,
+    /// The registry says attestation `attestation` still counts: there is
+    /// no invalidation to note.
+    AttestationStillValid { attestation: AttestationId },
 }
 
-macro_rules! error_from {
-    ($($variant:ident($e:ty)),*) => {$(
-        impl From<$e> for Error {
-            fn from(e: $e) -> Self {
-                Error::$variant(e)
-            }
-        }
-        impl From<Guarded<$e>> for Error {
-            fn from(e: Guarded<$e>) -> Self {
-                match e {
-                    Guarded::Roles(e) => Error::Roles(e),
-                    Guarded::Core(e) => Error::$variant(e),
-                }
-            }
-        }
-    )*};
-}
-error_from!(
-    KillSwitch(KillSwitchError),
-    Arbitration(ArbitrationError),
-    Dispute(DisputeError),
-    Review(ReviewError)
-);
-
-impl From<RolesError> for Error {
-    fn from(e: RolesError) -> Self {
-        Error::Roles(e)
-    }
-}
-
-impl From<AgreementError> for Error {
-    fn from(e: AgreementError) -> Self {
-        Error::Agreement(e)
-    }
-}
+// `?` on the kit's errors and on each safeguard's own.
+safeguards::safeguard_errors_into!(Error);
 
 impl From<EdsError> for Error {
     fn from(e: EdsError) -> Self {

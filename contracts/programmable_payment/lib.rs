@@ -98,15 +98,15 @@ pub use errors::{Error, ProgrammeError};
 
 #[ink::contract]
 pub mod programmable_payment {
-    use ink::{codegen::TraitCallBuilder, prelude::vec::Vec};
+    use ink::prelude::vec::Vec;
     use safeguards::{
-        agreement::{Acceptance, AgreementEvent, Terms},
-        arbitration::{ArbitrationClause, ArbitrationEvent},
-        dispute::{Dispute, DisputeEvent},
-        eds::{AttestationId, EdsRegistry, Requirement},
-        kill_switch::{KillSwitchEvent, SwitchState},
-        review::{Decision, DecisionId, ReviewEvent, Verdict},
-        roles::{Role, RolesEvent},
+        agreement::{Acceptance, Terms},
+        arbitration::ArbitrationClause,
+        dispute::Dispute,
+        eds::{AttestationId, Requirement},
+        kill_switch::SwitchState,
+        review::{Decision, DecisionId, Verdict},
+        roles::Role,
         Hash32,
     };
 
@@ -147,41 +147,7 @@ pub mod programmable_payment {
         fn apply(effects: Effects) -> Result<()> {
             for event in effects.events {
                 match event {
-                    Event::Roles(e) => match e {
-                        RolesEvent::Granted(e) => Self::env().emit_event(e),
-                        RolesEvent::Revoked(e) => Self::env().emit_event(e),
-                        RolesEvent::AdminProposed(e) => Self::env().emit_event(e),
-                        RolesEvent::AdminTransferred(e) => Self::env().emit_event(e),
-                    },
-                    Event::KillSwitch(e) => match e {
-                        KillSwitchEvent::Paused(e) => Self::env().emit_event(e),
-                        KillSwitchEvent::Resumed(e) => Self::env().emit_event(e),
-                        KillSwitchEvent::Terminated(e) => Self::env().emit_event(e),
-                        KillSwitchEvent::SettlementPaid(e) => Self::env().emit_event(e),
-                    },
-                    Event::Agreement(e) => match e {
-                        AgreementEvent::Anchored(e) => Self::env().emit_event(e),
-                        AgreementEvent::Accepted(e) => Self::env().emit_event(e),
-                        AgreementEvent::Effective(e) => Self::env().emit_event(e),
-                        AgreementEvent::AmendmentProposed(e) => Self::env().emit_event(e),
-                        AgreementEvent::AttestationInvalidated(e) => Self::env().emit_event(e),
-                    },
-                    Event::Arbitration(e) => match e {
-                        ArbitrationEvent::ClauseSet(e) => Self::env().emit_event(e),
-                    },
-                    Event::Dispute(e) => match e {
-                        DisputeEvent::Raised(e) => Self::env().emit_event(e),
-                        DisputeEvent::EvidenceSubmitted(e) => Self::env().emit_event(e),
-                        DisputeEvent::RulingIssued(e) => Self::env().emit_event(e),
-                        DisputeEvent::Appealed(e) => Self::env().emit_event(e),
-                        DisputeEvent::Resolved(e) => Self::env().emit_event(e),
-                    },
-                    Event::Review(e) => match e {
-                        ReviewEvent::AutomatedDecisionRecorded(e) => Self::env().emit_event(e),
-                        ReviewEvent::ReviewRequested(e) => Self::env().emit_event(e),
-                        ReviewEvent::ReviewResolved(e) => Self::env().emit_event(e),
-                        ReviewEvent::DecisionTookEffect(e) => Self::env().emit_event(e),
-                    },
+                    Event::Safeguards(e) => e.emit::<Environment>(),
                     Event::Programme(e) => match e {
                         ProgrammeEvent::Funded(e) => Self::env().emit_event(e),
                         ProgrammeEvent::AllocationCreated(e) => Self::env().emit_event(e),
@@ -222,29 +188,40 @@ pub mod programmable_payment {
         pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let requirement = self.programme.eds_requirement(caller)?;
-            let attestation = self.registry_check(caller, now, requirement)?;
-            let effects = self.programme.accept_agreement(
-                caller,
-                Terms { hash, version },
-                now,
-                attestation,
-            )?;
+            let attestation =
+                safeguards::gate::check(self.programme.registry(), caller, now, requirement)?;
+            let effects = self.programme.safeguarded(|s| {
+                s.accept_agreement(caller, Terms { hash, version }, now, attestation)
+            })?;
             Self::apply(effects)
         }
 
-        /// Asks the EDS registry for `account`'s valid attestation.
-        fn registry_check(
-            &self,
-            account: AccountId,
-            at: Timestamp,
-            requirement: Requirement,
-        ) -> Result<AttestationId> {
-            let registry: ink::contract_ref!(EdsRegistry) = self.programme.registry().into();
-            match registry.call().check(account, at, requirement).try_invoke() {
-                Ok(Ok(Ok(id))) => Ok(id),
-                Ok(Ok(Err(e))) => Err(Error::Eds(e)),
-                Ok(Err(_)) | Err(_) => Err(Error::RegistryUnavailable),
-            }
+        /// Anyone tells the parties that the attestation on which `party`
+        /// accepted was revoked (or its verifier found compromised), as the
+        /// registry confirms. The acceptance stays on record, marked: it was
+        /// valid when made. Works in every state.
+        ///
+        /// # Errors
+        ///
+        /// `AttestationStillValid`; `RegistryUnavailable`;
+        /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
+        ///
+        /// # Events
+        ///
+        /// `AcceptanceAttestationInvalidated`.
+        #[ink(message)]
+        pub fn note_invalidated_attestation(
+            &mut self,
+            party: AccountId,
+            attestation: AttestationId,
+        ) -> Result<()> {
+            let now = self.env().block_timestamp();
+            let reason = safeguards::gate::invalidation(self.programme.registry(), attestation)?
+                .ok_or(Error::AttestationStillValid { attestation })?;
+            let effects = self
+                .programme
+                .safeguarded(|s| s.note_invalidated(party, attestation, reason, now))?;
+            Self::apply(effects)
         }
 
         // ----- programme -------------------------------------------------
@@ -422,7 +399,7 @@ pub mod programmable_payment {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self
                 .programme
-                .request_review(caller, decision, reason_hash, now)?;
+                .safeguarded(|s| s.request_review(caller, decision, reason_hash, now))?;
             Self::apply(effects)
         }
 
@@ -447,13 +424,9 @@ pub mod programmable_payment {
             reasoning_hash: Hash32,
         ) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.resolve_review(
-                caller,
-                decision,
-                override_to,
-                reasoning_hash,
-                now,
-            )?;
+            let effects = self.programme.safeguarded(|s| {
+                s.resolve_review(caller, decision, override_to, reasoning_hash, now)
+            })?;
             Self::apply(effects)
         }
 
@@ -535,7 +508,7 @@ pub mod programmable_payment {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self
                 .programme
-                .rule(caller, dispute, payer_bps, award_hash, now)?;
+                .safeguarded(|s| s.rule(caller, dispute, payer_bps, award_hash, now))?;
             Self::apply(effects)
         }
 
@@ -552,7 +525,9 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.appeal(caller, dispute, grounds_hash, now)?;
+            let effects = self
+                .programme
+                .safeguarded(|s| s.appeal(caller, dispute, grounds_hash, now))?;
             Self::apply(effects)
         }
 
@@ -592,7 +567,9 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.pause(caller, reason_hash, now)?;
+            let effects = self
+                .programme
+                .safeguarded(|s| s.pause(caller, reason_hash, now))?;
             Self::apply(effects)
         }
 
@@ -608,7 +585,7 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn resume(&mut self) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.resume(caller, now)?;
+            let effects = self.programme.safeguarded(|s| s.resume(caller, now))?;
             Self::apply(effects)
         }
 
@@ -645,7 +622,7 @@ pub mod programmable_payment {
         pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
             let effects = self
                 .programme
-                .grant_role(self.env().caller(), role, account)?;
+                .safeguarded(|s| s.grant_role(Self::env().caller(), role, account))?;
             Self::apply(effects)
         }
 
@@ -662,7 +639,7 @@ pub mod programmable_payment {
         pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
             let effects = self
                 .programme
-                .revoke_role(self.env().caller(), role, account)?;
+                .safeguarded(|s| s.revoke_role(Self::env().caller(), role, account))?;
             Self::apply(effects)
         }
 
@@ -679,7 +656,7 @@ pub mod programmable_payment {
         pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
             let effects = self
                 .programme
-                .propose_admin(self.env().caller(), new_admin)?;
+                .safeguarded(|s| s.propose_admin(Self::env().caller(), new_admin))?;
             Self::apply(effects)
         }
 
@@ -694,7 +671,9 @@ pub mod programmable_payment {
         /// `AdminTransferred`.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
-            let effects = self.programme.accept_admin(self.env().caller())?;
+            let effects = self
+                .programme
+                .safeguarded(|s| s.accept_admin(Self::env().caller()))?;
             Self::apply(effects)
         }
 
@@ -716,19 +695,19 @@ pub mod programmable_payment {
         /// The admin.
         #[ink(message)]
         pub fn admin(&self) -> AccountId {
-            self.programme.roles().admin()
+            self.programme.safeguards().roles().admin()
         }
 
         /// Whether `account` holds `role`.
         #[ink(message)]
         pub fn has_role(&self, role: Role, account: AccountId) -> bool {
-            self.programme.roles().has(role, account)
+            self.programme.safeguards().roles().has(role, account)
         }
 
         /// The kill-switch state.
         #[ink(message)]
         pub fn state(&self) -> SwitchState {
-            self.programme.kill_switch().state()
+            self.programme.safeguards().kill_switch().state()
         }
 
         /// (budget holder, recipients).
@@ -741,25 +720,25 @@ pub mod programmable_payment {
         /// accepted one.
         #[ink(message)]
         pub fn effective_terms(&self) -> Option<Terms> {
-            self.programme.agreement().effective()
+            self.programme.safeguards().agreement().effective()
         }
 
         /// The version awaiting acceptance, if any.
         #[ink(message)]
         pub fn pending_terms(&self) -> Option<Terms> {
-            self.programme.agreement().pending()
+            self.programme.safeguards().agreement().pending()
         }
 
         /// Every acceptance ever recorded, oldest first.
         #[ink(message)]
         pub fn acceptances(&self) -> Vec<Acceptance> {
-            self.programme.agreement().history().to_vec()
+            self.programme.safeguards().agreement().history().to_vec()
         }
 
         /// The arbitration clause.
         #[ink(message)]
         pub fn clause(&self) -> ArbitrationClause {
-            self.programme.clause()
+            self.programme.safeguards().clause()
         }
 
         /// Every allocation, by id.
@@ -777,13 +756,13 @@ pub mod programmable_payment {
         /// Decision `id` (an automated rejection), with its review status.
         #[ink(message)]
         pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-            self.programme.reviews().get(id).copied()
+            self.programme.safeguards().reviews().get(id).copied()
         }
 
         /// A dispute by id.
         #[ink(message)]
         pub fn dispute(&self, id: u32) -> Option<Dispute> {
-            self.programme.disputes().get(id).cloned()
+            self.programme.safeguards().disputes().get(id).cloned()
         }
 
         /// Funded and not yet allocated.

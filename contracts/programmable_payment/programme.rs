@@ -7,14 +7,14 @@
 //! order, after the state change.
 use ink::prelude::vec::Vec;
 use safeguards::{
-    agreement::{Agreement, AgreementEvent, Terms, MAX_PARTIES},
-    arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
-    dispute::{DisputeConfig, DisputeEvent, Disputes},
-    eds::{AttestationId, Requirement, RevocationReason},
-    kill_switch::{KillSwitch, KillSwitchEvent, SwitchState},
-    review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
-    roles::{Role, Roles, RolesEvent},
-    AccountId, Balance, Hash32, Timestamp,
+    agreement::{Terms, MAX_PARTIES},
+    arbitration::ArbitrationClause,
+    dispute::DisputeConfig,
+    eds::Requirement,
+    kill_switch::SwitchState,
+    review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, Verdict},
+    roles::Role,
+    AccountId, Balance, Hash32, SafeguardEvent, Safeguards, SafeguardsConfig, Timestamp,
 };
 
 use crate::errors::{Error, ProgrammeError};
@@ -320,43 +320,26 @@ pub enum ProgrammeEvent {
     Returned(AllocationReturned),
 }
 
-/// Every event the contract can emit, by core.
+/// Every event the contract can emit: the safeguards' and the programme's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// From the roles core.
-    Roles(RolesEvent),
-    /// From the kill switch.
-    KillSwitch(KillSwitchEvent),
-    /// From the agreement anchor.
-    Agreement(AgreementEvent),
-    /// From the arbitration clause.
-    Arbitration(ArbitrationEvent),
-    /// From the dispute core.
-    Dispute(DisputeEvent),
-    /// From the review core.
-    Review(ReviewEvent),
+    /// From the safeguards kit; emitted by [`SafeguardEvent::emit`].
+    Safeguards(SafeguardEvent),
     /// From the programme.
     Programme(ProgrammeEvent),
 }
 
-macro_rules! event_from {
-    ($($variant:ident($e:ty)),*) => {$(
-        impl From<$e> for Event {
-            fn from(e: $e) -> Self {
-                Event::$variant(e)
-            }
-        }
-    )*};
+impl From<SafeguardEvent> for Event {
+    fn from(e: SafeguardEvent) -> Self {
+        Event::Safeguards(e)
+    }
 }
-event_from!(
-    Roles(RolesEvent),
-    KillSwitch(KillSwitchEvent),
-    Agreement(AgreementEvent),
-    Arbitration(ArbitrationEvent),
-    Dispute(DisputeEvent),
-    Review(ReviewEvent),
-    Programme(ProgrammeEvent)
-);
+
+impl From<ProgrammeEvent> for Event {
+    fn from(e: ProgrammeEvent) -> Self {
+        Event::Programme(e)
+    }
+}
 
 /// What a state change asks the contract to do, in order: emit the events,
 /// then make the payments.
@@ -380,12 +363,7 @@ fn wrong_status(allocation: u32, expected: AllocationStatus, actual: AllocationS
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Programme {
-    roles: Roles,
-    kill_switch: KillSwitch,
-    agreement: Agreement,
-    arbitration: Arbitration,
-    disputes: Disputes,
-    reviews: Reviews,
+    safeguards: Safeguards,
     budget_holder: AccountId,
     recipients: Vec<AccountId>,
     inspector_label: AiLabel,
@@ -431,28 +409,27 @@ impl Programme {
         let mut parties = ink::prelude::vec![config.budget_holder];
         parties.extend(config.recipients.iter().copied());
         // The agreement core refuses duplicate recipients (`DuplicateParty`).
-        let (agreement, anchored) = Agreement::new(
-            parties.clone(),
-            Terms {
-                hash: config.agreement_hash,
-                version: config.agreement_version,
+        let (safeguards, events) = Safeguards::new(
+            admin,
+            SafeguardsConfig {
+                parties,
+                terms: Terms {
+                    hash: config.agreement_hash,
+                    version: config.agreement_version,
+                },
+                clause: config.clause,
+                disputes: config.disputes,
+                review: config.review,
+                grants: ink::prelude::vec![
+                    (Role::Guardian, config.guardian),
+                    (Role::Arbitrator, config.arbitrator),
+                    (Role::Reviewer, config.reviewer),
+                    (Role::Inspector, config.inspector),
+                ],
             },
         )?;
-        let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
-        let disputes = Disputes::new(config.disputes)?;
-        let reviews = Reviews::new(config.review)?;
-        let mut roles = Roles::with_parties(admin, parties)?;
-        let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
-        granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
-        granted.extend(roles.grant(admin, Role::Reviewer, config.reviewer)?);
-        granted.extend(roles.grant(admin, Role::Inspector, config.inspector)?);
         let programme = Self {
-            roles,
-            kill_switch: KillSwitch::new(),
-            agreement,
-            arbitration,
-            disputes,
-            reviews,
+            safeguards,
             budget_holder: config.budget_holder,
             recipients: config.recipients,
             inspector_label: config.inspector_label,
@@ -463,8 +440,7 @@ impl Programme {
             holder_eds: config.holder_eds,
             recipient_eds: config.recipient_eds,
         };
-        let effects = Effects::of(anchored).and(clause_set).and(granted);
-        Ok((programme, effects))
+        Ok((programme, Effects::of(events)))
     }
 
     // ----- reads -------------------------------------------------------
@@ -494,34 +470,24 @@ impl Programme {
         }
     }
 
-    /// The role table.
-    pub fn roles(&self) -> &Roles {
-        &self.roles
+    /// The composed safeguards: roles, kill switch, agreement, clause,
+    /// disputes, reviews.
+    pub fn safeguards(&self) -> &Safeguards {
+        &self.safeguards
     }
 
-    /// The kill switch.
-    pub fn kill_switch(&self) -> &KillSwitch {
-        &self.kill_switch
-    }
-
-    /// The agreement anchor.
-    pub fn agreement(&self) -> &Agreement {
-        &self.agreement
-    }
-
-    /// The arbitration clause.
-    pub fn clause(&self) -> ArbitrationClause {
-        self.arbitration.clause()
-    }
-
-    /// The dispute table.
-    pub fn disputes(&self) -> &Disputes {
-        &self.disputes
-    }
-
-    /// The decisions.
-    pub fn reviews(&self) -> &Reviews {
-        &self.reviews
+    /// Runs a safeguard message on the kit and returns its events as the
+    /// programme's effects: the one path from a safeguard message (pause,
+    /// rule, grant_role, ...) to the contract. See [`Safeguards`].
+    ///
+    /// # Errors
+    ///
+    /// The kit's refusal, as [`Error`].
+    pub fn safeguarded(
+        &mut self,
+        message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(message(&mut self.safeguards)?))
     }
 
     /// The allocations, by id.
@@ -597,7 +563,7 @@ impl Programme {
     }
 
     fn ensure_not_frozen(&self, allocation: u32) -> Result<(), Error> {
-        if self.disputes.is_frozen(allocation) {
+        if self.safeguards.is_frozen(allocation) {
             Err(ProgrammeError::AllocationFrozen { allocation }.into())
         } else {
             Ok(())
@@ -674,54 +640,6 @@ impl Programme {
         .pay(recipient, amount))
     }
 
-    // ----- agreement ---------------------------------------------------
-
-    /// A party accepts the pending version of the programme rules, on the
-    /// EDS `attestation` the registry returned for it (the contract asks the
-    /// registry first, with [`Programme::eds_requirement`]). Works while
-    /// paused (it moves no funds); not after termination.
-    ///
-    /// # Errors
-    ///
-    /// `Terminated`; the agreement core's errors.
-    pub fn accept_agreement(
-        &mut self,
-        caller: AccountId,
-        terms: Terms,
-        now: Timestamp,
-        attestation: AttestationId,
-    ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
-        Ok(Effects::of(self.agreement.accept(
-            caller,
-            terms,
-            now,
-            attestation,
-        )?))
-    }
-
-    /// Notes that the attestation on which `party` accepted no longer
-    /// counts, for `reason` (which the contract confirmed with the
-    /// registry). Works in every state: it moves nothing and only informs.
-    ///
-    /// # Errors
-    ///
-    /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
-    pub fn note_invalidated(
-        &mut self,
-        party: AccountId,
-        attestation: AttestationId,
-        reason: RevocationReason,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.agreement.note_invalidated(
-            party,
-            attestation,
-            reason,
-            now,
-        )?))
-    }
-
     // ----- programme ---------------------------------------------------
 
     /// The budget holder adds `value` to the unallocated balance.
@@ -732,8 +650,8 @@ impl Programme {
     /// `ZeroFunding`, `FundingOverflow`.
     pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<Effects, Error> {
         self.ensure_budget_holder(caller)?;
-        self.kill_switch.ensure_active()?;
-        self.agreement.ensure_effective()?;
+        self.safeguards.ensure_active()?;
+        self.safeguards.ensure_effective()?;
         if value == 0 {
             return Err(ProgrammeError::ZeroFunding.into());
         }
@@ -777,8 +695,8 @@ impl Programme {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.ensure_budget_holder(caller)?;
-        self.kill_switch.ensure_active()?;
-        self.agreement.ensure_effective()?;
+        self.safeguards.ensure_active()?;
+        self.safeguards.ensure_effective()?;
         if !self.recipients.contains(&recipient) {
             return Err(ProgrammeError::UnknownRecipient { recipient }.into());
         }
@@ -861,7 +779,7 @@ impl Programme {
         if self.get(allocation)?.recipient != caller {
             return Err(ProgrammeError::NotRecipient { caller, allocation }.into());
         }
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_active()?;
         let d = self.decidable_slot(allocation, slot, now, |s| {
             matches!(s, DocumentStatus::Missing | DocumentStatus::Rejected { .. })
         })?;
@@ -893,8 +811,8 @@ impl Programme {
         slot: u32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Inspector, caller)?;
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_role(Role::Inspector, caller)?;
+        self.safeguards.ensure_active()?;
         let d = self.decidable_slot(allocation, slot, now, |s| {
             matches!(s, DocumentStatus::Submitted { .. })
         })?;
@@ -930,8 +848,8 @@ impl Programme {
         reason: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Inspector, caller)?;
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_role(Role::Inspector, caller)?;
+        self.safeguards.ensure_active()?;
         self.decidable_slot(allocation, slot, now, |s| {
             matches!(s, DocumentStatus::Submitted { .. })
         })?;
@@ -959,7 +877,7 @@ impl Programme {
     /// `Paused`/`Terminated`, `UnknownAllocation`, `WrongAllocationStatus`,
     /// `AllocationFrozen`, `ConditionsNotMet`.
     pub fn release(&mut self, allocation: u32) -> Result<Effects, Error> {
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_active()?;
         if !self.open(allocation)?.conditions_hold() {
             return Err(ProgrammeError::ConditionsNotMet { allocation }.into());
         }
@@ -984,7 +902,7 @@ impl Programme {
         allocation: u32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_active()?;
         let a = self.open(allocation)?;
         if now < a.deadline {
             return Err(ProgrammeError::DeadlineNotReached {
@@ -1005,58 +923,12 @@ impl Programme {
             explanation: self.rejection_explanation,
             ai: self.inspector_label,
         };
-        let (decision, events) = self.reviews.record(recorder, input, now)?;
+        let (decision, events) = self.safeguards.record_decision(recorder, input, now)?;
         self.get_mut(allocation)?.status = AllocationStatus::RejectionPending { decision };
         Ok(Effects::of(events))
     }
 
-    // ----- review ------------------------------------------------------
-
-    /// The affected recipient asks for human review of a rejection inside
-    /// the window. Works while paused (it moves no funds) and after
-    /// termination (the decision runs to its verdict).
-    ///
-    /// # Errors
-    ///
-    /// The review core's errors.
-    pub fn request_review(
-        &mut self,
-        caller: AccountId,
-        decision: DecisionId,
-        reason: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(
-            self.reviews.request_review(caller, decision, reason, now)?,
-        ))
-    }
-
-    /// A reviewer upholds (`override_to == None`) or overrides a rejection.
-    /// Works while paused and after termination (the human process goes
-    /// on). No party holds [`Role::Reviewer`], so nobody reviews their own
-    /// allocation.
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized` without [`Role::Reviewer`]; the review core's errors.
-    pub fn resolve_review(
-        &mut self,
-        caller: AccountId,
-        decision: DecisionId,
-        override_to: Option<Verdict>,
-        reasoning: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Reviewer, caller)?;
-        Ok(Effects::of(self.reviews.resolve(
-            &self.roles,
-            caller,
-            decision,
-            override_to,
-            reasoning,
-            now,
-        )?))
-    }
+    // ----- automated decisions -----------------------------------------
 
     /// Anyone carries out a final rejection decision: adverse (the
     /// rejection stands) returns the amount to the budget holder;
@@ -1074,11 +946,12 @@ impl Programme {
         decision: DecisionId,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        if self.kill_switch.state() == SwitchState::Paused {
+        if self.safeguards.kill_switch().state() == SwitchState::Paused {
             return Err(safeguards::KillSwitchError::Paused.into());
         }
         let d = *self
-            .reviews
+            .safeguards
+            .reviews()
             .get(decision)
             .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
         let allocation = d.input.item;
@@ -1086,10 +959,10 @@ impl Programme {
         let status = self.get(allocation)?.status;
         // A decision already carried out has moved its allocation on: let the
         // review core say `AlreadyFinal`.
-        if status != expected && self.reviews.effective(decision, now).is_some() {
+        if status != expected && self.safeguards.reviews().effective(decision, now).is_some() {
             return Err(wrong_status(allocation, expected, status));
         }
-        let (verdict, events) = self.reviews.take_effect(decision, now)?;
+        let (verdict, events) = self.safeguards.take_decision(decision, now)?;
         let effects = match verdict {
             Verdict::Favourable => self.pay_recipient(allocation)?,
             Verdict::Adverse => {
@@ -1127,7 +1000,7 @@ impl Programme {
         evidence_hash: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
+        self.safeguards.ensure_not_terminated()?;
         let a = self.get(allocation)?;
         if caller != self.budget_holder && caller != a.recipient {
             return Err(safeguards::DisputeError::NotAParty { caller }.into());
@@ -1143,17 +1016,18 @@ impl Programme {
             }
             _ => return Err(ProgrammeError::NothingToDispute { allocation }.into()),
         }
-        let (recipient, amount) = (a.recipient, a.amount);
-        let (_, events) = self.disputes.raise(
-            caller,
-            self.budget_holder,
-            recipient,
-            allocation,
-            amount,
-            evidence_hash,
-            now,
-        )?;
-        Ok(Effects::of(events))
+        let (holder, recipient, amount) = (self.budget_holder, a.recipient, a.amount);
+        self.safeguarded(|s| {
+            s.raise_dispute(
+                caller,
+                holder,
+                recipient,
+                allocation,
+                amount,
+                evidence_hash,
+                now,
+            )
+        })
     }
 
     /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
@@ -1170,58 +1044,9 @@ impl Programme {
         dispute: u32,
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.disputes.add_evidence_up_to(
-            caller,
-            dispute,
-            evidence_hash,
-            MAX_EVIDENCE_PER_DISPUTE,
-        )?))
-    }
-
-    /// The arbitrator rules. Works while paused and after termination (the
-    /// human process goes on).
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized`; the dispute core's errors.
-    pub fn rule(
-        &mut self,
-        caller: AccountId,
-        dispute: u32,
-        payer_bps: u16,
-        award_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Arbitrator, caller)?;
-        Ok(Effects::of(self.disputes.rule(
-            &self.roles,
-            caller,
-            dispute,
-            payer_bps,
-            award_hash,
-            now,
-        )?))
-    }
-
-    /// A party appeals a ruling inside the window, once per side. Works
-    /// while paused and after termination.
-    ///
-    /// # Errors
-    ///
-    /// The dispute core's errors.
-    pub fn appeal(
-        &mut self,
-        caller: AccountId,
-        dispute: u32,
-        grounds_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.disputes.appeal(
-            caller,
-            dispute,
-            grounds_hash,
-            now,
-        )?))
+        self.safeguarded(|s| {
+            s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
+        })
     }
 
     /// Anyone executes a dispute (the ruling after its appeal window, or the
@@ -1236,59 +1061,21 @@ impl Programme {
     /// `Paused` for a split that pays the recipient while paused; the
     /// dispute core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        if self.kill_switch.state() == SwitchState::Paused {
-            let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
-            if !refund_only {
-                return Err(safeguards::KillSwitchError::Paused.into());
-            }
-        }
-        let (resolution, events) = self.disputes.execute(dispute, now)?;
+        let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
         self.get_mut(resolution.subject)?.status = AllocationStatus::Resolved;
         Ok(Effects::of(events)
             .pay(resolution.payer, resolution.payer_amount)
             .pay(resolution.payee, resolution.payee_amount))
     }
 
-    // ----- kill switch -------------------------------------------------
-
-    /// Guardian or admin pauses.
-    ///
-    /// # Errors
-    ///
-    /// The kill switch's errors.
-    pub fn pause(
-        &mut self,
-        caller: AccountId,
-        reason_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.kill_switch.pause(
-            &self.roles,
-            caller,
-            reason_hash,
-            now,
-        )?))
-    }
-
-    /// Admin resumes.
-    ///
-    /// # Errors
-    ///
-    /// The kill switch's errors.
-    pub fn resume(&mut self, caller: AccountId, now: Timestamp) -> Result<Effects, Error> {
-        Ok(Effects::of(self.kill_switch.resume(
-            &self.roles,
-            caller,
-            now,
-        )?))
-    }
+    // ----- termination -------------------------------------------------
 
     /// Whether `terminate` leaves `a` to a human process that goes on after
     /// it: frozen under an open dispute, or waiting for its rejection
     /// decision (which runs to its verdict, review included).
     fn continues_after_termination(&self, a: &Allocation) -> bool {
         matches!(a.status, AllocationStatus::RejectionPending { .. })
-            || self.disputes.is_frozen(a.id)
+            || self.safeguards.is_frozen(a.id)
     }
 
     /// Who each held amount goes to on termination:
@@ -1304,8 +1091,13 @@ impl Programme {
     /// Returns one (party, amount) per party, budget holder first; the
     /// amounts add up to [`Programme::held`] less those allocations.
     pub fn settlement(&self) -> Vec<(AccountId, Balance)> {
-        let mut plan: Vec<(AccountId, Balance)> =
-            self.agreement.parties().iter().map(|p| (*p, 0)).collect();
+        let mut plan: Vec<(AccountId, Balance)> = self
+            .safeguards
+            .agreement()
+            .parties()
+            .iter()
+            .map(|p| (*p, 0))
+            .collect();
         let mut credit = |to: AccountId, amount: Balance| {
             if let Some(entry) = plan.iter_mut().find(|(p, _)| *p == to) {
                 // Shares of held amounts, whose total fits a balance
@@ -1337,7 +1129,7 @@ impl Programme {
             // A subset of held amounts, whose total fits a balance.
             .fold(0, |acc: Balance, a| acc.saturating_add(a.amount));
         // A pending rejection cannot be disputed, so the two sets are apart.
-        pending.saturating_add(self.disputes.frozen_total())
+        pending.saturating_add(self.safeguards.disputes().frozen_total())
     }
 
     /// Admin terminates a paused programme; every held amount no human
@@ -1358,15 +1150,9 @@ impl Programme {
         // The kill switch checks the plan against what is held outside the
         // human processes, counted from the disputes and decisions instead.
         let settled = self.held().saturating_sub(self.continuing());
-        let events = self.kill_switch.terminate(
-            &self.roles,
-            caller,
-            reason_hash,
-            self.agreement.parties(),
-            &plan,
-            settled,
-            now,
-        )?;
+        let events = self
+            .safeguards
+            .terminate(caller, reason_hash, &plan, settled, now)?;
         self.unallocated = 0;
         let settle: Vec<u32> = self
             .allocations
@@ -1382,54 +1168,6 @@ impl Programme {
             .fold(Effects::of(events), |effects, (to, amount)| {
                 effects.pay(to, amount)
             }))
-    }
-
-    // ----- roles -------------------------------------------------------
-
-    /// Admin grants a role.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn grant_role(
-        &mut self,
-        caller: AccountId,
-        role: Role,
-        account: AccountId,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.grant(caller, role, account)?))
-    }
-
-    /// Admin revokes a role.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn revoke_role(
-        &mut self,
-        caller: AccountId,
-        role: Role,
-        account: AccountId,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.revoke(caller, role, account)?))
-    }
-
-    /// Admin proposes a successor.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn propose_admin(&mut self, caller: AccountId, new: AccountId) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.propose_admin(caller, new)?))
-    }
-
-    /// The proposed successor accepts.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn accept_admin(&mut self, caller: AccountId) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.accept_admin(caller)?))
     }
 }
 

@@ -4,9 +4,8 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use safeguards::{
-    eds::AttestationId, review::DecisionId, roles::Guarded, AccountId, AgreementError,
-    ArbitrationError, Balance, DisputeError, EdsError, KillSwitchError, ReviewError, RolesError,
-    Timestamp,
+    eds::AttestationId, review::DecisionId, AccountId, AgreementError, ArbitrationError, Balance,
+    DisputeError, EdsError, KillSwitchError, ReviewError, RolesError, Timestamp,
 };
 
 use crate::escrow::MilestoneStatus;
@@ -90,41 +89,8 @@ pub enum Error {
     Review(ReviewError),
 }
 
-macro_rules! error_from {
-    ($($variant:ident($e:ty)),*) => {$(
-        impl From<$e> for Error {
-            fn from(e: $e) -> Self {
-                Error::$variant(e)
-            }
-        }
-        impl From<Guarded<$e>> for Error {
-            fn from(e: Guarded<$e>) -> Self {
-                match e {
-                    Guarded::Roles(e) => Error::Roles(e),
-                    Guarded::Core(e) => Error::$variant(e),
-                }
-            }
-        }
-    )*};
-}
-error_from!(
-    KillSwitch(KillSwitchError),
-    Arbitration(ArbitrationError),
-    Dispute(DisputeError),
-    Review(ReviewError)
-);
-
-impl From<RolesError> for Error {
-    fn from(e: RolesError) -> Self {
-        Error::Roles(e)
-    }
-}
-
-impl From<AgreementError> for Error {
-    fn from(e: AgreementError) -> Self {
-        Error::Agreement(e)
-    }
-}
+// `?` on the kit's errors and on each safeguard's own.
+safeguards::safeguard_errors_into!(Error);
 
 impl From<EdsError> for Error {
     fn from(e: EdsError) -> Self {

@@ -6,17 +6,17 @@
 //! make, in that order, after the state change.
 use ink::prelude::vec::Vec;
 use safeguards::{
-    agreement::{Agreement, AgreementEvent, Terms},
-    arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
-    dispute::{DisputeConfig, DisputeEvent, Disputes},
-    eds::{AttestationId, Requirement, RevocationReason},
-    kill_switch::{KillSwitch, KillSwitchEvent, SettlementPaid, SwitchState},
+    agreement::Terms,
+    arbitration::ArbitrationClause,
+    dispute::DisputeConfig,
+    eds::Requirement,
+    kill_switch::{KillSwitchEvent, SettlementPaid, SwitchState},
     review::{
-        AiLabel, Decision, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, ReviewEvent,
-        Reviews, RiskClass, Verdict,
+        AiLabel, Decision, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, RiskClass,
+        Verdict,
     },
-    roles::{Role, Roles, RolesEvent},
-    AccountId, Balance, Hash32, Timestamp,
+    roles::Role,
+    AccountId, Balance, Hash32, SafeguardEvent, Safeguards, SafeguardsConfig, Timestamp,
 };
 
 use crate::errors::{wrong_status, Error, EscrowError};
@@ -207,43 +207,26 @@ pub enum EscrowEvent {
     Released(MilestoneReleased),
 }
 
-/// Every event the contract can emit, by core.
+/// Every event the contract can emit: the safeguards' and the escrow's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    /// From the roles core.
-    Roles(RolesEvent),
-    /// From the kill switch.
-    KillSwitch(KillSwitchEvent),
-    /// From the agreement anchor.
-    Agreement(AgreementEvent),
-    /// From the arbitration clause.
-    Arbitration(ArbitrationEvent),
-    /// From the dispute core.
-    Dispute(DisputeEvent),
-    /// From the review core (automated decisions).
-    Review(ReviewEvent),
+    /// From the safeguards kit; emitted by [`SafeguardEvent::emit`].
+    Safeguards(SafeguardEvent),
     /// From the escrow.
     Escrow(EscrowEvent),
 }
 
-macro_rules! event_from {
-    ($($variant:ident($e:ty)),*) => {$(
-        impl From<$e> for Event {
-            fn from(e: $e) -> Self {
-                Event::$variant(e)
-            }
-        }
-    )*};
+impl From<SafeguardEvent> for Event {
+    fn from(e: SafeguardEvent) -> Self {
+        Event::Safeguards(e)
+    }
 }
-event_from!(
-    Roles(RolesEvent),
-    KillSwitch(KillSwitchEvent),
-    Agreement(AgreementEvent),
-    Arbitration(ArbitrationEvent),
-    Dispute(DisputeEvent),
-    Review(ReviewEvent),
-    Escrow(EscrowEvent)
-);
+
+impl From<EscrowEvent> for Event {
+    fn from(e: EscrowEvent) -> Self {
+        Event::Escrow(e)
+    }
+}
 
 /// What a state change asks the contract to do, in order: emit the events,
 /// then make the payments.
@@ -254,12 +237,7 @@ pub type Effects = safeguards::effects::Effects<Event>;
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Escrow {
-    roles: Roles,
-    kill_switch: KillSwitch,
-    agreement: Agreement,
-    arbitration: Arbitration,
-    disputes: Disputes,
-    reviews: Reviews,
+    safeguards: Safeguards,
     auto_release_explanation: Hash32,
     client: AccountId,
     contractor: AccountId,
@@ -299,30 +277,28 @@ impl Escrow {
         if config.auto_release_explanation == safeguards::types::ZERO_HASH {
             return Err(safeguards::ReviewError::ZeroHash.into());
         }
-        let reviews = Reviews::new(config.review)?;
         config.client_eds.validate()?;
         config.contractor_eds.validate()?;
-        let (agreement, anchored) = Agreement::new(
-            ink::prelude::vec![config.client, config.contractor],
-            Terms {
-                hash: config.agreement_hash,
-                version: config.agreement_version,
+        let (safeguards, events) = Safeguards::new(
+            admin,
+            SafeguardsConfig {
+                parties: ink::prelude::vec![config.client, config.contractor],
+                terms: Terms {
+                    hash: config.agreement_hash,
+                    version: config.agreement_version,
+                },
+                clause: config.clause,
+                disputes: config.disputes,
+                review: config.review,
+                grants: ink::prelude::vec![
+                    (Role::Guardian, config.guardian),
+                    (Role::Arbitrator, config.arbitrator),
+                    (Role::Reviewer, config.reviewer),
+                ],
             },
         )?;
-        let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
-        let disputes = Disputes::new(config.disputes)?;
-        let mut roles =
-            Roles::with_parties(admin, ink::prelude::vec![config.client, config.contractor])?;
-        let mut granted = roles.grant(admin, Role::Guardian, config.guardian)?;
-        granted.extend(roles.grant(admin, Role::Arbitrator, config.arbitrator)?);
-        granted.extend(roles.grant(admin, Role::Reviewer, config.reviewer)?);
         let escrow = Self {
-            roles,
-            kill_switch: KillSwitch::new(),
-            agreement,
-            arbitration,
-            disputes,
-            reviews,
+            safeguards,
             auto_release_explanation: config.auto_release_explanation,
             client: config.client,
             contractor: config.contractor,
@@ -343,8 +319,7 @@ impl Escrow {
             client_eds: config.client_eds,
             contractor_eds: config.contractor_eds,
         };
-        let effects = Effects::of(anchored).and(clause_set).and(granted);
-        Ok((escrow, effects))
+        Ok((escrow, Effects::of(events)))
     }
 
     // ----- reads -------------------------------------------------------
@@ -374,39 +349,29 @@ impl Escrow {
         }
     }
 
-    /// The role table.
-    pub fn roles(&self) -> &Roles {
-        &self.roles
+    /// The composed safeguards: roles, kill switch, agreement, clause,
+    /// disputes, reviews.
+    pub fn safeguards(&self) -> &Safeguards {
+        &self.safeguards
     }
 
-    /// The kill switch.
-    pub fn kill_switch(&self) -> &KillSwitch {
-        &self.kill_switch
-    }
-
-    /// The agreement anchor.
-    pub fn agreement(&self) -> &Agreement {
-        &self.agreement
-    }
-
-    /// The arbitration clause.
-    pub fn clause(&self) -> ArbitrationClause {
-        self.arbitration.clause()
-    }
-
-    /// The dispute table.
-    pub fn disputes(&self) -> &Disputes {
-        &self.disputes
-    }
-
-    /// The automated-decision record.
-    pub fn reviews(&self) -> &Reviews {
-        &self.reviews
+    /// Runs a safeguard message on the kit and returns its events as the
+    /// escrow's effects: the one path from a safeguard message (pause,
+    /// rule, grant_role, ...) to the contract. See [`Safeguards`].
+    ///
+    /// # Errors
+    ///
+    /// The kit's refusal, as [`Error`].
+    pub fn safeguarded(
+        &mut self,
+        message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
+    ) -> Result<Effects, Error> {
+        Ok(Effects::of(message(&mut self.safeguards)?))
     }
 
     /// Automated decision `id`.
     pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-        self.reviews.get(id).copied()
+        self.safeguards.reviews().get(id).copied()
     }
 
     /// The milestones.
@@ -476,7 +441,7 @@ impl Escrow {
     /// automated decision (which runs to its verdict, review included).
     fn continues_after_termination(&self, index: usize, m: &Milestone) -> bool {
         m.status == MilestoneStatus::DecisionPending
-            || u32::try_from(index).is_ok_and(|subject| self.disputes.is_frozen(subject))
+            || u32::try_from(index).is_ok_and(|subject| self.safeguards.is_frozen(subject))
     }
 
     /// The amounts `terminate` leaves to disputes and pending decisions.
@@ -488,11 +453,11 @@ impl Escrow {
             // A subset of amounts whose total fits a balance.
             .fold(0, |acc: Balance, m| acc.saturating_add(m.amount));
         // A pending decision cannot be disputed, so the two sets are apart.
-        pending.saturating_add(self.disputes.frozen_total())
+        pending.saturating_add(self.safeguards.disputes().frozen_total())
     }
 
     fn ensure_not_frozen(&self, milestone: u32) -> Result<(), Error> {
-        if self.disputes.is_frozen(milestone) {
+        if self.safeguards.is_frozen(milestone) {
             Err(EscrowError::MilestoneFrozen { milestone }.into())
         } else {
             Ok(())
@@ -526,93 +491,6 @@ impl Escrow {
         .pay(self.contractor, m.amount))
     }
 
-    // ----- agreement ---------------------------------------------------
-
-    /// A party accepts the pending version of the agreement, on the EDS
-    /// `attestation` the registry returned for it (the contract asks the
-    /// registry first, with [`Escrow::eds_requirement`]). Works while paused
-    /// (it moves no funds); not after termination.
-    ///
-    /// # Errors
-    ///
-    /// `Terminated`; the agreement core's errors.
-    pub fn accept_agreement(
-        &mut self,
-        caller: AccountId,
-        terms: Terms,
-        now: Timestamp,
-        attestation: AttestationId,
-    ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
-        Ok(Effects::of(self.agreement.accept(
-            caller,
-            terms,
-            now,
-            attestation,
-        )?))
-    }
-
-    /// Notes that the attestation on which `party` accepted no longer
-    /// counts, for `reason` (which the contract confirmed with the
-    /// registry). Works in every state: it moves nothing and only informs.
-    ///
-    /// # Errors
-    ///
-    /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
-    pub fn note_invalidated(
-        &mut self,
-        party: AccountId,
-        attestation: AttestationId,
-        reason: RevocationReason,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.agreement.note_invalidated(
-            party,
-            attestation,
-            reason,
-            now,
-        )?))
-    }
-
-    /// A party proposes an amendment.
-    ///
-    /// # Errors
-    ///
-    /// `Terminated`; the agreement core's errors.
-    pub fn propose_amendment(
-        &mut self,
-        caller: AccountId,
-        terms: Terms,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
-        Ok(Effects::of(
-            self.agreement.propose_amendment(caller, terms, now)?,
-        ))
-    }
-
-    /// The admin replaces the clause before any acceptance.
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized`, `ClauseLocked`, the clause's validation errors,
-    /// `Terminated`.
-    pub fn replace_clause(
-        &mut self,
-        caller: AccountId,
-        clause: ArbitrationClause,
-    ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Admin, caller)?;
-        self.kill_switch.ensure_not_terminated()?;
-        let any = self.agreement.any_acceptance();
-        Ok(Effects::of(self.arbitration.replace(
-            &self.roles,
-            caller,
-            clause,
-            any,
-        )?))
-    }
-
     // ----- escrow ------------------------------------------------------
 
     /// The client funds the escrow with exactly the milestone total.
@@ -623,8 +501,8 @@ impl Escrow {
     /// `WrongFundingAmount`.
     pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<Effects, Error> {
         self.ensure_client(caller)?;
-        self.kill_switch.ensure_active()?;
-        self.agreement.ensure_effective()?;
+        self.safeguards.ensure_active()?;
+        self.safeguards.ensure_effective()?;
         if self.funded {
             return Err(EscrowError::AlreadyFunded.into());
         }
@@ -661,7 +539,7 @@ impl Escrow {
         if caller != self.contractor {
             return Err(EscrowError::NotContractor { caller }.into());
         }
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_active()?;
         if !self.funded {
             return Err(EscrowError::NotFunded.into());
         }
@@ -696,7 +574,7 @@ impl Escrow {
     /// `WrongMilestoneStatus`, `MilestoneFrozen`.
     pub fn approve(&mut self, caller: AccountId, milestone: u32) -> Result<Effects, Error> {
         self.ensure_client(caller)?;
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_active()?;
         self.release(
             milestone,
             false,
@@ -729,7 +607,7 @@ impl Escrow {
         milestone: u32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_active()?;
+        self.safeguards.ensure_active()?;
         let mut m = self.milestone(milestone)?;
         if m.status != MilestoneStatus::Delivered {
             return Err(wrong_status(
@@ -747,7 +625,7 @@ impl Escrow {
         if now < until {
             return Err(EscrowError::ReviewPeriodRunning { until }.into());
         }
-        let (id, events) = self.reviews.record(
+        let (id, events) = self.safeguards.record_decision(
             recorder,
             DecisionInput {
                 subject: self.client,
@@ -766,58 +644,7 @@ impl Escrow {
         Ok(Effects::of(events))
     }
 
-    // ----- review of automated decisions -------------------------------
-
-    /// The client asks for human review of an automatic release inside the
-    /// review window, with the hash of its reasons. Works while paused (it
-    /// moves nothing) and after termination (the decision runs to its
-    /// verdict).
-    ///
-    /// # Errors
-    ///
-    /// The review core's errors (`UnknownDecision`,
-    /// `NotTheSubject`, `ZeroHash`, `ReviewWindowClosed`,
-    /// `AlreadyUnderReview`, `AlreadyFinal`).
-    pub fn request_review(
-        &mut self,
-        caller: AccountId,
-        decision: DecisionId,
-        reason: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(
-            self.reviews.request_review(caller, decision, reason, now)?,
-        ))
-    }
-
-    /// A reviewer upholds (`override_to == None`) or overrides a decision
-    /// under review, with the hash of the reasoning. Final. Works while
-    /// paused and after termination (the human process goes on).
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized` (no party holds `Reviewer`: the roles core refuses
-    /// it, so a party never reviews its own case); the
-    /// review core's errors (`UnknownDecision`, `SelfReview`, `ZeroHash`, `NotUnderReview`,
-    /// `ReviewerDeadlinePassed`, `OverrideToSameVerdict`).
-    pub fn resolve_review(
-        &mut self,
-        caller: AccountId,
-        decision: DecisionId,
-        override_to: Option<Verdict>,
-        reasoning: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Reviewer, caller)?;
-        Ok(Effects::of(self.reviews.resolve(
-            &self.roles,
-            caller,
-            decision,
-            override_to,
-            reasoning,
-            now,
-        )?))
-    }
+    // ----- automated decisions -----------------------------------------
 
     /// Anyone carries out a final automatic-release decision, once. Adverse
     /// to the client (decided and not contested, or upheld): the milestone
@@ -847,7 +674,8 @@ impl Escrow {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         let d = self
-            .reviews
+            .safeguards
+            .reviews()
             .get(decision)
             .copied()
             .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
@@ -855,10 +683,13 @@ impl Escrow {
             return Err(safeguards::ReviewError::AlreadyFinal { id: decision }.into());
         }
         let (verdict, _) = self
-            .reviews
+            .safeguards
+            .reviews()
             .effective(decision, now)
             .ok_or(safeguards::ReviewError::NotYetFinal { id: decision })?;
-        if verdict == Verdict::Adverse && self.kill_switch.state() == SwitchState::Paused {
+        if verdict == Verdict::Adverse
+            && self.safeguards.kill_switch().state() == SwitchState::Paused
+        {
             return Err(safeguards::KillSwitchError::Paused.into());
         }
         let milestone = d.input.item;
@@ -870,7 +701,7 @@ impl Escrow {
                 m.status,
             ));
         }
-        let (verdict, events) = self.reviews.take_effect(decision, now)?;
+        let (verdict, events) = self.safeguards.take_decision(decision, now)?;
         let effects = Effects::of(events);
         match verdict {
             // Cannot fail: the milestone is DecisionPending (checked above)
@@ -880,7 +711,9 @@ impl Escrow {
                 true,
                 &[MilestoneStatus::DecisionPending],
             )?)),
-            Verdict::Favourable if self.kill_switch.state() == SwitchState::Terminated => {
+            Verdict::Favourable
+                if self.safeguards.kill_switch().state() == SwitchState::Terminated =>
+            {
                 m.status = MilestoneStatus::Settled;
                 self.set_milestone(milestone, m);
                 let refund = SettlementPaid {
@@ -888,7 +721,9 @@ impl Escrow {
                     amount: m.amount,
                 };
                 Ok(effects
-                    .and(ink::prelude::vec![KillSwitchEvent::SettlementPaid(refund)])
+                    .and(ink::prelude::vec![SafeguardEvent::KillSwitch(
+                        KillSwitchEvent::SettlementPaid(refund)
+                    )])
                     .pay(self.client, m.amount))
             }
             Verdict::Favourable => {
@@ -915,7 +750,7 @@ impl Escrow {
         evidence_hash: Hash32,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        self.kill_switch.ensure_not_terminated()?;
+        self.safeguards.ensure_not_terminated()?;
         if caller != self.client && caller != self.contractor {
             return Err(safeguards::DisputeError::NotAParty { caller }.into());
         }
@@ -933,16 +768,18 @@ impl Escrow {
         if !m.status.is_unreleased() {
             return Err(EscrowError::NothingToDispute { milestone }.into());
         }
-        let (_, events) = self.disputes.raise(
-            caller,
-            self.client,
-            self.contractor,
-            milestone,
-            m.amount,
-            evidence_hash,
-            now,
-        )?;
-        Ok(Effects::of(events))
+        let (client, contractor) = (self.client, self.contractor);
+        self.safeguarded(|s| {
+            s.raise_dispute(
+                caller,
+                client,
+                contractor,
+                milestone,
+                m.amount,
+                evidence_hash,
+                now,
+            )
+        })
     }
 
     /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
@@ -959,58 +796,9 @@ impl Escrow {
         dispute: u32,
         evidence_hash: Hash32,
     ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.disputes.add_evidence_up_to(
-            caller,
-            dispute,
-            evidence_hash,
-            MAX_EVIDENCE_PER_DISPUTE,
-        )?))
-    }
-
-    /// The arbitrator rules. Works while paused and after termination (the
-    /// human process goes on).
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized`; the dispute core's errors.
-    pub fn rule(
-        &mut self,
-        caller: AccountId,
-        dispute: u32,
-        payer_bps: u16,
-        award_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        self.roles.ensure(Role::Arbitrator, caller)?;
-        Ok(Effects::of(self.disputes.rule(
-            &self.roles,
-            caller,
-            dispute,
-            payer_bps,
-            award_hash,
-            now,
-        )?))
-    }
-
-    /// A party appeals a ruling inside the window, once per side. Works
-    /// while paused and after termination.
-    ///
-    /// # Errors
-    ///
-    /// The dispute core's errors.
-    pub fn appeal(
-        &mut self,
-        caller: AccountId,
-        dispute: u32,
-        grounds_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.disputes.appeal(
-            caller,
-            dispute,
-            grounds_hash,
-            now,
-        )?))
+        self.safeguarded(|s| {
+            s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
+        })
     }
 
     /// Anyone executes a dispute (the ruling after its appeal window, or the
@@ -1025,13 +813,7 @@ impl Escrow {
     /// `Paused` for a split that pays the payee while paused; the dispute
     /// core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        if self.kill_switch.state() == SwitchState::Paused {
-            let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
-            if !refund_only {
-                return Err(safeguards::KillSwitchError::Paused.into());
-            }
-        }
-        let (resolution, events) = self.disputes.execute(dispute, now)?;
+        let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
         let mut m = self.milestone(resolution.subject)?;
         m.status = MilestoneStatus::Resolved;
         self.set_milestone(resolution.subject, m);
@@ -1040,39 +822,7 @@ impl Escrow {
             .pay(resolution.payee, resolution.payee_amount))
     }
 
-    // ----- kill switch -------------------------------------------------
-
-    /// Guardian or admin pauses.
-    ///
-    /// # Errors
-    ///
-    /// The kill switch's errors.
-    pub fn pause(
-        &mut self,
-        caller: AccountId,
-        reason_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.kill_switch.pause(
-            &self.roles,
-            caller,
-            reason_hash,
-            now,
-        )?))
-    }
-
-    /// Admin resumes.
-    ///
-    /// # Errors
-    ///
-    /// The kill switch's errors.
-    pub fn resume(&mut self, caller: AccountId, now: Timestamp) -> Result<Effects, Error> {
-        Ok(Effects::of(self.kill_switch.resume(
-            &self.roles,
-            caller,
-            now,
-        )?))
-    }
+    // ----- termination -------------------------------------------------
 
     /// The settlement the rule fixed at instantiation gives on termination:
     /// (client share, contractor share) of every unreleased amount that no
@@ -1125,15 +875,9 @@ impl Escrow {
         // The kill switch checks the plan against what is held outside the
         // human processes, counted from the disputes and decisions instead.
         let settled = self.held().saturating_sub(self.continuing());
-        let events = self.kill_switch.terminate(
-            &self.roles,
-            caller,
-            reason_hash,
-            self.agreement.parties(),
-            &plan,
-            settled,
-            now,
-        )?;
+        let events = self
+            .safeguards
+            .terminate(caller, reason_hash, &plan, settled, now)?;
         let settle: Vec<usize> = (0..self.milestones.len())
             .filter(|i| {
                 self.milestones.get(*i).is_some_and(|m| {
@@ -1149,54 +893,6 @@ impl Escrow {
         Ok(Effects::of(events)
             .pay(self.client, to_client)
             .pay(self.contractor, to_contractor))
-    }
-
-    // ----- roles -------------------------------------------------------
-
-    /// Admin grants a role.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn grant_role(
-        &mut self,
-        caller: AccountId,
-        role: Role,
-        account: AccountId,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.grant(caller, role, account)?))
-    }
-
-    /// Admin revokes a role.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn revoke_role(
-        &mut self,
-        caller: AccountId,
-        role: Role,
-        account: AccountId,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.revoke(caller, role, account)?))
-    }
-
-    /// Admin proposes a successor.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn propose_admin(&mut self, caller: AccountId, new: AccountId) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.propose_admin(caller, new)?))
-    }
-
-    /// The proposed successor accepts.
-    ///
-    /// # Errors
-    ///
-    /// The roles core's errors.
-    pub fn accept_admin(&mut self, caller: AccountId) -> Result<Effects, Error> {
-        Ok(Effects::of(self.roles.accept_admin(caller)?))
     }
 }
 

@@ -76,15 +76,15 @@ pub use errors::{Error, EscrowError};
 
 #[ink::contract]
 pub mod service_agreement {
-    use ink::{codegen::TraitCallBuilder, prelude::vec::Vec};
+    use ink::prelude::vec::Vec;
     use safeguards::{
-        agreement::{Acceptance, AgreementEvent, Terms},
-        arbitration::{ArbitrationClause, ArbitrationEvent},
-        dispute::{Dispute, DisputeEvent},
-        eds::{AttestationId, EdsRegistry, Requirement, RevocationReason},
-        kill_switch::{KillSwitchEvent, SwitchState},
-        review::{Decision, DecisionId, ReviewEvent, Verdict},
-        roles::{Role, RolesEvent},
+        agreement::{Acceptance, Terms},
+        arbitration::ArbitrationClause,
+        dispute::Dispute,
+        eds::{AttestationId, Requirement},
+        kill_switch::SwitchState,
+        review::{Decision, DecisionId, Verdict},
+        roles::Role,
         Hash32,
     };
 
@@ -125,45 +125,11 @@ pub mod service_agreement {
         fn apply(effects: Effects) -> Result<()> {
             for event in effects.events {
                 match event {
-                    Event::Roles(e) => match e {
-                        RolesEvent::Granted(e) => Self::env().emit_event(e),
-                        RolesEvent::Revoked(e) => Self::env().emit_event(e),
-                        RolesEvent::AdminProposed(e) => Self::env().emit_event(e),
-                        RolesEvent::AdminTransferred(e) => Self::env().emit_event(e),
-                    },
-                    Event::KillSwitch(e) => match e {
-                        KillSwitchEvent::Paused(e) => Self::env().emit_event(e),
-                        KillSwitchEvent::Resumed(e) => Self::env().emit_event(e),
-                        KillSwitchEvent::Terminated(e) => Self::env().emit_event(e),
-                        KillSwitchEvent::SettlementPaid(e) => Self::env().emit_event(e),
-                    },
-                    Event::Agreement(e) => match e {
-                        AgreementEvent::Anchored(e) => Self::env().emit_event(e),
-                        AgreementEvent::Accepted(e) => Self::env().emit_event(e),
-                        AgreementEvent::Effective(e) => Self::env().emit_event(e),
-                        AgreementEvent::AmendmentProposed(e) => Self::env().emit_event(e),
-                        AgreementEvent::AttestationInvalidated(e) => Self::env().emit_event(e),
-                    },
-                    Event::Arbitration(e) => match e {
-                        ArbitrationEvent::ClauseSet(e) => Self::env().emit_event(e),
-                    },
-                    Event::Dispute(e) => match e {
-                        DisputeEvent::Raised(e) => Self::env().emit_event(e),
-                        DisputeEvent::EvidenceSubmitted(e) => Self::env().emit_event(e),
-                        DisputeEvent::RulingIssued(e) => Self::env().emit_event(e),
-                        DisputeEvent::Appealed(e) => Self::env().emit_event(e),
-                        DisputeEvent::Resolved(e) => Self::env().emit_event(e),
-                    },
+                    Event::Safeguards(e) => e.emit::<Environment>(),
                     Event::Escrow(e) => match e {
                         EscrowEvent::Funded(e) => Self::env().emit_event(e),
                         EscrowEvent::Delivered(e) => Self::env().emit_event(e),
                         EscrowEvent::Released(e) => Self::env().emit_event(e),
-                    },
-                    Event::Review(e) => match e {
-                        ReviewEvent::AutomatedDecisionRecorded(e) => Self::env().emit_event(e),
-                        ReviewEvent::ReviewRequested(e) => Self::env().emit_event(e),
-                        ReviewEvent::ReviewResolved(e) => Self::env().emit_event(e),
-                        ReviewEvent::DecisionTookEffect(e) => Self::env().emit_event(e),
                     },
                 }
             }
@@ -195,10 +161,11 @@ pub mod service_agreement {
         pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let requirement = self.escrow.eds_requirement(caller)?;
-            let attestation = self.registry_check(caller, now, requirement)?;
-            let effects =
-                self.escrow
-                    .accept_agreement(caller, Terms { hash, version }, now, attestation)?;
+            let attestation =
+                safeguards::gate::check(self.escrow.registry(), caller, now, requirement)?;
+            let effects = self.escrow.safeguarded(|s| {
+                s.accept_agreement(caller, Terms { hash, version }, now, attestation)
+            })?;
             Self::apply(effects)
         }
 
@@ -222,37 +189,12 @@ pub mod service_agreement {
             attestation: AttestationId,
         ) -> Result<()> {
             let now = self.env().block_timestamp();
-            let reason = self
-                .registry_invalidation(attestation)?
+            let reason = safeguards::gate::invalidation(self.escrow.registry(), attestation)?
                 .ok_or(Error::AttestationStillValid { attestation })?;
             let effects = self
                 .escrow
-                .note_invalidated(party, attestation, reason, now)?;
+                .safeguarded(|s| s.note_invalidated(party, attestation, reason, now))?;
             Self::apply(effects)
-        }
-
-        /// Asks the EDS registry for `account`'s valid attestation.
-        fn registry_check(
-            &self,
-            account: AccountId,
-            at: Timestamp,
-            requirement: Requirement,
-        ) -> Result<AttestationId> {
-            let registry: ink::contract_ref!(EdsRegistry) = self.escrow.registry().into();
-            match registry.call().check(account, at, requirement).try_invoke() {
-                Ok(Ok(Ok(id))) => Ok(id),
-                Ok(Ok(Err(e))) => Err(Error::Eds(e)),
-                Ok(Err(_)) | Err(_) => Err(Error::RegistryUnavailable),
-            }
-        }
-
-        /// Asks the EDS registry whether attestation `id` was invalidated.
-        fn registry_invalidation(&self, id: AttestationId) -> Result<Option<RevocationReason>> {
-            let registry: ink::contract_ref!(EdsRegistry) = self.escrow.registry().into();
-            match registry.call().invalidation(id).try_invoke() {
-                Ok(Ok(reason)) => Ok(reason),
-                Ok(Err(_)) | Err(_) => Err(Error::RegistryUnavailable),
-            }
         }
 
         /// A party proposes an amended agreement; the current one governs
@@ -272,7 +214,7 @@ pub mod service_agreement {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self
                 .escrow
-                .propose_amendment(caller, Terms { hash, version }, now)?;
+                .safeguarded(|s| s.propose_amendment(caller, Terms { hash, version }, now))?;
             Self::apply(effects)
         }
 
@@ -288,7 +230,9 @@ pub mod service_agreement {
         /// `ArbitrationClauseSet`.
         #[ink(message)]
         pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
-            let effects = self.escrow.replace_clause(self.env().caller(), clause)?;
+            let effects = self
+                .escrow
+                .safeguarded(|s| s.replace_clause(Self::env().caller(), clause))?;
             Self::apply(effects)
         }
 
@@ -384,7 +328,7 @@ pub mod service_agreement {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self
                 .escrow
-                .request_review(caller, decision, reason_hash, now)?;
+                .safeguarded(|s| s.request_review(caller, decision, reason_hash, now))?;
             Self::apply(effects)
         }
 
@@ -410,9 +354,9 @@ pub mod service_agreement {
             reasoning_hash: Hash32,
         ) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects =
-                self.escrow
-                    .resolve_review(caller, decision, override_to, reasoning_hash, now)?;
+            let effects = self.escrow.safeguarded(|s| {
+                s.resolve_review(caller, decision, override_to, reasoning_hash, now)
+            })?;
             Self::apply(effects)
         }
 
@@ -494,7 +438,7 @@ pub mod service_agreement {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self
                 .escrow
-                .rule(caller, dispute, payer_bps, award_hash, now)?;
+                .safeguarded(|s| s.rule(caller, dispute, payer_bps, award_hash, now))?;
             Self::apply(effects)
         }
 
@@ -511,7 +455,9 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.appeal(caller, dispute, grounds_hash, now)?;
+            let effects = self
+                .escrow
+                .safeguarded(|s| s.appeal(caller, dispute, grounds_hash, now))?;
             Self::apply(effects)
         }
 
@@ -550,7 +496,9 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.pause(caller, reason_hash, now)?;
+            let effects = self
+                .escrow
+                .safeguarded(|s| s.pause(caller, reason_hash, now))?;
             Self::apply(effects)
         }
 
@@ -566,7 +514,7 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn resume(&mut self) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.resume(caller, now)?;
+            let effects = self.escrow.safeguarded(|s| s.resume(caller, now))?;
             Self::apply(effects)
         }
 
@@ -601,7 +549,9 @@ pub mod service_agreement {
         /// `RoleGranted`.
         #[ink(message)]
         pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            let effects = self.escrow.grant_role(self.env().caller(), role, account)?;
+            let effects = self
+                .escrow
+                .safeguarded(|s| s.grant_role(Self::env().caller(), role, account))?;
             Self::apply(effects)
         }
 
@@ -618,7 +568,7 @@ pub mod service_agreement {
         pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
             let effects = self
                 .escrow
-                .revoke_role(self.env().caller(), role, account)?;
+                .safeguarded(|s| s.revoke_role(Self::env().caller(), role, account))?;
             Self::apply(effects)
         }
 
@@ -633,7 +583,9 @@ pub mod service_agreement {
         /// `AdminTransferProposed`.
         #[ink(message)]
         pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
-            let effects = self.escrow.propose_admin(self.env().caller(), new_admin)?;
+            let effects = self
+                .escrow
+                .safeguarded(|s| s.propose_admin(Self::env().caller(), new_admin))?;
             Self::apply(effects)
         }
 
@@ -648,7 +600,9 @@ pub mod service_agreement {
         /// `AdminTransferred`.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
-            let effects = self.escrow.accept_admin(self.env().caller())?;
+            let effects = self
+                .escrow
+                .safeguarded(|s| s.accept_admin(Self::env().caller()))?;
             Self::apply(effects)
         }
 
@@ -669,19 +623,19 @@ pub mod service_agreement {
         /// The admin.
         #[ink(message)]
         pub fn admin(&self) -> AccountId {
-            self.escrow.roles().admin()
+            self.escrow.safeguards().roles().admin()
         }
 
         /// Whether `account` holds `role`.
         #[ink(message)]
         pub fn has_role(&self, role: Role, account: AccountId) -> bool {
-            self.escrow.roles().has(role, account)
+            self.escrow.safeguards().roles().has(role, account)
         }
 
         /// The kill-switch state.
         #[ink(message)]
         pub fn state(&self) -> SwitchState {
-            self.escrow.kill_switch().state()
+            self.escrow.safeguards().kill_switch().state()
         }
 
         /// (client, contractor).
@@ -693,25 +647,25 @@ pub mod service_agreement {
         /// The governing agreement version, once every party accepted one.
         #[ink(message)]
         pub fn effective_terms(&self) -> Option<Terms> {
-            self.escrow.agreement().effective()
+            self.escrow.safeguards().agreement().effective()
         }
 
         /// The agreement version awaiting acceptance, if any.
         #[ink(message)]
         pub fn pending_terms(&self) -> Option<Terms> {
-            self.escrow.agreement().pending()
+            self.escrow.safeguards().agreement().pending()
         }
 
         /// Every acceptance ever recorded, oldest first.
         #[ink(message)]
         pub fn acceptances(&self) -> Vec<Acceptance> {
-            self.escrow.agreement().history().to_vec()
+            self.escrow.safeguards().agreement().history().to_vec()
         }
 
         /// The arbitration clause.
         #[ink(message)]
         pub fn clause(&self) -> ArbitrationClause {
-            self.escrow.clause()
+            self.escrow.safeguards().clause()
         }
 
         /// The milestones.
@@ -729,7 +683,7 @@ pub mod service_agreement {
         /// A dispute by id.
         #[ink(message)]
         pub fn dispute(&self, id: u32) -> Option<Dispute> {
-            self.escrow.disputes().get(id).cloned()
+            self.escrow.safeguards().disputes().get(id).cloned()
         }
 
         /// Whether the client funded the escrow.

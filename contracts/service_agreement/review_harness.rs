@@ -11,7 +11,7 @@ use safeguards::{
         conformance::{Fixture, Outcome, ReviewHarness},
         DecisionId, ReviewConfig, ReviewEvent, RiskClass, Verdict,
     },
-    AccountId, Balance, Hash32, ReviewError, RolesError, Timestamp,
+    AccountId, Balance, Hash32, ReviewError, RolesError, SafeguardEvent, Timestamp,
 };
 
 use crate::{
@@ -82,7 +82,7 @@ fn outcome(effects: Effects) -> Outcome {
             .events
             .into_iter()
             .filter_map(|e| match e {
-                Event::Review(e) => Some(e),
+                Event::Safeguards(SafeguardEvent::Review(e)) => Some(e),
                 _ => None,
             })
             .collect::<ink::prelude::vec::Vec<ReviewEvent>>(),
@@ -98,9 +98,11 @@ impl ReviewHarness for EscrowHarness {
             return None;
         }
         let (mut e, _) = Escrow::new(acc(ADMIN), config(review)).unwrap();
-        let terms = e.agreement().pending().unwrap();
-        e.accept_agreement(acc(CLIENT), terms, T, 1).unwrap();
-        e.accept_agreement(acc(CONTRACTOR), terms, T, 2).unwrap();
+        let terms = e.safeguards().agreement().pending().unwrap();
+        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, T, 1))
+            .unwrap();
+        e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), terms, T, 2))
+            .unwrap();
         e.fund(acc(CLIENT), AMOUNT).unwrap();
         e.mark_delivered(acc(CONTRACTOR), 0, T).unwrap();
         let decided_at = T + REVIEW_PERIOD;
@@ -128,7 +130,9 @@ impl ReviewHarness for EscrowHarness {
         reason: Hash32,
         now: Timestamp,
     ) -> Result<Outcome, Error> {
-        self.0.request_review(caller, id, reason, now).map(outcome)
+        self.0
+            .safeguarded(|s| s.request_review(caller, id, reason, now))
+            .map(outcome)
     }
 
     fn resolve_review(
@@ -140,7 +144,7 @@ impl ReviewHarness for EscrowHarness {
         now: Timestamp,
     ) -> Result<Outcome, Error> {
         self.0
-            .resolve_review(caller, id, override_to, reasoning, now)
+            .safeguarded(|s| s.resolve_review(caller, id, override_to, reasoning, now))
             .map(outcome)
     }
 
@@ -251,9 +255,12 @@ mod auto_release_review {
     fn withheld_release_keeps_the_amount_until_the_client_approves_or_a_dispute() {
         // given: the reviewer overrode the release
         let (mut e, id, at) = decided();
-        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
-        e.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 2)
+        e.safeguarded(|s| s.request_review(acc(CLIENT), id, h(4), at + 1))
             .unwrap();
+        e.safeguarded(|s| {
+            s.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 2)
+        })
+        .unwrap();
         let out = e.execute_decision(id, at + 3).unwrap();
         assert!(out.payouts.is_empty());
         assert_eq!(status(&e), MilestoneStatus::ReleaseWithheld);
@@ -278,7 +285,7 @@ mod auto_release_review {
         e: &mut Escrow,
         at: Timestamp,
     ) -> ink::prelude::vec::Vec<(AccountId, Balance)> {
-        e.pause(acc(ADMIN), h(3), at).unwrap();
+        e.safeguarded(|s| s.pause(acc(ADMIN), h(3), at)).unwrap();
         e.terminate(acc(ADMIN), h(3), at).unwrap().payouts
     }
 
@@ -292,9 +299,12 @@ mod auto_release_review {
         assert!(paid.is_empty());
         assert_eq!(status(&e), MilestoneStatus::DecisionPending);
         assert_eq!(e.held(), AMOUNT);
-        e.request_review(acc(CLIENT), id, h(4), at + 2).unwrap();
-        e.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 3)
+        e.safeguarded(|s| s.request_review(acc(CLIENT), id, h(4), at + 2))
             .unwrap();
+        e.safeguarded(|s| {
+            s.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 3)
+        })
+        .unwrap();
         // and the favourable verdict returns the amount to the client
         let out = e.execute_decision(id, at + 4).unwrap();
         assert_eq!(out.payouts, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
@@ -319,7 +329,8 @@ mod auto_release_review {
     fn termination_with_a_withheld_release_refunds_the_client() {
         // given
         let (mut e, id, at) = decided();
-        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+        e.safeguarded(|s| s.request_review(acc(CLIENT), id, h(4), at + 1))
+            .unwrap();
         let deadline = at + 1 + CONFIG.reviewer_deadline;
         e.execute_decision(id, deadline).unwrap();
         // when
@@ -333,14 +344,20 @@ mod auto_release_review {
         // given: two contracts, one overridden, one final adverse; both paused
         let (mut withheld, id, at) = decided();
         withheld
-            .request_review(acc(CLIENT), id, h(4), at + 1)
+            .safeguarded(|s| s.request_review(acc(CLIENT), id, h(4), at + 1))
             .unwrap();
         withheld
-            .resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 2)
+            .safeguarded(|s| {
+                s.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 2)
+            })
             .unwrap();
-        withheld.pause(acc(ADMIN), h(3), at + 3).unwrap();
+        withheld
+            .safeguarded(|s| s.pause(acc(ADMIN), h(3), at + 3))
+            .unwrap();
         let (mut released, id2, _) = decided();
-        released.pause(acc(ADMIN), h(3), at + 3).unwrap();
+        released
+            .safeguarded(|s| s.pause(acc(ADMIN), h(3), at + 3))
+            .unwrap();
         // when
         let ok = withheld.execute_decision(id, at + 4);
         let err = released
@@ -350,7 +367,10 @@ mod auto_release_review {
         assert!(ok.is_ok());
         assert_eq!(err, Error::KillSwitch(KillSwitchError::Paused));
         assert_eq!(released.held(), AMOUNT);
-        assert_eq!(released.kill_switch().state(), SwitchState::Paused);
+        assert_eq!(
+            released.safeguards().kill_switch().state(),
+            SwitchState::Paused
+        );
     }
 
     #[test]
@@ -361,7 +381,9 @@ mod auto_release_review {
         for party in [CLIENT, CONTRACTOR] {
             // when
             let err = e
-                .grant_role(acc(ADMIN), safeguards::roles::Role::Reviewer, acc(party))
+                .safeguarded(|s| {
+                    s.grant_role(acc(ADMIN), safeguards::roles::Role::Reviewer, acc(party))
+                })
                 .unwrap_err();
             // then
             assert_eq!(
@@ -396,10 +418,11 @@ mod auto_release_review {
     fn a_review_goes_on_after_termination_and_moves_funds_only_by_its_verdict() {
         // given: the client asked for review; then the contract was terminated
         let (mut e, id, at) = decided();
-        e.request_review(acc(CLIENT), id, h(4), at + 1).unwrap();
+        e.safeguarded(|s| s.request_review(acc(CLIENT), id, h(4), at + 1))
+            .unwrap();
         assert!(terminated_payouts(&mut e, at + 2).is_empty());
         // when: the reviewer upholds the release
-        e.resolve_review(acc(REVIEWER), id, None, h(6), at + 3)
+        e.safeguarded(|s| s.resolve_review(acc(REVIEWER), id, None, h(6), at + 3))
             .unwrap();
         let out = e.execute_decision(id, at + 4).unwrap();
         // then
@@ -466,10 +489,10 @@ mod properties {
             for s in steps {
                 let before = e.decision(f.id).unwrap().status;
                 let result = match s {
-                    Step::Request(dt) => { now += dt; e.request_review(acc(CLIENT), f.id, h(4), now) }
+                    Step::Request(dt) => { now += dt; e.safeguarded(|s| s.request_review(acc(CLIENT), f.id, h(4), now)) }
                     Step::Resolve(dt, v) => {
                         now += dt;
-                        let r = e.resolve_review(acc(REVIEWER), f.id, v, h(6), now);
+                        let r = e.safeguarded(|s| s.resolve_review(acc(REVIEWER), f.id, v, h(6), now));
                         if r.is_ok() && v == Some(Verdict::Favourable) {
                             overridden = true;
                         }
@@ -478,8 +501,8 @@ mod properties {
                     Step::Execute(dt) => { now += dt; e.execute_decision(f.id, now) }
                     Step::Approve(dt) => { now += dt; e.approve(acc(CLIENT), 0) }
                     Step::Dispute(dt) => { now += dt; e.raise_dispute(acc(CONTRACTOR), 0, h(5), now) }
-                    Step::Pause(dt) => { now += dt; e.pause(acc(ADMIN), h(3), now) }
-                    Step::Resume(dt) => { now += dt; e.resume(acc(ADMIN), now) }
+                    Step::Pause(dt) => { now += dt; e.safeguarded(|s| s.pause(acc(ADMIN), h(3), now)) }
+                    Step::Resume(dt) => { now += dt; e.safeguarded(|s| s.resume(acc(ADMIN), now)) }
                 };
                 let payouts = result.map(|fx| fx.payouts).unwrap_or_default();
                 if let DecisionStatus::UnderReview { deadline, .. } = before {
@@ -521,19 +544,24 @@ mod storage_budget {
         let mut c = config(CONFIG);
         c.milestones = ink::prelude::vec![1; MAX_MILESTONES];
         let (mut e, _) = Escrow::new(acc(ADMIN), c).unwrap();
-        let v1 = e.agreement().pending().unwrap();
-        e.accept_agreement(acc(CLIENT), v1, T, 1).unwrap();
-        e.accept_agreement(acc(CONTRACTOR), v1, T, 2).unwrap();
+        let v1 = e.safeguards().agreement().pending().unwrap();
+        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), v1, T, 1))
+            .unwrap();
+        e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), v1, T, 2))
+            .unwrap();
         let mut version = 1;
-        while e.agreement().history().len() + 2 <= MAX_HISTORY {
+        while e.safeguards().agreement().history().len() + 2 <= MAX_HISTORY {
             version += 1;
             let t = Terms {
                 hash: [u8::try_from(version).unwrap(); 32],
                 version,
             };
-            e.propose_amendment(acc(CLIENT), t, T).unwrap();
-            e.accept_agreement(acc(CLIENT), t, T, 1).unwrap();
-            e.accept_agreement(acc(CONTRACTOR), t, T, 2).unwrap();
+            e.safeguarded(|s| s.propose_amendment(acc(CLIENT), t, T))
+                .unwrap();
+            e.safeguarded(|s| s.accept_agreement(acc(CLIENT), t, T, 1))
+                .unwrap();
+            e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), t, T, 2))
+                .unwrap();
         }
         e.fund(acc(CLIENT), u128::try_from(MAX_MILESTONES).unwrap())
             .unwrap();
@@ -545,9 +573,12 @@ mod storage_budget {
             let id = e.milestones()[usize::try_from(m).unwrap()]
                 .decision
                 .unwrap();
-            e.request_review(acc(CLIENT), id, h(4), now).unwrap();
-            e.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), now)
+            e.safeguarded(|s| s.request_review(acc(CLIENT), id, h(4), now))
                 .unwrap();
+            e.safeguarded(|s| {
+                s.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), now)
+            })
+            .unwrap();
             e.execute_decision(id, now).unwrap();
             e.raise_dispute(acc(CONTRACTOR), m, h(5), now).unwrap();
             for _ in 1..MAX_EVIDENCE_PER_DISPUTE / 2 {
@@ -557,22 +588,28 @@ mod storage_budget {
                 e.submit_evidence(acc(CLIENT), m, h(7)).unwrap();
             }
             // both sides appeal once; the third ruling stands
-            e.rule(acc(3), m, 5_000, h(8), now).unwrap();
+            e.safeguarded(|s| s.rule(acc(3), m, 5_000, h(8), now))
+                .unwrap();
             for side in [CLIENT, CONTRACTOR] {
-                e.appeal(acc(side), m, h(9), now).unwrap();
-                e.rule(acc(3), m, 5_000, h(8), now).unwrap();
+                e.safeguarded(|s| s.appeal(acc(side), m, h(9), now))
+                    .unwrap();
+                e.safeguarded(|s| s.rule(acc(3), m, 5_000, h(8), now))
+                    .unwrap();
             }
         }
         // Grant until the table is full.
         let mut n = 100u8;
-        while e.grant_role(acc(ADMIN), Role::Guardian, acc(n)).is_ok() {
+        while e
+            .safeguarded(|s| s.grant_role(acc(ADMIN), Role::Guardian, acc(n)))
+            .is_ok()
+        {
             n += 1;
         }
         assert_eq!(
-            e.grant_role(acc(ADMIN), Role::Guardian, acc(n)),
+            e.safeguarded(|s| s.grant_role(acc(ADMIN), Role::Guardian, acc(n))),
             Err(Error::Roles(RolesError::TooManyGrants))
         );
-        e.pause(acc(ADMIN), h(3), now).unwrap();
+        e.safeguarded(|s| s.pause(acc(ADMIN), h(3), now)).unwrap();
         e
     }
 

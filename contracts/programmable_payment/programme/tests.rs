@@ -2,14 +2,15 @@
 //! conformance suite.
 use proptest::prelude::*;
 use safeguards::{
+    agreement::AgreementEvent,
     arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
     dispute::{DisputeStatus, Fallback},
     kill_switch::SwitchState,
     review::{
         conformance::{Fixture, Outcome, ReviewHarness},
-        AutomatedDecisionRecorded, DecisionStatus, EffectBasis, RiskClass,
+        AutomatedDecisionRecorded, DecisionStatus, EffectBasis, ReviewEvent, RiskClass,
     },
-    AgreementError, DisputeError, KillSwitchError, ReviewError, RolesError,
+    AgreementError, DisputeError, KillSwitchError, ReviewError, RolesError, SafeguardEvent,
 };
 
 use super::*;
@@ -100,7 +101,7 @@ fn effective_with(config: Config) -> Programme {
     let mut p = new_with(config);
     for (i, who) in [HOLDER, R1, R2].into_iter().enumerate() {
         let attestation = u64::try_from(i).unwrap() + 1;
-        p.accept_agreement(acc(who), terms(), T0, attestation)
+        p.safeguarded(|s| s.accept_agreement(acc(who), terms(), T0, attestation))
             .unwrap();
     }
     p
@@ -179,12 +180,15 @@ fn new_grants_roles_and_anchors_every_party() {
         (Role::Reviewer, REVIEWER),
         (Role::Inspector, INSPECTOR),
     ] {
-        assert!(p.roles().has(role, acc(who)), "{role:?}");
+        assert!(p.safeguards().roles().has(role, acc(who)), "{role:?}");
     }
-    assert_eq!(p.agreement().parties(), &[acc(HOLDER), acc(R1), acc(R2)]);
+    assert_eq!(
+        p.safeguards().agreement().parties(),
+        &[acc(HOLDER), acc(R1), acc(R2)]
+    );
     assert!(matches!(
         effects.events[0],
-        Event::Agreement(AgreementEvent::Anchored(_))
+        Event::Safeguards(SafeguardEvent::Agreement(AgreementEvent::Anchored(_)))
     ));
     assert!(effects.payouts.is_empty());
     assert_eq!(p.held(), 0);
@@ -316,8 +320,10 @@ fn eds_requirement_of_each_party_is_its_own_and_a_stranger_is_refused() {
 fn fund_before_every_party_accepted_fails_with_not_effective() {
     // given: two of three parties accepted
     let mut p = new_with(config());
-    p.accept_agreement(acc(HOLDER), terms(), T0, 1).unwrap();
-    p.accept_agreement(acc(R1), terms(), T0, 2).unwrap();
+    p.safeguarded(|s| s.accept_agreement(acc(HOLDER), terms(), T0, 1))
+        .unwrap();
+    p.safeguarded(|s| s.accept_agreement(acc(R1), terms(), T0, 2))
+        .unwrap();
     // when / then
     assert_refused(
         &mut p,
@@ -385,7 +391,7 @@ fn fund_beyond_the_balance_range_fails_with_funding_overflow() {
 #[test]
 fn fund_while_paused_fails_with_paused() {
     let mut p = effective_with(config());
-    p.pause(acc(GUARDIAN), h(3), T0).unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
     assert_refused(
         &mut p,
         |p| p.fund(acc(HOLDER), 10),
@@ -816,7 +822,7 @@ fn release_twice_fails_with_wrong_allocation_status() {
 #[test]
 fn release_while_paused_fails_with_paused() {
     let mut p = approved();
-    p.pause(acc(GUARDIAN), h(3), T0).unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
     assert_refused(
         &mut p,
         |p| p.release(0),
@@ -841,8 +847,8 @@ fn close_after_the_deadline_records_an_adverse_decision_and_moves_no_funds() {
     assert!(effects.payouts.is_empty());
     assert_eq!(
         effects.events,
-        vec![Event::Review(ReviewEvent::AutomatedDecisionRecorded(
-            AutomatedDecisionRecorded {
+        vec![Event::Safeguards(SafeguardEvent::Review(
+            ReviewEvent::AutomatedDecisionRecorded(AutomatedDecisionRecorded {
                 subject: acc(R1),
                 id: 1,
                 kind: REJECTION,
@@ -856,14 +862,17 @@ fn close_after_the_deadline_records_an_adverse_decision_and_moves_no_funds() {
                 },
                 review_until: DEADLINE + 5 + WINDOW,
                 needs_confirmation: false,
-            }
+            })
         ))]
     );
     assert_eq!(
         status(&p, 0),
         AllocationStatus::RejectionPending { decision: 1 }
     );
-    assert_eq!(p.reviews().get(1).unwrap().recorded_by, acc(CONTRACT));
+    assert_eq!(
+        p.safeguards().reviews().get(1).unwrap().recorded_by,
+        acc(CONTRACT)
+    );
     assert_eq!(p.held(), FUNDS);
 }
 
@@ -930,14 +939,17 @@ fn rejection_not_contested_returns_the_amount_to_the_budget_holder() {
 fn overridden_rejection_pays_the_recipient() {
     // given
     let mut p = rejected();
-    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
-    p.resolve_review(
-        acc(REVIEWER),
-        1,
-        Some(Verdict::Favourable),
-        h(41),
-        DEADLINE + 2,
-    )
+    p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), DEADLINE + 1))
+        .unwrap();
+    p.safeguarded(|s| {
+        s.resolve_review(
+            acc(REVIEWER),
+            1,
+            Some(Verdict::Favourable),
+            h(41),
+            DEADLINE + 2,
+        )
+    })
     .unwrap();
     // when
     let effects = p.execute_decision(1, DEADLINE + 3).unwrap();
@@ -950,10 +962,12 @@ fn overridden_rejection_pays_the_recipient() {
 fn review_and_resolution_work_while_paused_but_execution_waits() {
     // given
     let mut p = rejected();
-    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), DEADLINE))
+        .unwrap();
     // when
-    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
-    p.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 2)
+    p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), DEADLINE + 1))
+        .unwrap();
+    p.safeguarded(|s| s.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 2))
         .unwrap();
     // then
     assert_refused(
@@ -961,7 +975,8 @@ fn review_and_resolution_work_while_paused_but_execution_waits() {
         |p| p.execute_decision(1, DEADLINE + 3),
         Error::KillSwitch(KillSwitchError::Paused),
     );
-    p.resume(acc(ADMIN), DEADLINE + 4).unwrap();
+    p.safeguarded(|s| s.resume(acc(ADMIN), DEADLINE + 4))
+        .unwrap();
     let effects = p.execute_decision(1, DEADLINE + 5).unwrap();
     assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
 }
@@ -970,13 +985,14 @@ fn review_and_resolution_work_while_paused_but_execution_waits() {
 fn resolve_by_the_contract_account_fails_with_self_review() {
     // given: the admin wrongly made the contract a reviewer
     let mut p = rejected();
-    p.grant_role(acc(ADMIN), Role::Reviewer, acc(CONTRACT))
+    p.safeguarded(|s| s.grant_role(acc(ADMIN), Role::Reviewer, acc(CONTRACT)))
         .unwrap();
-    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), DEADLINE + 1))
+        .unwrap();
     // when / then
     assert_refused(
         &mut p,
-        |p| p.resolve_review(acc(CONTRACT), 1, None, h(41), DEADLINE + 2),
+        |p| p.safeguarded(|s| s.resolve_review(acc(CONTRACT), 1, None, h(41), DEADLINE + 2)),
         Error::Review(ReviewError::SelfReview {
             reviewer: acc(CONTRACT),
         }),
@@ -1073,7 +1089,8 @@ fn executed_ruling_splits_the_amount_between_holder_and_recipient() {
     // given
     let mut p = allocated();
     p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
-    p.rule(acc(ARBITRATOR), 0, 2_500, h(51), T0 + 1).unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 0, 2_500, h(51), T0 + 1))
+        .unwrap();
     // when
     let effects = p.execute_ruling(0, T0 + 1 + 5_000).unwrap();
     // then
@@ -1083,7 +1100,10 @@ fn executed_ruling_splits_the_amount_between_holder_and_recipient() {
     );
     assert_eq!(status(&p, 0), AllocationStatus::Resolved);
     assert_eq!(p.held(), FUNDS - AMOUNT);
-    assert_eq!(p.disputes().get(0).unwrap().status, DisputeStatus::Resolved);
+    assert_eq!(
+        p.safeguards().disputes().get(0).unwrap().status,
+        DisputeStatus::Resolved
+    );
 }
 
 #[test]
@@ -1094,9 +1114,11 @@ fn execute_ruling_while_paused_runs_only_a_full_refund() {
         .unwrap();
     p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
     p.raise_dispute(acc(R2), 1, h(50), T0).unwrap();
-    p.rule(acc(ARBITRATOR), 0, 5_000, h(51), T0).unwrap();
-    p.rule(acc(ARBITRATOR), 1, 10_000, h(51), T0).unwrap();
-    p.pause(acc(GUARDIAN), h(3), T0).unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 0, 5_000, h(51), T0))
+        .unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 1, 10_000, h(51), T0))
+        .unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
     // when / then
     assert_refused(
         &mut p,
@@ -1131,11 +1153,14 @@ fn terminate_settles_every_held_amount_by_the_rule_and_never_pays_the_admin() {
     // 1: not approved → holder
     // 2: disputed, ruled 40 % to the holder, appeal window passed → split
     p.raise_dispute(acc(R2), 2, h(50), T0).unwrap();
-    p.rule(acc(ARBITRATOR), 0, 4_000, h(51), T0).unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 0, 4_000, h(51), T0))
+        .unwrap();
     // 3: rejection pending, under review when terminated → recipient R2
     p.close(acc(CONTRACT), 3, DEADLINE).unwrap();
-    p.request_review(acc(R2), 1, h(40), DEADLINE).unwrap();
-    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    p.safeguarded(|s| s.request_review(acc(R2), 1, h(40), DEADLINE))
+        .unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), DEADLINE))
+        .unwrap();
     let now = DEADLINE + 1;
     // when
     let effects = p.terminate(acc(ADMIN), h(4), now).unwrap();
@@ -1146,7 +1171,10 @@ fn terminate_settles_every_held_amount_by_the_rule_and_never_pays_the_admin() {
         vec![(acc(HOLDER), to_holder), (acc(R1), AMOUNT)]
     );
     assert!(effects.payouts.iter().all(|(to, _)| *to != acc(ADMIN)));
-    assert_eq!(p.kill_switch().state(), SwitchState::Terminated);
+    assert_eq!(
+        p.safeguards().kill_switch().state(),
+        SwitchState::Terminated
+    );
     assert_eq!(status(&p, 0), AllocationStatus::Settled);
     assert_eq!(status(&p, 1), AllocationStatus::Settled);
     // and the dispute and the rejection under review go on
@@ -1161,7 +1189,7 @@ fn terminate_settles_every_held_amount_by_the_rule_and_never_pays_the_admin() {
         ruled.payouts,
         vec![(acc(HOLDER), AMOUNT * 4 / 10), (acc(R2), AMOUNT * 6 / 10)]
     );
-    p.resolve_review(acc(REVIEWER), 1, Some(Verdict::Favourable), h(41), now)
+    p.safeguarded(|s| s.resolve_review(acc(REVIEWER), 1, Some(Verdict::Favourable), h(41), now))
         .unwrap();
     let decided = p.execute_decision(1, now).unwrap();
     assert_eq!(decided.payouts, vec![(acc(R2), AMOUNT)]);
@@ -1176,7 +1204,8 @@ fn terminate_settles_every_held_amount_by_the_rule_and_never_pays_the_admin() {
 fn a_pending_rejection_is_left_out_of_the_settlement_and_runs_to_its_verdict() {
     // given: a rejection pending, the programme paused
     let mut p = rejected();
-    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), DEADLINE))
+        .unwrap();
     // when: terminated inside the review window
     assert_eq!(
         p.settlement(),
@@ -1214,7 +1243,7 @@ fn pause_by_a_party_fails_with_unauthorized() {
     for who in [HOLDER, R1, INSPECTOR, REVIEWER, ARBITRATOR] {
         assert_refused(
             &mut p,
-            |p| p.pause(acc(who), h(3), T0),
+            |p| p.safeguarded(|s| s.pause(acc(who), h(3), T0)),
             Error::Roles(RolesError::Unauthorized {
                 caller: acc(who),
                 required: Role::Guardian,
@@ -1227,7 +1256,8 @@ fn pause_by_a_party_fails_with_unauthorized() {
 fn every_message_after_termination_fails_with_terminated() {
     // given
     let mut p = rejected();
-    p.pause(acc(GUARDIAN), h(3), DEADLINE).unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), DEADLINE))
+        .unwrap();
     p.terminate(acc(ADMIN), h(4), DEADLINE).unwrap();
     let terminated = Error::KillSwitch(KillSwitchError::Terminated);
     // when / then
@@ -1239,8 +1269,9 @@ fn every_message_after_termination_fails_with_terminated() {
         terminated,
     );
     // but the rejection left to its human review goes on
-    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
-    p.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 1)
+    p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), DEADLINE + 1))
+        .unwrap();
+    p.safeguarded(|s| s.resolve_review(acc(REVIEWER), 1, None, h(41), DEADLINE + 1))
         .unwrap();
     let effects = p.execute_decision(1, DEADLINE + 1).unwrap();
     assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
@@ -1315,13 +1346,17 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
     let before = p.clone();
     let recipients = [acc(R1), acc(R2)];
     let recipient_of = |p: &Programme, a: u32| p.allocation(a).map_or(acc(R1), |a| a.recipient);
-    let subject_of =
-        |p: &Programme, d: u32| p.reviews().get(d).map_or(acc(R1), |d| d.input.subject);
+    let subject_of = |p: &Programme, d: u32| {
+        p.safeguards()
+            .reviews()
+            .get(d)
+            .map_or(acc(R1), |d| d.input.subject)
+    };
     let t = *now;
     let allocations = p.allocations().len();
     let slots = |p: &Programme, a: u32| p.allocation(a).map_or(1, |a| a.documents.len());
-    let decisions = p.reviews().all().len();
-    let disputes = p.disputes().all().len();
+    let decisions = p.safeguards().reviews().all().len();
+    let disputes = p.safeguards().disputes().all().len();
     let op = match op.clone() {
         Op::Submit(a, s) => {
             let a = pick(a, allocations);
@@ -1368,9 +1403,9 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
         Op::Close(a) => p.close(acc(CONTRACT), *a, t),
         Op::RequestReview(d) => {
             let who = subject_of(p, *d);
-            p.request_review(who, *d, h(40), t)
+            p.safeguarded(|s| s.request_review(who, *d, h(40), t))
         }
-        Op::Resolve(d, v) => p.resolve_review(acc(REVIEWER), *d, *v, h(41), t),
+        Op::Resolve(d, v) => p.safeguarded(|s| s.resolve_review(acc(REVIEWER), *d, *v, h(41), t)),
         Op::Execute(d) => p.execute_decision(*d, t),
         Op::Dispute(by_holder, a) => {
             let who = if *by_holder {
@@ -1380,10 +1415,10 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
             };
             p.raise_dispute(who, *a, h(50), t)
         }
-        Op::Rule(d, bps) => p.rule(acc(ARBITRATOR), *d, *bps, h(51), t),
+        Op::Rule(d, bps) => p.safeguarded(|s| s.rule(acc(ARBITRATOR), *d, *bps, h(51), t)),
         Op::ExecuteRuling(d) => p.execute_ruling(*d, t),
-        Op::Pause => p.pause(acc(GUARDIAN), h(3), t),
-        Op::Resume => p.resume(acc(ADMIN), t),
+        Op::Pause => p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), t)),
+        Op::Resume => p.safeguarded(|s| s.resume(acc(ADMIN), t)),
         Op::Advance(dt) => {
             *now += dt;
             Ok(Effects::default())
@@ -1441,8 +1476,8 @@ proptest! {
             }
             prop_assert_eq!(funded, paid + p.held());
         }
-        if p.kill_switch().state() == SwitchState::Active {
-            p.pause(acc(GUARDIAN), h(3), now).unwrap();
+        if p.safeguards().kill_switch().state() == SwitchState::Active {
+            p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), now)).unwrap();
         }
         let effects = p.terminate(acc(ADMIN), h(4), now).unwrap();
         paid += effects.payouts.iter().map(|(_, a)| a).sum::<Balance>();
@@ -1450,8 +1485,7 @@ proptest! {
         // Disputes and pending rejections go on after termination; once
         // every deadline has passed, anyone carries each of them out.
         let later = now + 10 * (REVIEWER_DEADLINE + WINDOW + 25_000);
-        let open: Vec<u32> = p
-            .disputes()
+        let open: Vec<u32> = p.safeguards().disputes()
             .all()
             .iter()
             .filter(|d| d.status != DisputeStatus::Resolved)
@@ -1491,7 +1525,7 @@ proptest! {
     ) {
         let mut p = rejected();
         let asked = DEADLINE + asked_after;
-        p.request_review(acc(R1), 1, h(40), asked).unwrap();
+        p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), asked)).unwrap();
         let mut now = asked;
         for op in &ops {
             if matches!(op, Op::Resolve(..)) {
@@ -1509,7 +1543,7 @@ proptest! {
                 );
                 prop_assert!(!effects.events.iter().any(|e| matches!(
                     e,
-                    Event::Review(ReviewEvent::DecisionTookEffect(d)) if d.id == 1
+                    Event::Safeguards(SafeguardEvent::Review(ReviewEvent::DecisionTookEffect(d))) if d.id == 1
                 )));
             }
         }
@@ -1527,7 +1561,7 @@ fn outcome(effects: Effects) -> Outcome {
             .events
             .into_iter()
             .filter_map(|e| match e {
-                Event::Review(e) => Some(e),
+                Event::Safeguards(SafeguardEvent::Review(e)) => Some(e),
                 _ => None,
             })
             .collect(),
@@ -1571,7 +1605,9 @@ impl ReviewHarness for Harness {
         reason: Hash32,
         now: Timestamp,
     ) -> Result<Outcome, Error> {
-        self.0.request_review(caller, id, reason, now).map(outcome)
+        self.0
+            .safeguarded(|s| s.request_review(caller, id, reason, now))
+            .map(outcome)
     }
 
     fn resolve_review(
@@ -1583,7 +1619,7 @@ impl ReviewHarness for Harness {
         now: Timestamp,
     ) -> Result<Outcome, Error> {
         self.0
-            .resolve_review(caller, id, override_to, reasoning, now)
+            .safeguarded(|s| s.resolve_review(caller, id, override_to, reasoning, now))
             .map(outcome)
     }
 
@@ -1618,10 +1654,11 @@ fn decision_read_shows_the_review_status() {
     // given
     let mut p = rejected();
     // when
-    p.request_review(acc(R1), 1, h(40), DEADLINE + 1).unwrap();
+    p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), DEADLINE + 1))
+        .unwrap();
     // then
     assert!(matches!(
-        p.reviews().get(1).unwrap().status,
+        p.safeguards().reviews().get(1).unwrap().status,
         DecisionStatus::UnderReview { reason, .. } if reason == h(40)
     ));
     let effects = p
@@ -1630,7 +1667,7 @@ fn decision_read_shows_the_review_status() {
     assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
     assert!(effects.events.iter().any(|e| matches!(
         e,
-        Event::Review(ReviewEvent::DecisionTookEffect(d)) if d.basis == EffectBasis::DeadlineFallback
+        Event::Safeguards(SafeguardEvent::Review(ReviewEvent::DecisionTookEffect(d))) if d.basis == EffectBasis::DeadlineFallback
     )));
 }
 
@@ -1643,23 +1680,30 @@ fn fixed_footprint_bounds_the_largest_fixed_part() {
     let mut c = config();
     c.recipients = (20..27).map(acc).collect();
     let mut p = new_with(c);
-    let parties: Vec<AccountId> = p.agreement().parties().to_vec();
+    let parties: Vec<AccountId> = p.safeguards().agreement().parties().to_vec();
     for (i, who) in parties.iter().enumerate() {
         let attestation = u64::try_from(i).unwrap() + 1;
-        p.accept_agreement(*who, terms(), T0, attestation).unwrap();
-        p.note_invalidated(
-            *who,
-            attestation,
-            safeguards::eds::RevocationReason::KeyCompromise,
-            T0,
-        )
+        p.safeguarded(|s| s.accept_agreement(*who, terms(), T0, attestation))
+            .unwrap();
+        p.safeguarded(|s| {
+            s.note_invalidated(
+                *who,
+                attestation,
+                safeguards::eds::RevocationReason::KeyCompromise,
+                T0,
+            )
+        })
         .unwrap();
     }
     let mut n = 100u8;
-    while p.grant_role(acc(ADMIN), Role::Verifier, acc(n)).is_ok() {
+    while p
+        .safeguarded(|s| s.grant_role(acc(ADMIN), Role::Verifier, acc(n)))
+        .is_ok()
+    {
         n += 1;
     }
-    p.propose_admin(acc(ADMIN), acc(STRANGER)).unwrap();
+    p.safeguarded(|s| s.propose_admin(acc(ADMIN), acc(STRANGER)))
+        .unwrap();
     p.fund(parties[0], Balance::MAX).unwrap();
     // when
     let size = scale::Encode::encoded_size(&p);
@@ -1699,17 +1743,20 @@ fn filled(documents: u32) -> Programme {
             }
         }
         if a % 2 == 1 {
-            let d = p.disputes().all().len();
+            let d = p.safeguards().disputes().all().len();
             p.raise_dispute(acc(R1), a, h(50), T0).unwrap();
             let d = u32::try_from(d).unwrap();
             for side in [HOLDER, R1] {
                 while p.submit_evidence(acc(side), d, h(52)).is_ok() {}
             }
             // both sides appeal once; the third ruling stands
-            p.rule(acc(ARBITRATOR), d, 1_234, h(51), T0).unwrap();
+            p.safeguarded(|s| s.rule(acc(ARBITRATOR), d, 1_234, h(51), T0))
+                .unwrap();
             for side in [HOLDER, R1] {
-                p.appeal(acc(side), d, h(53), T0).unwrap();
-                p.rule(acc(ARBITRATOR), d, 1_234, h(51), T0).unwrap();
+                p.safeguarded(|s| s.appeal(acc(side), d, h(53), T0))
+                    .unwrap();
+                p.safeguarded(|s| s.rule(acc(ARBITRATOR), d, 1_234, h(51), T0))
+                    .unwrap();
             }
         }
     }
@@ -1719,9 +1766,9 @@ fn filled(documents: u32) -> Programme {
             AllocationStatus::RejectionPending { decision } => decision,
             other => panic!("{other:?}"),
         };
-        p.request_review(acc(R1), decision, h(40), DEADLINE)
+        p.safeguarded(|s| s.request_review(acc(R1), decision, h(40), DEADLINE))
             .unwrap();
-        p.resolve_review(acc(REVIEWER), decision, None, h(41), DEADLINE)
+        p.safeguarded(|s| s.resolve_review(acc(REVIEWER), decision, None, h(41), DEADLINE))
             .unwrap();
     }
     p
@@ -1797,14 +1844,14 @@ fn item_footprints_equal_the_largest_encodings() {
     let p = filled(8);
     // when
     let allocation = scale::Encode::encoded_size(p.allocation(0).unwrap());
-    let decision = scale::Encode::encoded_size(p.reviews().get(1).unwrap());
-    let dispute = scale::Encode::encoded_size(p.disputes().get(0).unwrap());
+    let decision = scale::Encode::encoded_size(p.safeguards().reviews().get(1).unwrap());
+    let dispute = scale::Encode::encoded_size(p.safeguards().disputes().get(0).unwrap());
     // then
     assert_eq!(allocation, ALLOCATION_FOOTPRINT + 8 * SLOT_FOOTPRINT);
     assert_eq!(decision, DECISION_FOOTPRINT);
     assert_eq!(dispute, DISPUTE_FOOTPRINT);
     assert_eq!(
-        p.disputes().get(0).unwrap().evidence.len(),
+        p.safeguards().disputes().get(0).unwrap().evidence.len(),
         MAX_EVIDENCE_PER_DISPUTE
     );
 }

@@ -678,21 +678,6 @@ impl Disputes {
             })],
         ))
     }
-
-    /// Closes every open dispute without paying (the termination settlement
-    /// pays instead). Returns the ids closed.
-    pub fn close_all(&mut self) -> Vec<u32> {
-        let mut closed = Vec::new();
-        for d in self
-            .disputes
-            .iter_mut()
-            .filter(|d| d.status != DisputeStatus::Resolved)
-        {
-            d.status = DisputeStatus::Resolved;
-            closed.push(d.id);
-        }
-        closed
-    }
 }
 
 #[cfg(test)]
@@ -1192,12 +1177,5 @@ mod tests {
         assert_eq!(d.executable_split(0, T0), None);
         assert_eq!(d.executable_split(0, T0 + 4 * DAY), Some((250, 750)));
         assert_eq!(d.get(0).unwrap().status, DisputeStatus::Ruled);
-    }
-
-    #[test]
-    fn close_all_resolves_open_disputes_and_unfreezes() {
-        let mut d = raised();
-        assert_eq!(d.close_all(), vec![0]);
-        assert!(!d.is_frozen(0));
     }
 }

@@ -11,7 +11,9 @@
 //!
 //! | module | safeguard | legal basis (see `docs/legal-basis.md`) |
 //! |---|---|---|
-//! | [`roles`] | who may do what; two-step admin handover | all privileged paths |
+//! | [`kit`] | the composition a template mounts: every safeguard message written once | all of the below |
+//! | [`gate`] | the template's calls to its EDS registry (the only code here that reaches the environment) | Law No. 370-II, Art. 7(1) |
+//! | [`roles`] | who may do what; two-step admin handover; parties hold no role | all privileged paths |
 //! | [`kill_switch`] | pause, resume, terminate with a fixed settlement | Civil Code RK: a court can stop or modify a contract |
 //! | [`agreement`] | SHA-256 anchor of the EDS-signed master agreement, acceptances, amendments | Law No. 370-II of 7 January 2003, Art. 7(1); Civil Code Art. 152 |
 //! | [`arbitration`] | typed AIFC / IAC / national forum clause | AIFC Court Regulations 2017; IAC Arbitration and Mediation Rules 2022 |
@@ -44,7 +46,9 @@ pub mod dispute;
 pub mod eds;
 pub mod effects;
 pub mod errors;
+pub mod gate;
 pub mod kill_switch;
+pub mod kit;
 pub mod review;
 pub mod roles;
 pub mod types;
@@ -56,4 +60,5 @@ pub use errors::{
     AgreementError, ArbitrationError, DisputeError, EdsError, KillSwitchError, ReviewError,
     RolesError,
 };
+pub use kit::{SafeguardError, SafeguardEvent, Safeguards, SafeguardsConfig};
 pub use types::{AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR};

@@ -370,22 +370,6 @@ impl Reviews {
         }
     }
 
-    /// The verdict decision `id` takes if the process ends at `now` (a
-    /// termination): a final verdict stands; a decision that is not final
-    /// takes the verdict favourable to the person, as when a reviewer
-    /// misses the deadline (the review can no longer happen). `None` once
-    /// carried out, or for an unknown id.
-    pub fn settlement_verdict(&self, id: DecisionId, now: Timestamp) -> Option<Verdict> {
-        let d = self.get(id)?;
-        if matches!(d.status, DecisionStatus::Executed { .. }) {
-            return None;
-        }
-        Some(
-            self.effective(id, now)
-                .map_or(Verdict::Favourable, |(verdict, _)| verdict),
-        )
-    }
-
     /// Records an automated decision by `recorder` (the deciding system) at
     /// `now`. High-risk decisions wait for a reviewer if configured.
     ///

@@ -481,32 +481,3 @@ proptest! {
         prop_assert!(executed <= 1);
     }
 }
-
-#[test]
-fn settlement_verdict_keeps_a_final_verdict_and_favours_the_person_otherwise() {
-    // given: one decision per stage
-    let (mut r, open) = recorded(false, RiskClass::Minimal);
-    let (contested, _) = r.record(acc(SYSTEM), input(RiskClass::Minimal), T).unwrap();
-    let (upheld, _) = r.record(acc(SYSTEM), input(RiskClass::Minimal), T).unwrap();
-    let (executed, _) = r.record(acc(SYSTEM), input(RiskClass::Minimal), T).unwrap();
-    r.request_review(acc(CLIENT), contested, h(1), T + 1)
-        .unwrap();
-    r.request_review(acc(CLIENT), upheld, h(1), T + 1).unwrap();
-    r.resolve(&roles(), acc(REVIEWER), upheld, None, h(2), T + 2)
-        .unwrap();
-    r.take_effect(executed, T + WINDOW).unwrap();
-    // when / then
-    let at = T + 2;
-    assert_eq!(r.settlement_verdict(open, at), Some(Verdict::Favourable));
-    assert_eq!(
-        r.settlement_verdict(open, T + WINDOW),
-        Some(Verdict::Adverse)
-    );
-    assert_eq!(
-        r.settlement_verdict(contested, at),
-        Some(Verdict::Favourable)
-    );
-    assert_eq!(r.settlement_verdict(upheld, at), Some(Verdict::Adverse));
-    assert_eq!(r.settlement_verdict(executed, at), None);
-    assert_eq!(r.settlement_verdict(99, at), None);
-}

@@ -1,0 +1,745 @@
+//! # The safeguards kit
+//!
+//! One composed value every template mounts: the role table, the kill
+//! switch, the agreement anchor, the arbitration clause, the disputes and
+//! the reviews of automated decisions. Each safeguard message is written
+//! here once, in the same order every time: the role check first, then the
+//! kill switch, then the core. A template keeps its own business core and
+//! calls these methods from its own; it never wires the cores together by
+//! hand, so two templates cannot drift apart.
+//!
+//! What the kit guarantees whichever template mounts it:
+//!
+//! - no party holds a role ([`Roles::with_parties`]), so no account is paid
+//!   by a path it can trigger through a role;
+//! - a paused contract still runs every human process (disputes, evidence,
+//!   rulings, appeals, reviews) and pays nothing but full refunds to a
+//!   payer;
+//! - termination settles only what no human process holds: a dispute goes
+//!   on to its ruling or the fallback, a decision to its verdict;
+//! - every event it returns is emitted by [`SafeguardEvent::emit`], the one
+//!   exhaustive match, so a template cannot forget one.
+//!
+//! ## Security considerations
+//!
+//! The kit trusts its arguments as the cores do: a template passes the real
+//! caller and block time. The kit moves no funds: [`Safeguards::execute_ruling`]
+//! returns the [`Resolution`] the template pays, and the template's
+//! settlement plan goes through [`Safeguards::terminate`], which pays only
+//! parties and checks the plan against what it settles.
+use ink::prelude::vec::Vec;
+
+use crate::{
+    agreement::{Agreement, AgreementEvent, Terms},
+    arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
+    dispute::{DisputeConfig, DisputeEvent, Disputes, Resolution},
+    eds::{AttestationId, RevocationReason},
+    errors::{
+        AgreementError, ArbitrationError, DisputeError, KillSwitchError, ReviewError, RolesError,
+    },
+    kill_switch::{KillSwitch, KillSwitchEvent, SwitchState},
+    review::{DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
+    roles::{Guarded, Role, Roles, RolesEvent},
+    types::{AccountId, Balance, Hash32, Timestamp},
+};
+
+/// Every event a safeguard can emit, by safeguard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SafeguardEvent {
+    /// From the roles core.
+    Roles(RolesEvent),
+    /// From the kill switch.
+    KillSwitch(KillSwitchEvent),
+    /// From the agreement anchor.
+    Agreement(AgreementEvent),
+    /// From the arbitration clause.
+    Arbitration(ArbitrationEvent),
+    /// From the dispute core.
+    Dispute(DisputeEvent),
+    /// From the review core (automated decisions).
+    Review(ReviewEvent),
+}
+
+impl SafeguardEvent {
+    /// Emits the event in a contract of environment `E`. The one exhaustive
+    /// match over every safeguard event: a template emits its own events
+    /// and calls this for the rest.
+    pub fn emit<E: ink::env::Environment>(self) {
+        use ink::env::emit_event;
+        match self {
+            Self::Roles(e) => match e {
+                RolesEvent::Granted(e) => emit_event::<E, _>(e),
+                RolesEvent::Revoked(e) => emit_event::<E, _>(e),
+                RolesEvent::AdminProposed(e) => emit_event::<E, _>(e),
+                RolesEvent::AdminTransferred(e) => emit_event::<E, _>(e),
+            },
+            Self::KillSwitch(e) => match e {
+                KillSwitchEvent::Paused(e) => emit_event::<E, _>(e),
+                KillSwitchEvent::Resumed(e) => emit_event::<E, _>(e),
+                KillSwitchEvent::Terminated(e) => emit_event::<E, _>(e),
+                KillSwitchEvent::SettlementPaid(e) => emit_event::<E, _>(e),
+            },
+            Self::Agreement(e) => match e {
+                AgreementEvent::Anchored(e) => emit_event::<E, _>(e),
+                AgreementEvent::Accepted(e) => emit_event::<E, _>(e),
+                AgreementEvent::Effective(e) => emit_event::<E, _>(e),
+                AgreementEvent::AmendmentProposed(e) => emit_event::<E, _>(e),
+                AgreementEvent::AttestationInvalidated(e) => emit_event::<E, _>(e),
+            },
+            Self::Arbitration(e) => match e {
+                ArbitrationEvent::ClauseSet(e) => emit_event::<E, _>(e),
+            },
+            Self::Dispute(e) => match e {
+                DisputeEvent::Raised(e) => emit_event::<E, _>(e),
+                DisputeEvent::EvidenceSubmitted(e) => emit_event::<E, _>(e),
+                DisputeEvent::RulingIssued(e) => emit_event::<E, _>(e),
+                DisputeEvent::Appealed(e) => emit_event::<E, _>(e),
+                DisputeEvent::Resolved(e) => emit_event::<E, _>(e),
+            },
+            Self::Review(e) => match e {
+                ReviewEvent::AutomatedDecisionRecorded(e) => emit_event::<E, _>(e),
+                ReviewEvent::ReviewRequested(e) => emit_event::<E, _>(e),
+                ReviewEvent::ReviewResolved(e) => emit_event::<E, _>(e),
+                ReviewEvent::DecisionTookEffect(e) => emit_event::<E, _>(e),
+            },
+        }
+    }
+}
+
+macro_rules! event_from {
+    ($($variant:ident($e:ty)),*) => {$(
+        impl From<$e> for SafeguardEvent {
+            fn from(e: $e) -> Self {
+                Self::$variant(e)
+            }
+        }
+    )*};
+}
+event_from!(
+    Roles(RolesEvent),
+    KillSwitch(KillSwitchEvent),
+    Agreement(AgreementEvent),
+    Arbitration(ArbitrationEvent),
+    Dispute(DisputeEvent),
+    Review(ReviewEvent)
+);
+
+/// The error of a kit method: the refusing safeguard's own error. A
+/// template maps it onto its flat, documented error enum with one `From`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SafeguardError {
+    /// See [`RolesError`].
+    Roles(RolesError),
+    /// See [`KillSwitchError`].
+    KillSwitch(KillSwitchError),
+    /// See [`AgreementError`].
+    Agreement(AgreementError),
+    /// See [`ArbitrationError`].
+    Arbitration(ArbitrationError),
+    /// See [`DisputeError`].
+    Dispute(DisputeError),
+    /// See [`ReviewError`].
+    Review(ReviewError),
+}
+
+macro_rules! error_from {
+    ($($variant:ident($e:ty)),*) => {$(
+        impl From<$e> for SafeguardError {
+            fn from(e: $e) -> Self {
+                Self::$variant(e)
+            }
+        }
+        impl From<Guarded<$e>> for SafeguardError {
+            fn from(e: Guarded<$e>) -> Self {
+                match e {
+                    Guarded::Roles(e) => Self::Roles(e),
+                    Guarded::Core(e) => Self::$variant(e),
+                }
+            }
+        }
+    )*};
+}
+error_from!(
+    KillSwitch(KillSwitchError),
+    Arbitration(ArbitrationError),
+    Dispute(DisputeError),
+    Review(ReviewError)
+);
+
+impl From<RolesError> for SafeguardError {
+    fn from(e: RolesError) -> Self {
+        Self::Roles(e)
+    }
+}
+
+impl From<AgreementError> for SafeguardError {
+    fn from(e: AgreementError) -> Self {
+        Self::Agreement(e)
+    }
+}
+
+/// What a kit method returns: the events to emit, or the refusal.
+pub type Outcome = Result<Vec<SafeguardEvent>, SafeguardError>;
+
+fn events<T: Into<SafeguardEvent>>(events: Vec<T>) -> Vec<SafeguardEvent> {
+    events.into_iter().map(Into::into).collect()
+}
+
+/// What a template fixes for its safeguards at instantiation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SafeguardsConfig {
+    /// The parties of the agreement, in the template's order. None may
+    /// hold a role.
+    pub parties: Vec<AccountId>,
+    /// The agreement's first version.
+    pub terms: Terms,
+    /// The dispute-resolution clause.
+    pub clause: ArbitrationClause,
+    /// Ruling period, appeal window, fallback.
+    pub disputes: DisputeConfig,
+    /// Review window and reviewer deadline of automated decisions.
+    pub review: ReviewConfig,
+    /// The roles granted at instantiation, in order (guardian, arbitrator,
+    /// reviewer, and any the template adds).
+    pub grants: Vec<(Role, AccountId)>,
+}
+
+/// The composed safeguards of one contract.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Safeguards {
+    roles: Roles,
+    kill_switch: KillSwitch,
+    agreement: Agreement,
+    arbitration: Arbitration,
+    disputes: Disputes,
+    reviews: Reviews,
+}
+
+impl Safeguards {
+    /// Sets up every safeguard; `admin` is the instantiator and may not be
+    /// a party.
+    ///
+    /// # Errors
+    ///
+    /// The agreement's (`InvalidPartyCount`, `DuplicateParty`, terms), the
+    /// clause's, the dispute and review configuration's errors;
+    /// `PartyMayNotHoldRole` if the admin or a grantee is a party;
+    /// `AlreadyGranted` if one account is named twice for one role.
+    ///
+    /// # Events
+    ///
+    /// `AgreementAnchored`, `ArbitrationClauseSet`, one `RoleGranted` per
+    /// grant.
+    pub fn new(
+        admin: AccountId,
+        config: SafeguardsConfig,
+    ) -> Result<(Self, Vec<SafeguardEvent>), SafeguardError> {
+        let (agreement, anchored) = Agreement::new(config.parties.clone(), config.terms)?;
+        let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
+        let disputes = Disputes::new(config.disputes)?;
+        let reviews = Reviews::new(config.review)?;
+        let mut roles = Roles::with_parties(admin, config.parties)?;
+        let mut out = events(anchored);
+        out.extend(events(clause_set));
+        for (role, account) in config.grants {
+            out.extend(events(roles.grant(admin, role, account)?));
+        }
+        Ok((
+            Self {
+                roles,
+                kill_switch: KillSwitch::new(),
+                agreement,
+                arbitration,
+                disputes,
+                reviews,
+            },
+            out,
+        ))
+    }
+
+    // ----- reads -------------------------------------------------------
+
+    /// The role table.
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+
+    /// The kill switch.
+    pub fn kill_switch(&self) -> &KillSwitch {
+        &self.kill_switch
+    }
+
+    /// The agreement anchor.
+    pub fn agreement(&self) -> &Agreement {
+        &self.agreement
+    }
+
+    /// The arbitration clause.
+    pub fn clause(&self) -> ArbitrationClause {
+        self.arbitration.clause()
+    }
+
+    /// The disputes.
+    pub fn disputes(&self) -> &Disputes {
+        &self.disputes
+    }
+
+    /// The automated decisions.
+    pub fn reviews(&self) -> &Reviews {
+        &self.reviews
+    }
+
+    // ----- guards a template's own paths call --------------------------
+
+    /// # Errors
+    ///
+    /// `Paused` or `Terminated` unless active.
+    pub fn ensure_active(&self) -> Result<(), SafeguardError> {
+        Ok(self.kill_switch.ensure_active()?)
+    }
+
+    /// # Errors
+    ///
+    /// `Terminated`.
+    pub fn ensure_not_terminated(&self) -> Result<(), SafeguardError> {
+        Ok(self.kill_switch.ensure_not_terminated()?)
+    }
+
+    /// The terms in force.
+    ///
+    /// # Errors
+    ///
+    /// `NotEffective` before every party accepted.
+    pub fn ensure_effective(&self) -> Result<Terms, SafeguardError> {
+        Ok(self.agreement.ensure_effective()?)
+    }
+
+    /// # Errors
+    ///
+    /// `Unauthorized` unless `caller` holds `role`.
+    pub fn ensure_role(&self, role: Role, caller: AccountId) -> Result<(), SafeguardError> {
+        Ok(self.roles.ensure(role, caller)?)
+    }
+
+    /// Whether an open dispute freezes the amount of `subject`.
+    pub fn is_frozen(&self, subject: u32) -> bool {
+        self.disputes.is_frozen(subject)
+    }
+
+    // ----- agreement ---------------------------------------------------
+
+    /// A party accepts the pending terms on the EDS `attestation` the
+    /// registry returned for it. Works while paused; not after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the agreement core's errors.
+    pub fn accept_agreement(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+        attestation: AttestationId,
+    ) -> Outcome {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(events(self.agreement.accept(
+            caller,
+            terms,
+            now,
+            attestation,
+        )?))
+    }
+
+    /// Notes that the attestation on which `party` accepted no longer
+    /// counts, for `reason` (confirmed with the registry by the template).
+    /// Works in every state: it moves nothing and only informs.
+    ///
+    /// # Errors
+    ///
+    /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
+    pub fn note_invalidated(
+        &mut self,
+        party: AccountId,
+        attestation: AttestationId,
+        reason: RevocationReason,
+        now: Timestamp,
+    ) -> Outcome {
+        Ok(events(self.agreement.note_invalidated(
+            party,
+            attestation,
+            reason,
+            now,
+        )?))
+    }
+
+    /// A party proposes an amendment. Not after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the agreement core's errors.
+    pub fn propose_amendment(
+        &mut self,
+        caller: AccountId,
+        terms: Terms,
+        now: Timestamp,
+    ) -> Outcome {
+        self.kill_switch.ensure_not_terminated()?;
+        Ok(events(
+            self.agreement.propose_amendment(caller, terms, now)?,
+        ))
+    }
+
+    /// The admin replaces the clause before any acceptance.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
+    /// validation errors.
+    pub fn replace_clause(&mut self, caller: AccountId, clause: ArbitrationClause) -> Outcome {
+        self.roles.ensure(Role::Admin, caller)?;
+        self.kill_switch.ensure_not_terminated()?;
+        let any = self.agreement.any_acceptance();
+        Ok(events(self.arbitration.replace(
+            &self.roles,
+            caller,
+            clause,
+            any,
+        )?))
+    }
+
+    // ----- disputes ----------------------------------------------------
+
+    /// `caller`, the payer or the payee, disputes `amount` of `subject`;
+    /// it freezes. Works while paused; not after termination. The template
+    /// checks first that `subject` is disputable.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`; the dispute core's errors.
+    #[allow(clippy::too_many_arguments)]
+    pub fn raise_dispute(
+        &mut self,
+        caller: AccountId,
+        payer: AccountId,
+        payee: AccountId,
+        subject: u32,
+        amount: Balance,
+        evidence_hash: Hash32,
+        now: Timestamp,
+    ) -> Outcome {
+        self.kill_switch.ensure_not_terminated()?;
+        let (_, raised) =
+            self.disputes
+                .raise(caller, payer, payee, subject, amount, evidence_hash, now)?;
+        Ok(events(raised))
+    }
+
+    /// A party adds evidence, up to `limit` hashes per dispute, half of
+    /// them for each side. Works while paused and after termination.
+    ///
+    /// # Errors
+    ///
+    /// The dispute core's errors.
+    pub fn submit_evidence(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        evidence_hash: Hash32,
+        limit: usize,
+    ) -> Outcome {
+        Ok(events(self.disputes.add_evidence_up_to(
+            caller,
+            dispute,
+            evidence_hash,
+            limit,
+        )?))
+    }
+
+    /// The arbitrator rules. Works while paused and after termination.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; the dispute core's errors.
+    pub fn rule(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        payer_bps: u16,
+        award_hash: Hash32,
+        now: Timestamp,
+    ) -> Outcome {
+        self.roles.ensure(Role::Arbitrator, caller)?;
+        Ok(events(self.disputes.rule(
+            &self.roles,
+            caller,
+            dispute,
+            payer_bps,
+            award_hash,
+            now,
+        )?))
+    }
+
+    /// A party appeals a ruling inside the window, once per side. Works
+    /// while paused and after termination.
+    ///
+    /// # Errors
+    ///
+    /// The dispute core's errors.
+    pub fn appeal(
+        &mut self,
+        caller: AccountId,
+        dispute: u32,
+        grounds_hash: Hash32,
+        now: Timestamp,
+    ) -> Outcome {
+        Ok(events(self.disputes.appeal(
+            caller,
+            dispute,
+            grounds_hash,
+            now,
+        )?))
+    }
+
+    /// Executes a dispute (the ruling after its appeal window, or the
+    /// fallback after the ruling deadline) and returns the split the
+    /// template pays. While paused only a full refund to the payer
+    /// executes; after termination every split does.
+    ///
+    /// # Errors
+    ///
+    /// `Paused` for a split that pays the payee while paused; the dispute
+    /// core's errors.
+    pub fn execute_ruling(
+        &mut self,
+        dispute: u32,
+        now: Timestamp,
+    ) -> Result<(Resolution, Vec<SafeguardEvent>), SafeguardError> {
+        if self.kill_switch.state() == SwitchState::Paused {
+            let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
+            if !refund_only {
+                return Err(KillSwitchError::Paused.into());
+            }
+        }
+        let (resolution, resolved) = self.disputes.execute(dispute, now)?;
+        Ok((resolution, events(resolved)))
+    }
+
+    // ----- reviews of automated decisions -------------------------------
+
+    /// Records an automated decision by `recorder` (the deciding system,
+    /// the contract itself) and notifies its subject.
+    ///
+    /// # Errors
+    ///
+    /// The review core's errors.
+    pub fn record_decision(
+        &mut self,
+        recorder: AccountId,
+        input: DecisionInput,
+        now: Timestamp,
+    ) -> Result<(DecisionId, Vec<SafeguardEvent>), SafeguardError> {
+        let (id, recorded) = self.reviews.record(recorder, input, now)?;
+        Ok((id, events(recorded)))
+    }
+
+    /// The subject asks for human review inside the window. Works while
+    /// paused and after termination (the decision runs to its verdict).
+    ///
+    /// # Errors
+    ///
+    /// The review core's errors.
+    pub fn request_review(
+        &mut self,
+        caller: AccountId,
+        decision: DecisionId,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Outcome {
+        Ok(events(
+            self.reviews.request_review(caller, decision, reason, now)?,
+        ))
+    }
+
+    /// A reviewer upholds (`override_to == None`) or overrides a decision
+    /// under review. Works while paused and after termination. No party
+    /// holds `Reviewer`, so nobody reviews their own case.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; the review core's errors.
+    pub fn resolve_review(
+        &mut self,
+        caller: AccountId,
+        decision: DecisionId,
+        override_to: Option<Verdict>,
+        reasoning: Hash32,
+        now: Timestamp,
+    ) -> Outcome {
+        self.roles.ensure(Role::Reviewer, caller)?;
+        Ok(events(self.reviews.resolve(
+            &self.roles,
+            caller,
+            decision,
+            override_to,
+            reasoning,
+            now,
+        )?))
+    }
+
+    /// Carries out a final decision once and returns its verdict, which the
+    /// template then applies. The template checks the kill switch first:
+    /// what a verdict pays differs by template.
+    ///
+    /// # Errors
+    ///
+    /// The review core's `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`.
+    pub fn take_decision(
+        &mut self,
+        decision: DecisionId,
+        now: Timestamp,
+    ) -> Result<(Verdict, Vec<SafeguardEvent>), SafeguardError> {
+        let (verdict, took) = self.reviews.take_effect(decision, now)?;
+        Ok((verdict, events(took)))
+    }
+
+    // ----- kill switch -------------------------------------------------
+
+    /// A guardian or the admin pauses.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn pause(&mut self, caller: AccountId, reason_hash: Hash32, now: Timestamp) -> Outcome {
+        Ok(events(self.kill_switch.pause(
+            &self.roles,
+            caller,
+            reason_hash,
+            now,
+        )?))
+    }
+
+    /// The admin resumes.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    pub fn resume(&mut self, caller: AccountId, now: Timestamp) -> Outcome {
+        Ok(events(self.kill_switch.resume(&self.roles, caller, now)?))
+    }
+
+    /// The admin terminates a paused contract. `plan` pays what no human
+    /// process holds; `settled` is that amount as the template counts it
+    /// apart from the plan (held, less what disputes and pending decisions
+    /// keep). Disputes and decisions go on afterwards.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors (`SettlementToNonParty`,
+    /// `SettlementMismatch` among them).
+    pub fn terminate(
+        &mut self,
+        caller: AccountId,
+        reason_hash: Hash32,
+        plan: &[(AccountId, Balance)],
+        settled: Balance,
+        now: Timestamp,
+    ) -> Outcome {
+        Ok(events(self.kill_switch.terminate(
+            &self.roles,
+            caller,
+            reason_hash,
+            self.agreement.parties(),
+            plan,
+            settled,
+            now,
+        )?))
+    }
+
+    // ----- roles -------------------------------------------------------
+
+    /// The admin grants a role; never to a party.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn grant_role(&mut self, caller: AccountId, role: Role, account: AccountId) -> Outcome {
+        Ok(events(self.roles.grant(caller, role, account)?))
+    }
+
+    /// The admin revokes a role.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn revoke_role(&mut self, caller: AccountId, role: Role, account: AccountId) -> Outcome {
+        Ok(events(self.roles.revoke(caller, role, account)?))
+    }
+
+    /// The admin proposes a successor; never a party.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn propose_admin(&mut self, caller: AccountId, new: AccountId) -> Outcome {
+        Ok(events(self.roles.propose_admin(caller, new)?))
+    }
+
+    /// The proposed successor accepts; the former admin keeps no role.
+    ///
+    /// # Errors
+    ///
+    /// The roles core's errors.
+    pub fn accept_admin(&mut self, caller: AccountId) -> Outcome {
+        Ok(events(self.roles.accept_admin(caller)?))
+    }
+}
+
+/// Implements `From` for a template's flat error enum `$error` from
+/// [`SafeguardError`] and from each safeguard's own error, so that `?` works
+/// on both. `$error` has the variants `Roles`, `KillSwitch`, `Agreement`,
+/// `Arbitration`, `Dispute` and `Review`, each holding that safeguard's
+/// error, plus `Eds(EdsError)` and `RegistryUnavailable` for the registry
+/// gate's [`GateError`](crate::gate::GateError). It generates conversions
+/// only: no message, no storage access.
+#[macro_export]
+macro_rules! safeguard_errors_into {
+    ($error:ty) => {
+        impl From<$crate::SafeguardError> for $error {
+            fn from(e: $crate::SafeguardError) -> Self {
+                match e {
+                    $crate::SafeguardError::Roles(e) => Self::Roles(e),
+                    $crate::SafeguardError::KillSwitch(e) => Self::KillSwitch(e),
+                    $crate::SafeguardError::Agreement(e) => Self::Agreement(e),
+                    $crate::SafeguardError::Arbitration(e) => Self::Arbitration(e),
+                    $crate::SafeguardError::Dispute(e) => Self::Dispute(e),
+                    $crate::SafeguardError::Review(e) => Self::Review(e),
+                }
+            }
+        }
+        impl From<$crate::gate::GateError> for $error {
+            fn from(e: $crate::gate::GateError) -> Self {
+                match e {
+                    $crate::gate::GateError::Refused(e) => Self::Eds(e),
+                    $crate::gate::GateError::Unavailable => Self::RegistryUnavailable,
+                }
+            }
+        }
+        $crate::safeguard_errors_into!(@each $error,
+            Roles($crate::RolesError),
+            KillSwitch($crate::KillSwitchError),
+            Agreement($crate::AgreementError),
+            Arbitration($crate::ArbitrationError),
+            Dispute($crate::DisputeError),
+            Review($crate::ReviewError)
+        );
+    };
+    (@each $error:ty, $($variant:ident($e:ty)),*) => {$(
+        impl From<$e> for $error {
+            fn from(e: $e) -> Self {
+                Self::$variant(e)
+            }
+        }
+    )*};
+}
