@@ -636,3 +636,123 @@ mod storage_budget {
         }
     }
 }
+
+/// The kit's conformance suite, mounted on the escrow core.
+mod kit {
+    use safeguards::{
+        kit::conformance::{Cast, Effects as KitEffects, KitHarness, Raised},
+        review::conformance::CONFIG,
+        Safeguards,
+    };
+
+    use super::*;
+
+    /// The escrow with two milestones of which the second is delivered.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct EscrowKit(Escrow);
+
+    const SECOND: Balance = 300;
+
+    fn kit_effects(e: Effects) -> KitEffects {
+        KitEffects {
+            events: e
+                .events
+                .into_iter()
+                .filter_map(|e| match e {
+                    Event::Safeguards(e) => Some(e),
+                    _ => None,
+                })
+                .collect(),
+            payouts: e.payouts,
+        }
+    }
+
+    impl KitHarness for EscrowKit {
+        type Error = Error;
+
+        fn funded() -> Self {
+            let mut c = config(CONFIG);
+            c.milestones = ink::prelude::vec![AMOUNT, SECOND];
+            let (mut e, _) = Escrow::new(acc(ADMIN), c).unwrap();
+            let terms = e.safeguards().agreement().pending().unwrap();
+            e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, T, 1))
+                .unwrap();
+            e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), terms, T, 2))
+                .unwrap();
+            e.fund(acc(CLIENT), AMOUNT + SECOND).unwrap();
+            e.mark_delivered(acc(CONTRACTOR), 1, T).unwrap();
+            Self(e)
+        }
+
+        fn cast(&self) -> Cast {
+            Cast {
+                admin: acc(ADMIN),
+                guardian: acc(2),
+                arbitrator: acc(3),
+                reviewer: acc(REVIEWER),
+                parties: ink::prelude::vec![acc(CLIENT), acc(CONTRACTOR)],
+                stranger: acc(STRANGER),
+            }
+        }
+
+        fn now(&self) -> Timestamp {
+            T + 1
+        }
+
+        fn safeguards(&self) -> &Safeguards {
+            self.0.safeguards()
+        }
+
+        fn safeguarded(
+            &mut self,
+            message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
+        ) -> Result<KitEffects, Error> {
+            self.0.safeguarded(message).map(kit_effects)
+        }
+
+        fn held(&self) -> Balance {
+            self.0.held()
+        }
+
+        fn raise_dispute(&mut self, now: Timestamp) -> Result<Raised, Error> {
+            self.0.raise_dispute(acc(CLIENT), 0, h(5), now)?;
+            let d = self.0.safeguards().disputes().open_for(0).cloned().unwrap();
+            Ok(Raised {
+                id: d.id,
+                payer: d.payer,
+                payee: d.payee,
+                amount: d.amount,
+            })
+        }
+
+        fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<KitEffects, Error> {
+            self.0.execute_ruling(id, now).map(kit_effects)
+        }
+
+        fn terminate(&mut self, caller: AccountId, now: Timestamp) -> Result<KitEffects, Error> {
+            self.0.terminate(caller, h(3), now).map(kit_effects)
+        }
+
+        fn payment_paths(
+            &self,
+            now: Timestamp,
+        ) -> ink::prelude::vec::Vec<(&'static str, Result<KitEffects, Error>)> {
+            let later = now + REVIEW_PERIOD;
+            ink::prelude::vec![
+                (
+                    "approve_milestone",
+                    self.0.clone().approve(acc(CLIENT), 1).map(kit_effects)
+                ),
+                (
+                    "auto_release",
+                    self.0
+                        .clone()
+                        .auto_release(acc(CONTRACT), 1, later)
+                        .map(kit_effects)
+                ),
+            ]
+        }
+    }
+
+    safeguards::kit_conformance!(EscrowKit);
+}

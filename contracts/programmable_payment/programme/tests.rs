@@ -1855,3 +1855,118 @@ fn item_footprints_equal_the_largest_encodings() {
         MAX_EVIDENCE_PER_DISPUTE
     );
 }
+
+// ----- kit conformance -------------------------------------------------
+
+/// The kit's conformance suite, mounted on the programme core.
+mod kit {
+    use safeguards::kit::conformance::{Cast, Effects as KitEffects, KitHarness, Raised};
+
+    use super::*;
+
+    /// Funded, allocation 0 to R1 (open), allocation 1 to R2 (its
+    /// document approved, releasable).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ProgrammeKit(Programme);
+
+    fn kit_effects(e: Effects) -> KitEffects {
+        KitEffects {
+            events: e
+                .events
+                .into_iter()
+                .filter_map(|e| match e {
+                    Event::Safeguards(e) => Some(e),
+                    _ => None,
+                })
+                .collect(),
+            payouts: e.payouts,
+        }
+    }
+
+    impl KitHarness for ProgrammeKit {
+        type Error = Error;
+
+        fn funded() -> Self {
+            let mut p = funded_with(config());
+            for recipient in [R1, R2] {
+                p.allocate(
+                    acc(HOLDER),
+                    acc(recipient),
+                    AMOUNT,
+                    7,
+                    DEADLINE,
+                    vec![1],
+                    T0,
+                )
+                .unwrap();
+            }
+            p.submit_document(acc(R2), 1, 0, h(20), T0).unwrap();
+            p.approve_document(acc(INSPECTOR), 1, 0, T0).unwrap();
+            Self(p)
+        }
+
+        fn cast(&self) -> Cast {
+            Cast {
+                admin: acc(ADMIN),
+                guardian: acc(GUARDIAN),
+                arbitrator: acc(ARBITRATOR),
+                reviewer: acc(REVIEWER),
+                parties: vec![acc(HOLDER), acc(R1), acc(R2)],
+                stranger: acc(STRANGER),
+            }
+        }
+
+        fn now(&self) -> Timestamp {
+            T0 + 1
+        }
+
+        fn safeguards(&self) -> &Safeguards {
+            self.0.safeguards()
+        }
+
+        fn safeguarded(
+            &mut self,
+            message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
+        ) -> Result<KitEffects, Error> {
+            self.0.safeguarded(message).map(kit_effects)
+        }
+
+        fn held(&self) -> Balance {
+            self.0.held()
+        }
+
+        fn raise_dispute(&mut self, now: Timestamp) -> Result<Raised, Error> {
+            self.0.raise_dispute(acc(HOLDER), 0, h(50), now)?;
+            let d = self.0.safeguards().disputes().open_for(0).cloned().unwrap();
+            Ok(Raised {
+                id: d.id,
+                payer: d.payer,
+                payee: d.payee,
+                amount: d.amount,
+            })
+        }
+
+        fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<KitEffects, Error> {
+            self.0.execute_ruling(id, now).map(kit_effects)
+        }
+
+        fn terminate(&mut self, caller: AccountId, now: Timestamp) -> Result<KitEffects, Error> {
+            self.0.terminate(caller, h(4), now).map(kit_effects)
+        }
+
+        fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<KitEffects, Error>)> {
+            vec![
+                ("release", self.0.clone().release(1).map(kit_effects)),
+                (
+                    "allocate",
+                    self.0
+                        .clone()
+                        .allocate(acc(HOLDER), acc(R1), 1, 7, DEADLINE, vec![1], now)
+                        .map(kit_effects),
+                ),
+            ]
+        }
+    }
+
+    safeguards::kit_conformance!(ProgrammeKit);
+}

@@ -27,6 +27,8 @@
 //! returns the [`Resolution`] the template pays, and the template's
 //! settlement plan goes through [`Safeguards::terminate`], which pays only
 //! parties and checks the plan against what it settles.
+pub mod conformance;
+
 use ink::prelude::vec::Vec;
 
 use crate::{
