@@ -25,12 +25,14 @@
 //!    fixed at instantiation (Law No. 370-II of 7 January 2003, Art. 7(1)).
 //! 2. **Arbitration clause**: a typed, validated reference, fixed.
 //! 3. **Kill switch**: a guardian pauses, the admin resumes or terminates;
-//!    termination pays every held amount to the parties by the settlement
-//!    rule below, never to the admin.
+//!    termination pays every held amount that no open dispute or pending
+//!    rejection holds to the parties by the settlement rule
+//!    (`Programme::settlement`), never to the admin; disputes and pending
+//!    rejections go on to their ruling or verdict.
 //! 4. **Human dispute resolution**: the budget holder or the recipient
 //!    disputes an open allocation, its amount freezes, the arbitrator rules
-//!    a split, one appeal, then execution (Digital Code No. 255-VIII of
-//!    9 January 2026).
+//!    a split, each side may appeal once, then execution (Digital Code
+//!    No. 255-VIII of 9 January 2026).
 //! 5. **Human review of automated decisions**: the recipient is notified of
 //!    the rejection (`AutomatedDecisionRecorded`, recipient as topic) with
 //!    the hash of the explanation of its main factors and the inspector's
@@ -40,9 +42,13 @@
 //!    decision pays the recipient (Digital Code No. 255-VIII of
 //!    9 January 2026).
 //!
-//! The logic lives in [`programme::Programme`], a plain-Rust core; every
-//! message here reads the environment, calls the core with `?`, emits its
-//! events (exhaustive match) and then makes its payments.
+//! The logic lives in [`programme::Programme`], a plain-Rust core that
+//! mounts the safeguards kit (`safeguards::Safeguards`). Every message here
+//! reads the environment and calls, with `?`, either the programme's own
+//! method or a kit message through `Programme::safeguarded` (acceptance and
+//! `note_invalidated_attestation` first ask the registry through
+//! `safeguards::gate`); `apply` emits the programme's events, passes the
+//! kit's to `SafeguardEvent::emit`, and then makes the payments.
 //!
 //! ## Invariants
 //!
@@ -51,7 +57,9 @@
 //!   is what the contract received through `fund` and has not paid out.
 //! - Every unit funded is paid out exactly once: an allocation leaves
 //!   custody once (released, returned, resolved by a ruling, or settled),
-//!   and termination pays out exactly `held()`.
+//!   and termination pays out exactly `held()` less the allocations under
+//!   an open dispute or a pending rejection, which leave later by
+//!   `execute_ruling` or `execute_decision`.
 //! - An allocation is paid only to its earmarked recipient or back to the
 //!   budget holder; no message pays anyone else.
 //! - A rejection under review, or not yet final, moves no funds.
@@ -63,10 +71,10 @@
 //!
 //! - The admin, guardian, arbitrator, inspector and reviewer are trusted
 //!   for liveness (pausing, deciding documents, ruling, reviewing), never
-//!   for custody: none of them can direct funds to itself unless it is also
-//!   a party. Instantiation refuses a recipient as inspector or reviewer,
-//!   but not the budget holder in any role, and `grant_role` checks nobody
-//!   (docs/threat-model.md, 5.6 and 5.7). An inspector can
+//!   for custody. No party (the budget holder or a recipient) holds a
+//!   role, admin included: instantiation, `grant_role` and `propose_admin`
+//!   refuse it (`PartyMayNotHoldRole`); the check is by account
+//!   (docs/threat-model.md, 4.2, H1 and M3). An inspector can
 //!   wrongly reject or approve documents: the recipient's remedies are the
 //!   review of the resulting rejection and the dispute; the budget
 //!   holder's is the dispute.
@@ -384,11 +392,11 @@ pub mod programmable_payment {
 
         /// The affected recipient asks for human review of a rejection
         /// within the review window, with the SHA-256 of its reasons. Works
-        /// while paused.
+        /// while paused and after termination.
         ///
         /// # Errors
         ///
-        /// `Terminated`, `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
+        /// `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
         /// `ReviewWindowClosed`, `AlreadyUnderReview`, `AlreadyFinal`.
         ///
         /// # Events
@@ -405,13 +413,13 @@ pub mod programmable_payment {
 
         /// A reviewer upholds (`override_to` = `None`) or overrides a
         /// rejection under review or awaiting confirmation, with the SHA-256
-        /// of the reasoning. Final. Works while paused.
+        /// of the reasoning. Final. Works while paused and after termination.
         ///
         /// # Errors
         ///
-        /// `Unauthorized` (reviewer role), `Terminated`, `UnknownDecision`,
-        /// `SelfReview`, `ZeroHash`, `NotUnderReview`,
-        /// `ReviewerDeadlinePassed`, `OverrideToSameVerdict`.
+        /// `Unauthorized` (reviewer role), `UnknownDecision`, `SelfReview`,
+        /// `ZeroHash`, `NotUnderReview`, `ReviewerDeadlinePassed`,
+        /// `OverrideToSameVerdict`.
         ///
         /// # Events
         ///
@@ -432,12 +440,13 @@ pub mod programmable_payment {
 
         /// Anyone carries out a final rejection decision: adverse returns
         /// the amount to the budget holder, favourable (overridden, or the
-        /// favourable fallback) pays the recipient.
+        /// favourable fallback) pays the recipient. Not while paused; after
+        /// termination, yes.
         ///
         /// # Errors
         ///
-        /// `Paused`, `Terminated`, `UnknownDecision`, `NotYetFinal`,
-        /// `AlreadyFinal`, `WrongAllocationStatus`, `TransferFailed`.
+        /// `Paused`, `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`,
+        /// `WrongAllocationStatus`, `TransferFailed`.
         ///
         /// # Events
         ///
@@ -474,12 +483,15 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        /// A party adds evidence to an open dispute. Works while paused.
+        /// A party adds evidence to an open dispute, up to
+        /// `MAX_EVIDENCE_PER_DISPUTE` (4) hashes per dispute, 2 per side, the
+        /// raising one counted for its side. Works while paused and after
+        /// termination.
         ///
         /// # Errors
         ///
-        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
-        /// `WrongStatus`, `TooMuchEvidence`.
+        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
+        /// `TooMuchEvidence` (the caller's side has its 2).
         ///
         /// # Events
         ///
@@ -493,11 +505,12 @@ pub mod programmable_payment {
         }
 
         /// The arbitrator rules: `payer_bps` of the frozen amount to the
-        /// budget holder, the rest to the recipient. Works while paused.
+        /// budget holder, the rest to the recipient. Works while paused and
+        /// after termination.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `Terminated`, `UnknownDispute`, `WrongStatus`,
+        /// `Unauthorized`, `UnknownDispute`, `WrongStatus`,
         /// `RulingDeadlinePassed`, `SplitOutOfRange`, `ZeroHash`.
         ///
         /// # Events
@@ -512,12 +525,14 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        /// A party appeals a ruling inside the window, once per dispute.
+        /// A party appeals a ruling inside the window, once per side (one
+        /// side's appeal does not use up the other's). Works while paused and
+        /// after termination.
         ///
         /// # Errors
         ///
-        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
-        /// `WrongStatus`, `AppealAlreadyUsed`, `AppealWindowClosed`.
+        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
+        /// `AppealAlreadyUsed`, `AppealWindowClosed`.
         ///
         /// # Events
         ///
@@ -534,13 +549,13 @@ pub mod programmable_payment {
         /// Anyone executes a dispute once its ruling is final or its ruling
         /// deadline passed; the frozen amount is split between the budget
         /// holder and the recipient. While paused, only a full refund to the
-        /// budget holder executes.
+        /// budget holder executes; after termination every split does.
         ///
         /// # Errors
         ///
-        /// `Paused` (a split paying the recipient, while paused),
-        /// `Terminated`, `UnknownDispute`, `NotExecutableYet`, `WrongStatus`,
-        /// `TransferFailed`.
+        /// `Paused` (while paused: a split paying the recipient, or a dispute
+        /// not yet executable or unknown), `UnknownDispute`, `NotExecutableYet`,
+        /// `WrongStatus`, `TransferFailed`.
         ///
         /// # Events
         ///
@@ -589,8 +604,10 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        /// The admin terminates a paused contract; every held amount is paid
-        /// to the parties by the settlement rule (`settlement_preview`).
+        /// The admin terminates a paused contract; every held amount that no
+        /// open dispute or pending rejection holds is paid to the parties by
+        /// the settlement rule (`settlement_preview`). Disputes and pending
+        /// rejections go on after termination.
         ///
         /// # Errors
         ///
@@ -609,11 +626,12 @@ pub mod programmable_payment {
 
         // ----- roles -----------------------------------------------------
 
-        /// The admin grants a role.
+        /// The admin grants a role; never to a party.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `AdminNotGrantable`, `AlreadyGranted`, `TooManyGrants`.
+        /// `Unauthorized`, `AdminNotGrantable`, `PartyMayNotHoldRole`,
+        /// `AlreadyGranted`, `TooManyGrants`.
         ///
         /// # Events
         ///
@@ -643,11 +661,11 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        /// The admin proposes a successor (step one of two).
+        /// The admin proposes a successor, never a party (step one of two).
         ///
         /// # Errors
         ///
-        /// `Unauthorized`.
+        /// `Unauthorized`, `PartyMayNotHoldRole`.
         ///
         /// # Events
         ///
@@ -660,7 +678,8 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        /// The proposed successor accepts (step two of two).
+        /// The proposed successor accepts (step two of two); every role the
+        /// former admin held is revoked.
         ///
         /// # Errors
         ///
@@ -668,7 +687,8 @@ pub mod programmable_payment {
         ///
         /// # Events
         ///
-        /// `AdminTransferred`.
+        /// `AdminTransferred`, then `RoleRevoked` per role the former admin
+        /// held.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
             let effects = self

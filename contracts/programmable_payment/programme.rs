@@ -1,7 +1,9 @@
 //! The programme core of `programmable_payment`: plain Rust, no environment.
 //!
-//! It composes the six safeguard cores with the earmarking logic. Every
-//! method takes the caller, the block time, any transferred value and, where
+//! It mounts the safeguards kit ([`Safeguards`]: roles, kill switch,
+//! agreement, clause, disputes, reviews) and adds the earmarking logic; a
+//! safeguard message reaches the kit through [`Programme::safeguarded`].
+//! Every method takes the caller, the block time, any transferred value and, where
 //! it records a decision, the contract's own account as arguments, and
 //! returns [`Effects`]: the events to emit and the payments to make, in that
 //! order, after the state change.
@@ -383,10 +385,8 @@ impl Programme {
     /// `InvalidRecipientCount`, `BudgetHolderIsRecipient`,
     /// `PartyMayNotHoldRole` (the admin, guardian, arbitrator, reviewer or
     /// inspector is the budget holder or a recipient), `ZeroHash`, and the
-    /// errors of the EDS
-    /// requirements, the agreement, the clause, the dispute and review
-    /// configuration and the role grants (`AlreadyGranted` if two roles'
-    /// accounts coincide in one role).
+    /// errors of the EDS requirements, the agreement, the clause, the
+    /// dispute and review configuration.
     pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
         let count = config.recipients.len();
         if count == 0 || count > MAX_RECIPIENTS {

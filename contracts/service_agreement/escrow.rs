@@ -1,6 +1,8 @@
 //! The escrow core of `service_agreement`: plain Rust, no environment.
 //!
-//! It composes the five safeguard cores with the milestone logic. Every
+//! It mounts the safeguards kit ([`Safeguards`]: roles, kill switch,
+//! agreement, clause, disputes, reviews) and adds the milestone logic; a
+//! safeguard message reaches the kit through [`Escrow::safeguarded`]. Every
 //! method takes the caller, the block time and any transferred value as
 //! arguments and returns [`Effects`]: the events to emit and the payments to
 //! make, in that order, after the state change.
@@ -75,7 +77,8 @@ pub enum MilestoneStatus {
     Released,
     /// Paid out by an executed dispute.
     Resolved,
-    /// Paid out by the termination settlement.
+    /// Paid out by the termination settlement, or returned to the client by
+    /// a favourable automatic-release decision carried out after termination.
     Settled,
     /// The review period passed: an automatic release was decided
     /// ([`Milestone::decision`]); nothing moves until the decision is final
@@ -741,8 +744,8 @@ impl Escrow {
     ///
     /// # Errors
     ///
-    /// `Terminated`, `NotFunded`, `UnknownMilestone`, `NothingToDispute`,
-    /// and the dispute core's errors.
+    /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
+    /// `DecisionPending`, `NothingToDispute`, and the dispute core's errors.
     pub fn raise_dispute(
         &mut self,
         caller: AccountId,

@@ -13,11 +13,13 @@
 //! 2. **AIFC arbitration clause**: a typed, validated reference, fixed from
 //!    the first acceptance.
 //! 3. **Kill switch**: a guardian pauses, the admin resumes or terminates;
-//!    termination pays every unreleased amount to the parties by the
-//!    settlement rule fixed at instantiation, never to the admin.
+//!    termination pays every unreleased amount that no open dispute or
+//!    pending decision holds to the parties by the settlement rule fixed at
+//!    instantiation, never to the admin; disputes and pending decisions go
+//!    on to their ruling or verdict.
 //! 4. **Human dispute resolution**: a party disputes a milestone, its amount
-//!    freezes, the arbitrator rules a split, a party may appeal once, and the
-//!    ruling (or the fallback, if nobody rules in time) is executed.
+//!    freezes, the arbitrator rules a split, each side may appeal once, and
+//!    the ruling (or the fallback, if nobody rules in time) is executed.
 //!
 //! Auto-release after the client's review period is an **automated
 //! decision** recorded through the review core (Digital Code No. 255-VIII of
@@ -31,9 +33,13 @@
 //! withholds it. If the reviewer misses the deadline, the verdict
 //! favourable to the client (withhold) applies. See `docs/legal-basis.md`.
 //!
-//! The logic lives in [`escrow::Escrow`], a plain-Rust core; every message
-//! here reads the environment, calls the core with `?`, emits its events
-//! (exhaustive match) and then makes its payments.
+//! The logic lives in [`escrow::Escrow`], a plain-Rust core that mounts the
+//! safeguards kit (`safeguards::Safeguards`). Every message here reads the
+//! environment and calls, with `?`, either the escrow's own method or a kit
+//! message through `Escrow::safeguarded` (acceptance and
+//! `note_invalidated_attestation` first ask the registry through
+//! `safeguards::gate`); `apply` emits the escrow's events, passes the kit's
+//! to `SafeguardEvent::emit`, and then makes the payments.
 //!
 //! ## Invariants
 //!
@@ -50,19 +56,21 @@
 //!
 //! ## Security considerations
 //!
-//! - The admin, guardian and arbitrator are trusted for liveness (pausing,
-//!   ruling), never for custody: none of them can direct funds to itself
-//!   unless it is also a party. Nothing refuses a party as arbitrator or
-//!   guardian yet, so the parties must check `has_role` against `parties`
-//!   (docs/threat-model.md, 5.1 and 5.5).
+//! - The admin, guardian, arbitrator and reviewer are trusted for liveness
+//!   (pausing, ruling, reviewing), never for custody. No party holds a
+//!   role, admin included: instantiation, `grant_role` and `propose_admin`
+//!   refuse the client and the contractor (`PartyMayNotHoldRole`). The
+//!   check is by account: an admin can still appoint an account a party
+//!   controls (docs/threat-model.md, 4.2, H1).
 //! - While paused, raising disputes, evidence, rulings, appeals, acceptance,
 //!   review requests and resolutions, the execution of a full refund to the
 //!   client and the carrying out of a withheld release keep working; every
 //!   other payment waits.
 //! - The deciding system of the automatic release is this contract's own
-//!   account; the review core refuses a review by the recorder, and the
-//!   escrow refuses a review by the client or the contractor, even if the
-//!   admin granted one of them `Reviewer` (`PartyMayNotReview`).
+//!   account; the review core refuses a review by the recorder, and no
+//!   party can hold `Reviewer` (`PartyMayNotHoldRole`), so neither the
+//!   client nor the contractor reviews its own case (`PartyMayNotReview` is
+//!   retired: never returned).
 //! - Funds sent to the contract outside `fund` are not tracked by the escrow
 //!   and are not paid out by the settlement.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -112,7 +120,7 @@ pub mod service_agreement {
         /// # Events
         ///
         /// `AgreementAnchored`, `ArbitrationClauseSet`, `RoleGranted` (guardian,
-        /// arbitrator).
+        /// arbitrator, reviewer).
         #[ink(constructor)]
         pub fn new(config: Config) -> Result<Self> {
             let (escrow, effects) = Escrow::new(Self::env().caller(), config)?;
@@ -223,7 +231,8 @@ pub mod service_agreement {
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `ClauseLocked`, the clause's validation errors.
+        /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
+        /// validation errors.
         ///
         /// # Events
         ///
@@ -313,11 +322,11 @@ pub mod service_agreement {
 
         /// The client asks for human review of an automated decision within
         /// the review window, with the SHA-256 of its reasons. Works while
-        /// paused.
+        /// paused and after termination.
         ///
         /// # Errors
         ///
-        /// `Terminated`, `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
+        /// `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
         /// `ReviewWindowClosed`, `AlreadyUnderReview`, `AlreadyFinal`.
         ///
         /// # Events
@@ -334,14 +343,12 @@ pub mod service_agreement {
 
         /// A reviewer upholds (`override_to: None`) or overrides a decision
         /// under review before the deadline, with the SHA-256 of the
-        /// reasoning. Final. Works while paused.
+        /// reasoning. Final. Works while paused and after termination.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `PartyMayNotReview`, `Terminated`,
-        /// `UnknownDecision`, `SelfReview`, `ZeroHash`, `NotUnderReview`,
-        /// `ReviewerDeadlinePassed`,
-        /// `OverrideToSameVerdict`.
+        /// `Unauthorized`, `UnknownDecision`, `SelfReview`, `ZeroHash`,
+        /// `NotUnderReview`, `ReviewerDeadlinePassed`, `OverrideToSameVerdict`.
         ///
         /// # Events
         ///
@@ -362,18 +369,21 @@ pub mod service_agreement {
 
         /// Anyone carries out a final automated decision, once: adverse to
         /// the client releases the milestone to the contractor; favourable
-        /// withholds it in escrow. While paused only a withholding executes.
+        /// withholds it in escrow, or, after termination, returns it to the
+        /// client. While paused only a withholding executes; after
+        /// termination both verdicts do.
         ///
         /// # Errors
         ///
-        /// `Paused` (a release, while paused), `Terminated`,
-        /// `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`,
-        /// `WrongMilestoneStatus`, `TransferFailed`.
+        /// `Paused` (a release, while paused), `UnknownDecision`,
+        /// `NotYetFinal`, `AlreadyFinal`, `WrongMilestoneStatus`,
+        /// `TransferFailed`.
         ///
         /// # Events
         ///
         /// `DecisionTookEffect`; `MilestoneReleased` (automated: true) for a
-        /// release.
+        /// release; `SettlementPaid` to the client for a favourable verdict
+        /// after termination.
         #[ink(message)]
         pub fn execute_decision(&mut self, decision: DecisionId) -> Result<()> {
             let effects = self
@@ -404,12 +414,15 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        /// A party adds evidence to an open dispute. Works while paused.
+        /// A party adds evidence to an open dispute, up to
+        /// `MAX_EVIDENCE_PER_DISPUTE` (4) hashes per dispute, 2 per side, the
+        /// raising one counted for its side. Works while paused and after
+        /// termination.
         ///
         /// # Errors
         ///
-        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
-        /// `WrongStatus`, `TooMuchEvidence`.
+        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
+        /// `TooMuchEvidence` (the caller's side has its 2).
         ///
         /// # Events
         ///
@@ -423,11 +436,12 @@ pub mod service_agreement {
         }
 
         /// The arbitrator rules: `payer_bps` of the frozen amount to the
-        /// client, the rest to the contractor. Works while paused.
+        /// client, the rest to the contractor. Works while paused and after
+        /// termination.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `Terminated`, `UnknownDispute`, `WrongStatus`,
+        /// `Unauthorized`, `UnknownDispute`, `WrongStatus`,
         /// `RulingDeadlinePassed`, `SplitOutOfRange`, `ZeroHash`.
         ///
         /// # Events
@@ -442,12 +456,14 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        /// A party appeals a ruling inside the window, once per dispute.
+        /// A party appeals a ruling inside the window, once per side (one
+        /// side's appeal does not use up the other's). Works while paused and
+        /// after termination.
         ///
         /// # Errors
         ///
-        /// `Terminated`, `UnknownDispute`, `NotAParty`, `ZeroHash`,
-        /// `WrongStatus`, `AppealAlreadyUsed`, `AppealWindowClosed`.
+        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
+        /// `AppealAlreadyUsed`, `AppealWindowClosed`.
         ///
         /// # Events
         ///
@@ -463,13 +479,14 @@ pub mod service_agreement {
 
         /// Anyone executes a dispute once its ruling is final or its ruling
         /// deadline passed; the frozen amount is paid out by the split.
-        /// While paused, only a full refund to the client executes.
+        /// While paused, only a full refund to the client executes; after
+        /// termination every split does.
         ///
         /// # Errors
         ///
-        /// `Paused` (a split paying the contractor, while paused),
-        /// `Terminated`, `UnknownDispute`, `NotExecutableYet`, `WrongStatus`,
-        /// `TransferFailed`.
+        /// `Paused` (while paused: a split paying the contractor, or a
+        /// dispute not yet executable or unknown), `UnknownDispute`,
+        /// `NotExecutableYet`, `WrongStatus`, `TransferFailed`.
         ///
         /// # Events
         ///
@@ -519,7 +536,9 @@ pub mod service_agreement {
         }
 
         /// The admin terminates a paused contract; every unreleased amount
-        /// is paid to the parties by the settlement rule.
+        /// that no open dispute or pending decision holds is paid to the
+        /// parties by the settlement rule (`settlement_preview`). Disputes
+        /// and pending decisions go on after termination.
         ///
         /// # Errors
         ///
@@ -538,11 +557,12 @@ pub mod service_agreement {
 
         // ----- roles -----------------------------------------------------
 
-        /// The admin grants a role.
+        /// The admin grants a role; never to a party.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `AdminNotGrantable`, `AlreadyGranted`, `TooManyGrants`.
+        /// `Unauthorized`, `AdminNotGrantable`, `PartyMayNotHoldRole`,
+        /// `AlreadyGranted`, `TooManyGrants`.
         ///
         /// # Events
         ///
@@ -572,11 +592,11 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        /// The admin proposes a successor (step one of two).
+        /// The admin proposes a successor, never a party (step one of two).
         ///
         /// # Errors
         ///
-        /// `Unauthorized`.
+        /// `Unauthorized`, `PartyMayNotHoldRole`.
         ///
         /// # Events
         ///
@@ -589,7 +609,8 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        /// The proposed successor accepts (step two of two).
+        /// The proposed successor accepts (step two of two); every role the
+        /// former admin held is revoked.
         ///
         /// # Errors
         ///
@@ -597,7 +618,8 @@ pub mod service_agreement {
         ///
         /// # Events
         ///
-        /// `AdminTransferred`.
+        /// `AdminTransferred`, then `RoleRevoked` per role the former admin
+        /// held.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
             let effects = self

@@ -6,20 +6,22 @@
 //!
 //! ```text
 //! raise --> AwaitingRuling --rule (arbitrator, before deadline)--> Ruled
-//!   Ruled --appeal (a party, once, inside the window)--> AwaitingRuling
+//!   Ruled --appeal (each side once, inside the window)--> AwaitingRuling
 //!   Ruled --execute (anyone, window over)--> Resolved (ruling's split)
 //!   AwaitingRuling --execute (anyone, deadline passed)--> Resolved (fallback)
 //! ```
 //!
 //! A party (payer or payee of the contested amount) raises a dispute with an
 //! evidence hash; the contested amount freezes (the contract asks
-//! [`Disputes::is_frozen`]); parties may add evidence hashes; an account with
-//! the `Arbitrator` role rules a split of the frozen amount in basis points
-//! with the award document's hash; during the appeal window either party may
-//! appeal, once per dispute, which sets the ruling aside and restarts the
-//! ruling period; after the window anyone executes the ruling. If no ruling
-//! arrives before the deadline, the fallback fixed at instantiation applies:
-//! the contract never gets stuck.
+//! [`Disputes::is_frozen`]); each side may add evidence hashes, up to half of
+//! the limit (the raising one counted for its side); an account with the
+//! `Arbitrator` role rules a split of the frozen amount in basis points with
+//! the award document's hash; during the appeal window each side may appeal
+//! once (one side's appeal does not use up the other's), which sets the
+//! ruling aside and restarts the ruling period; after the window anyone
+//! executes the ruling. If no ruling arrives before the deadline, the
+//! fallback fixed at instantiation applies: the contract never gets stuck.
+//! A termination does not end a dispute.
 //!
 //! ## Security considerations
 //!
@@ -366,7 +368,8 @@ impl Disputes {
     }
 
     /// The split that [`Disputes::execute`] would apply at `now`, without
-    /// applying it: used by settlements on termination.
+    /// applying it: the kit uses it to let only a full refund to the payer
+    /// execute while paused.
     pub fn executable_split(&self, id: u32, now: Timestamp) -> Option<(Balance, Balance)> {
         let d = self.get(id)?;
         let (bps, _) = self.due_split(d, now).ok()?;

@@ -3,8 +3,9 @@
 //! Courts can stop or modify a contract; a ledger cannot delete. So every
 //! reference contract can be paused (fast, by a guardian or the admin),
 //! resumed (only by the admin) and terminated (only by the admin, only when
-//! paused) with a settlement that returns every held fund by a rule fixed at
-//! instantiation.
+//! paused) with a settlement, by a rule fixed at instantiation, of every held
+//! fund that no open dispute or pending automated decision keeps; those go on
+//! after termination to their ruling or verdict.
 //!
 //! ```text
 //! Active --pause--> Paused --resume--> Active
@@ -14,15 +15,20 @@
 //! Paths that protect people (raising a dispute, refunds due, reading
 //! state) keep working while paused: contracts call
 //! [`KillSwitch::ensure_active`] on ordinary paths and
-//! [`KillSwitch::ensure_not_terminated`] on protective ones.
+//! [`KillSwitch::ensure_not_terminated`] on those that work while paused but
+//! start nothing after termination (acceptance, amendment, raising a
+//! dispute). The human processes already under way (evidence, rulings,
+//! appeals, reviews) call neither and go on after termination; their
+//! execution checks only for a pause.
 //!
 //! ## Security considerations
 //!
 //! IMPORTANT: the switch never lets its holder take the funds.
 //! [`KillSwitch::terminate`] accepts a settlement only if every recipient is
-//! a party and the settlement pays out exactly what the contract holds. The
-//! contract computes the settlement from its rule fixed at instantiation; the
-//! admin chooses neither recipients nor amounts.
+//! a party and the settlement pays out exactly the amount the contract gives
+//! as settled (`held`: what it holds less what open disputes and pending
+//! decisions keep). The contract computes the settlement from its rule fixed
+//! at instantiation; the admin chooses neither recipients nor amounts.
 use ink::prelude::vec::Vec;
 
 use crate::{
@@ -38,11 +44,16 @@ use crate::{
 pub enum SwitchState {
     /// Everything works.
     Active,
-    /// Only protective paths and reads work.
+    /// Ordinary paths stop: nothing is funded, delivered, decided by a
+    /// machine or released. The human processes (disputes, evidence,
+    /// rulings, appeals, reviews), acceptance, amendments, role
+    /// administration, full refunds to a payer and reads keep working.
     Paused,
-    /// Settled, for ever: no funds move and the agreement, disputes and
-    /// decisions no longer change. Role administration is not guarded by
-    /// the switch and still works.
+    /// Settled, for ever: nothing new starts (funding, releases, acceptance,
+    /// amendments and new disputes are refused); the disputes and automated
+    /// decisions that termination left open go on to their ruling or verdict
+    /// and pay out. Role administration and noting an invalidated
+    /// attestation are not guarded by the switch and still work.
     Terminated,
 }
 
@@ -136,7 +147,8 @@ impl KillSwitch {
         self.state
     }
 
-    /// For ordinary paths (funding, releases, settlements by rule).
+    /// For ordinary paths (funding, delivery, documents, releases, recording
+    /// automated decisions).
     ///
     /// # Errors
     ///
@@ -149,7 +161,8 @@ impl KillSwitch {
         }
     }
 
-    /// For protective paths, which work while paused.
+    /// For paths that work while paused but not after termination
+    /// (acceptance, amendment, clause replacement, raising a dispute).
     ///
     /// # Errors
     ///
