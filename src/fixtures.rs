@@ -25,6 +25,9 @@ pub const AUTO_RELEASE_EXPLANATION: &str = include_str!("../examples/auto-releas
 pub const T0: u64 = 1_767_225_600_000;
 /// A day in milliseconds.
 pub const DAY: u64 = 86_400_000;
+
+/// How long a pause lasts unless renewed (the configs' `max_pause`).
+pub const MAX_PAUSE: u64 = 90 * DAY;
 /// Milestone prices (Schedule 1).
 pub const MILESTONES: [u128; 5] = [300_000, 500_000, 200_000, 100_000, 150_000];
 /// Balance minted to every named account.
@@ -197,5 +200,6 @@ pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
         registry,
         client_eds: client_requirement(),
         contractor_eds: contractor_requirement(),
+        max_pause: MAX_PAUSE,
     }
 }

@@ -141,6 +141,7 @@ pub fn config(a: &Accounts, registry: ink::primitives::AccountId, label: AiLabel
         registry,
         holder_eds: Requirement::signatory(false),
         recipient_eds: Requirement::individual(false),
+        max_pause: fixtures::MAX_PAUSE,
     }
 }
 

@@ -228,6 +228,7 @@ pub fn config(l: &dyn Ledger, registry: &AccountId32) -> Config {
         registry: ink_account(registry),
         client_eds: fixtures::client_requirement(),
         contractor_eds: fixtures::contractor_requirement(),
+        max_pause: fixtures::MAX_PAUSE,
     }
 }
 

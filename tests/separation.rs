@@ -1,12 +1,12 @@
 //! drink tests of the attack sequences in the security review of
-//! 2026-12-01 (`H1`, `M2`, `M3`, `L1`, `L3`), run on `service_agreement`:
+//! 2026-12-01 (`H1`, `M2`, `M3`, `L1`, `L3`, `L6`), run on `service_agreement`:
 //! each one now fails to move funds, or moves them only as a human ruled.
 use drink::AccountId32;
 use safeguards::{roles::Role, DisputeError, RolesError};
 use scale::Decode;
 use service_agreement::Error;
 use shart::{
-    fixtures::{self, doc, DAY, MILESTONES, START_BALANCE, T0},
+    fixtures::{self, doc, DAY, MAX_PAUSE, MILESTONES, START_BALANCE, T0},
     flagship::deploy,
     runtime::{ink_account, CallError, Chain},
 };
@@ -250,4 +250,34 @@ fn the_first_appellant_does_not_use_up_the_other_sides_appeal() {
         Error::Dispute(DisputeError::AppealAlreadyUsed),
     );
     f.must(&a.contractor, "appeal", (0u32, doc("grounds 2")), 0);
+}
+
+#[test]
+fn a_pause_whose_admin_is_gone_lapses_and_anyone_resumes() {
+    // given: milestone 0 delivered, then paused; the admin never acts
+    // again (L6)
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    f.deliver(0, T0 + DAY);
+    f.must(&a.guardian, "pause", doc("order"), 0);
+    let lapse: Option<u64> = f.read("pause_lapses_at", ());
+    assert_eq!(lapse, Some(T0 + DAY + MAX_PAUSE));
+    // when / then: before the lapse only the admin resumes
+    f.assert_refused(
+        &a.stranger,
+        "resume",
+        (),
+        0,
+        Error::Roles(RolesError::Unauthorized {
+            caller: ink_account(&a.stranger),
+            required: Role::Admin,
+        }),
+    );
+    // at the lapse anyone does, and the client's approval pays again
+    f.chain.advance_to(T0 + DAY + MAX_PAUSE);
+    f.must(&a.stranger, "resume", (), 0);
+    let k0 = f.balance(&a.contractor);
+    f.must(&a.client, "approve_milestone", 0u32, 0);
+    assert_eq!(f.balance(&a.contractor) - k0, MILESTONES[0]);
 }

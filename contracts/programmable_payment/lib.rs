@@ -588,11 +588,12 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        /// The admin resumes.
+        /// The admin resumes; anyone, once the pause has lapsed
+        /// (`pause_lapses_at`).
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `WrongState`.
+        /// `Unauthorized` (not the admin, pause not lapsed), `WrongState`.
         ///
         /// # Events
         ///
@@ -728,6 +729,13 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn state(&self) -> SwitchState {
             self.programme.safeguards().kill_switch().state()
+        }
+
+        /// When the current pause lapses (anyone may then resume); `None`
+        /// unless paused.
+        #[ink(message)]
+        pub fn pause_lapses_at(&self) -> Option<Timestamp> {
+            self.programme.safeguards().kill_switch().paused_until()
         }
 
         /// (budget holder, recipients).

@@ -184,6 +184,10 @@ pub struct Config {
     pub holder_eds: Requirement,
     /// What each recipient's attestation must show.
     pub recipient_eds: Requirement,
+    /// How long a pause lasts unless a guardian or the admin renews it, in
+    /// milliseconds (at most `safeguards::kill_switch::MAX_PAUSE`); once it
+    /// has lapsed anyone may resume.
+    pub max_pause: Timestamp,
 }
 
 /// The budget holder added funds to the programme.
@@ -420,6 +424,7 @@ impl Programme {
                 clause: config.clause,
                 disputes: config.disputes,
                 review: config.review,
+                max_pause: config.max_pause,
                 grants: ink::prelude::vec![
                     (Role::Guardian, config.guardian),
                     (Role::Arbitrator, config.arbitrator),

@@ -156,6 +156,10 @@ pub struct Config {
     pub client_eds: Requirement,
     /// What the contractor's attestation must show.
     pub contractor_eds: Requirement,
+    /// How long a pause lasts unless a guardian or the admin renews it, in
+    /// milliseconds (at most `safeguards::kill_switch::MAX_PAUSE`); once it
+    /// has lapsed anyone may resume.
+    pub max_pause: Timestamp,
 }
 
 /// The client funded the escrow.
@@ -293,6 +297,7 @@ impl Escrow {
                 clause: config.clause,
                 disputes: config.disputes,
                 review: config.review,
+                max_pause: config.max_pause,
                 grants: ink::prelude::vec![
                     (Role::Guardian, config.guardian),
                     (Role::Arbitrator, config.arbitrator),

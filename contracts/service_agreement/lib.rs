@@ -519,11 +519,12 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        /// The admin resumes.
+        /// The admin resumes; anyone, once the pause has lapsed
+        /// (`pause_lapses_at`).
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `WrongState`.
+        /// `Unauthorized` (not the admin, pause not lapsed), `WrongState`.
         ///
         /// # Events
         ///
@@ -658,6 +659,13 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn state(&self) -> SwitchState {
             self.escrow.safeguards().kill_switch().state()
+        }
+
+        /// When the current pause lapses (anyone may then resume); `None`
+        /// unless paused.
+        #[ink(message)]
+        pub fn pause_lapses_at(&self) -> Option<Timestamp> {
+            self.escrow.safeguards().kill_switch().paused_until()
         }
 
         /// (client, contractor).

@@ -70,6 +70,7 @@ pub fn config(review: ReviewConfig) -> Config {
         registry: acc(40),
         client_eds: Requirement::signatory(false),
         contractor_eds: Requirement::individual(false),
+        max_pause: 10_000_000_000,
     }
 }
 

@@ -83,6 +83,7 @@ fn config() -> Config {
         registry: acc(77),
         holder_eds: Requirement::signatory(false),
         recipient_eds: Requirement::individual(false),
+        max_pause: 10_000_000_000,
     }
 }
 

@@ -62,6 +62,9 @@ pub enum KillSwitchError {
     SettlementMismatch { paid: Balance, held: Balance },
     /// A reason hash was all zeros.
     ZeroReasonHash,
+    /// The maximum pause must be above 0 and at most
+    /// [`MAX_PAUSE`](crate::kill_switch::MAX_PAUSE); `max_pause` was given.
+    InvalidMaxPause { max_pause: Timestamp },
 }
 
 /// Errors of the [`agreement`](crate::agreement) core.

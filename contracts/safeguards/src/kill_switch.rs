@@ -8,9 +8,15 @@
 //! after termination to their ruling or verdict.
 //!
 //! ```text
-//! Active --pause--> Paused --resume--> Active
+//! Active --pause--> Paused --resume (admin; anyone once lapsed)--> Active
+//!                   Paused --pause (renewal)--> Paused
 //!                   Paused --terminate--> Terminated (terminal)
 //! ```
+//!
+//! A pause lapses after the maximum fixed at instantiation unless a
+//! guardian or the admin renews it: once it has lapsed anyone may resume,
+//! so a contract whose admin is gone never stays frozen (a court that
+//! wants a longer stop renews the pause).
 //!
 //! Paths that protect people (raising a dispute, refunds due, reading
 //! state) keep working while paused: contracts call
@@ -126,20 +132,42 @@ pub enum KillSwitchEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KillSwitch {
     state: SwitchState,
+    /// How long a pause lasts unless renewed (fixed at instantiation).
+    max_pause: Timestamp,
+    /// When the current pause lapses; meaningful only while paused.
+    paused_until: Timestamp,
 }
 
-impl Default for KillSwitch {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+/// The longest pause a contract may fix: ten years, in milliseconds. A
+/// longer one would in effect never lapse.
+pub const MAX_PAUSE: Timestamp = 10 * 366 * 24 * 60 * 60 * 1_000;
 
 impl KillSwitch {
-    /// An active switch.
-    pub fn new() -> Self {
-        Self {
-            state: SwitchState::Active,
+    /// An active switch whose pauses lapse after `max_pause` milliseconds
+    /// unless renewed.
+    ///
+    /// # Errors
+    ///
+    /// `InvalidMaxPause` unless `0 < max_pause <= MAX_PAUSE`.
+    pub fn new(max_pause: Timestamp) -> Result<Self, KillSwitchError> {
+        if max_pause == 0 || max_pause > MAX_PAUSE {
+            return Err(KillSwitchError::InvalidMaxPause { max_pause });
         }
+        Ok(Self {
+            state: SwitchState::Active,
+            max_pause,
+            paused_until: 0,
+        })
+    }
+
+    /// How long a pause lasts unless renewed.
+    pub fn max_pause(&self) -> Timestamp {
+        self.max_pause
+    }
+
+    /// When the current pause lapses, while paused.
+    pub fn paused_until(&self) -> Option<Timestamp> {
+        (self.state == SwitchState::Paused).then_some(self.paused_until)
     }
 
     /// The current state.
@@ -185,15 +213,16 @@ impl KillSwitch {
         }
     }
 
-    /// Pauses. Guardian or admin.
+    /// Pauses, or renews a pause, until `now` plus the maximum pause.
+    /// Guardian or admin.
     ///
     /// # Errors
     ///
-    /// `Unauthorized`; `ZeroReasonHash`; `WrongState` unless active.
+    /// `Unauthorized`; `ZeroReasonHash`; `WrongState` once terminated.
     ///
     /// # Events
     ///
-    /// [`ContractPaused`].
+    /// [`ContractPaused`] (a renewal emits it again).
     pub fn pause(
         &mut self,
         roles: &Roles,
@@ -205,8 +234,17 @@ impl KillSwitch {
         if reason_hash == ZERO_HASH {
             return Err(KillSwitchError::ZeroReasonHash.into());
         }
-        self.ensure_state(SwitchState::Active)?;
+        if self.state == SwitchState::Terminated {
+            return Err(KillSwitchError::WrongState {
+                expected: SwitchState::Active,
+                actual: self.state,
+            }
+            .into());
+        }
         self.state = SwitchState::Paused;
+        // `max_pause` is at most ten years (checked at instantiation) and
+        // `now` a block time in milliseconds: the sum cannot saturate.
+        self.paused_until = now.saturating_add(self.max_pause);
         Ok(ink::prelude::vec![KillSwitchEvent::Paused(
             ContractPaused {
                 by: caller,
@@ -216,12 +254,15 @@ impl KillSwitch {
         )])
     }
 
-    /// Resumes. Admin only: a guardian can stop quickly, but restarting
-    /// needs the slower, more accountable key.
+    /// Resumes. The admin, at any time: a guardian can stop quickly, but
+    /// restarting needs the slower, more accountable key. Anyone, once the
+    /// pause has lapsed (`now` at or after [`KillSwitch::paused_until`]):
+    /// nobody's absence keeps the funds frozen.
     ///
     /// # Errors
     ///
-    /// `Unauthorized`; `WrongState` unless paused.
+    /// `Unauthorized` (not the admin, and no lapsed pause); `WrongState`
+    /// unless paused.
     ///
     /// # Events
     ///
@@ -232,7 +273,10 @@ impl KillSwitch {
         caller: AccountId,
         now: Timestamp,
     ) -> Result<Vec<KillSwitchEvent>, Guarded<KillSwitchError>> {
-        roles.ensure(Role::Admin, caller)?;
+        let lapsed = self.state == SwitchState::Paused && now >= self.paused_until;
+        if !lapsed {
+            roles.ensure(Role::Admin, caller)?;
+        }
         self.ensure_state(SwitchState::Paused)?;
         self.state = SwitchState::Active;
         Ok(ink::prelude::vec![KillSwitchEvent::Resumed(
@@ -314,6 +358,65 @@ mod tests {
     use crate::RolesError;
 
     const NOW: Timestamp = 1_000;
+    const MAX_PAUSE_FOR_TESTS: Timestamp = 30 * 86_400_000;
+
+    #[test]
+    fn a_zero_or_too_long_maximum_pause_fails_with_invalid_max_pause() {
+        for max_pause in [0, MAX_PAUSE + 1] {
+            assert_eq!(
+                KillSwitch::new(max_pause),
+                Err(KillSwitchError::InvalidMaxPause { max_pause })
+            );
+        }
+        assert!(KillSwitch::new(MAX_PAUSE).is_ok());
+    }
+
+    #[test]
+    fn a_lapsed_pause_can_be_resumed_by_anyone() {
+        // given: paused at NOW
+        let (roles, mut k) = paused();
+        let lapse = NOW + MAX_PAUSE_FOR_TESTS;
+        assert_eq!(k.paused_until(), Some(lapse));
+        // when / then: before the lapse only the admin resumes
+        let before = k.clone();
+        assert_eq!(
+            k.resume(&roles, acc(STRANGER), lapse - 1),
+            Err(Guarded::Roles(RolesError::Unauthorized {
+                caller: acc(STRANGER),
+                required: Role::Admin
+            }))
+        );
+        assert_eq!(k, before);
+        // at the lapse anyone does
+        let events = k.resume(&roles, acc(STRANGER), lapse).unwrap();
+        assert_eq!(k.state(), SwitchState::Active);
+        assert_eq!(k.paused_until(), None);
+        assert_eq!(
+            events,
+            vec![KillSwitchEvent::Resumed(ContractResumed {
+                by: acc(STRANGER),
+                at: lapse
+            })]
+        );
+    }
+
+    #[test]
+    fn renewing_a_pause_moves_its_lapse() {
+        // given: paused at NOW, renewed a day later
+        let (roles, mut k) = paused();
+        let day = 86_400_000;
+        let events = k.pause(&roles, acc(GUARDIAN), h(6), NOW + day).unwrap();
+        // then
+        assert_eq!(k.paused_until(), Some(NOW + day + MAX_PAUSE_FOR_TESTS));
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            k.resume(&roles, acc(STRANGER), NOW + MAX_PAUSE_FOR_TESTS),
+            Err(Guarded::Roles(RolesError::Unauthorized {
+                caller: acc(STRANGER),
+                required: Role::Admin
+            }))
+        );
+    }
 
     fn setup() -> (Roles, KillSwitch) {
         let mut roles = Roles::new(acc(ADMIN));
@@ -323,7 +426,7 @@ mod tests {
         roles
             .grant(acc(ADMIN), Role::Arbitrator, acc(ARBITRATOR))
             .unwrap();
-        (roles, KillSwitch::new())
+        (roles, KillSwitch::new(MAX_PAUSE_FOR_TESTS).unwrap())
     }
 
     fn parties() -> Vec<AccountId> {
@@ -379,18 +482,6 @@ mod tests {
         assert_eq!(
             ks.pause(&roles, acc(GUARDIAN), [0; 32], NOW),
             Err(Guarded::Core(KillSwitchError::ZeroReasonHash))
-        );
-    }
-
-    #[test]
-    fn pause_when_paused_fails_with_wrong_state() {
-        let (roles, mut ks) = paused();
-        assert_eq!(
-            ks.pause(&roles, acc(GUARDIAN), h(7), NOW),
-            Err(Guarded::Core(KillSwitchError::WrongState {
-                expected: SwitchState::Active,
-                actual: SwitchState::Paused
-            }))
         );
     }
 

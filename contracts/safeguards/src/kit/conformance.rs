@@ -11,7 +11,8 @@
 //! It checks what the kit promises whichever template mounts it: no party
 //! holds a role, a former or pending admin has no power, every privileged
 //! kit message refuses every other caller and changes nothing, a pause
-//! stops every payment path while the human process goes on, and
+//! stops every payment path while the human process goes on and lapses
+//! after its maximum (then anyone resumes), and
 //! termination pays only parties, never the admin, and leaves a dispute to
 //! its ruling, every unit held being paid out once. Each generated test is
 //! named action, condition, outcome.
@@ -321,6 +322,25 @@ macro_rules! kit_conformance {
                 for (path, outcome) in h.payment_paths(later) {
                     assert_eq!(outcome, Err(err(KillSwitchError::Paused)), "{path}");
                 }
+            }
+
+            #[test]
+            fn a_pause_lapses_after_its_maximum_and_then_anyone_resumes() {
+                // given: paused by the guardian
+                let mut h = <$h>::funded();
+                let (c, now) = (h.cast(), h.now());
+                h.safeguarded(|s| s.pause(c.guardian, HASH, now)).unwrap();
+                let lapse = now + h.safeguards().kill_switch().max_pause();
+                assert_eq!(h.safeguards().kill_switch().paused_until(), Some(lapse));
+                // when / then: before the lapse only the admin resumes
+                refused(
+                    &mut h,
+                    |s| s.resume(c.stranger, lapse - 1),
+                    unauthorized(c.stranger, Role::Admin),
+                );
+                // from the lapse anyone does, and payments run again
+                h.safeguarded(|s| s.resume(c.stranger, lapse)).unwrap();
+                assert_eq!(h.safeguards().kill_switch().state(), SwitchState::Active);
             }
 
             #[test]

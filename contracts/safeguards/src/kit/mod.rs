@@ -201,6 +201,8 @@ pub struct SafeguardsConfig {
     pub disputes: DisputeConfig,
     /// Review window and reviewer deadline of automated decisions.
     pub review: ReviewConfig,
+    /// How long a pause lasts unless renewed; then anyone may resume.
+    pub max_pause: Timestamp,
     /// The roles granted at instantiation, in order (guardian, arbitrator,
     /// reviewer, and any the template adds).
     pub grants: Vec<(Role, AccountId)>,
@@ -242,6 +244,7 @@ impl Safeguards {
         let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
         let disputes = Disputes::new(config.disputes)?;
         let reviews = Reviews::new(config.review)?;
+        let kill_switch = KillSwitch::new(config.max_pause)?;
         let mut roles = Roles::with_parties(admin, config.parties)?;
         let mut out = events(anchored);
         out.extend(events(clause_set));
@@ -251,7 +254,7 @@ impl Safeguards {
         Ok((
             Self {
                 roles,
-                kill_switch: KillSwitch::new(),
+                kill_switch,
                 agreement,
                 arbitration,
                 disputes,
