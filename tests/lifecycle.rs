@@ -243,7 +243,7 @@ fn fallback_refund_executes_while_paused() {
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
-    f.must(&a.contractor, "raise_dispute", (0u32, doc("e")), 0);
+    f.must(&a.client, "raise_dispute", (0u32, doc("e")), 0);
     f.must(&a.guardian, "pause", doc("order"), 0);
     let client_before = f.balance(&a.client);
     // when: the ruling deadline passes and anyone executes

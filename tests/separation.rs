@@ -1,10 +1,10 @@
 //! drink tests of the attack sequences in the security review of
-//! 2026-12-01 (`H1`, `M2`, `M3`, `L1`, `L3`, `L6`), run on `service_agreement`:
+//! 2026-12-01 (`H1`, `M2`, `M3`, `L1`, `L3`, `L4`, `L6`), run on `service_agreement`:
 //! each one now fails to move funds, or moves them only as a human ruled.
 use drink::AccountId32;
 use safeguards::{roles::Role, DisputeError, RolesError};
 use scale::Decode;
-use service_agreement::Error;
+use service_agreement::{Error, EscrowError};
 use shart::{
     fixtures::{self, doc, DAY, MAX_PAUSE, MILESTONES, START_BALANCE, T0},
     flagship::deploy,
@@ -280,4 +280,30 @@ fn a_pause_whose_admin_is_gone_lapses_and_anyone_resumes() {
     let k0 = f.balance(&a.contractor);
     f.must(&a.client, "approve_milestone", 0u32, 0);
     assert_eq!(f.balance(&a.contractor) - k0, MILESTONES[0]);
+}
+
+#[test]
+fn a_contractor_cannot_dispute_an_undelivered_milestone() {
+    // given: funded; milestone 0 not delivered (L4: a payee's dispute over
+    // undelivered work could only harvest the fallback)
+    let mut f = deploy().unwrap();
+    f.make_funded();
+    let a = f.accounts.clone();
+    // when / then
+    f.assert_refused(
+        &a.contractor,
+        "raise_dispute",
+        (0u32, doc("pretext")),
+        0,
+        Error::Escrow(EscrowError::NotDelivered { milestone: 0 }),
+    );
+    // once delivered it may, and the client may dispute either
+    f.deliver(0, T0 + DAY);
+    f.must(
+        &a.contractor,
+        "raise_dispute",
+        (0u32, doc("client silent")),
+        0,
+    );
+    f.must(&a.client, "raise_dispute", (1u32, doc("not started")), 0);
 }

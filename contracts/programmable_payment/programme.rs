@@ -1022,17 +1022,16 @@ impl Programme {
             _ => return Err(ProgrammeError::NothingToDispute { allocation }.into()),
         }
         let (holder, recipient, amount) = (self.budget_holder, a.recipient, a.amount);
-        self.safeguarded(|s| {
-            s.raise_dispute(
-                caller,
-                holder,
-                recipient,
-                allocation,
-                amount,
-                evidence_hash,
-                now,
-            )
-        })
+        let raised = self.safeguards.raise_dispute(
+            caller,
+            holder,
+            recipient,
+            allocation,
+            amount,
+            evidence_hash,
+            now,
+        )?;
+        Ok(Effects::of(raised.0))
     }
 
     /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
@@ -1154,10 +1153,17 @@ impl Programme {
         let plan = self.settlement();
         // The kill switch checks the plan against what is held outside the
         // human processes, counted from the disputes and decisions instead.
-        let settled = self.held().saturating_sub(self.continuing());
+        let (held, continuing) = (self.held(), self.continuing());
+        let settled = held.checked_sub(continuing).ok_or(
+            safeguards::KillSwitchError::SettlementMismatch {
+                paid: continuing,
+                held,
+            },
+        )?;
         let events = self
             .safeguards
-            .terminate(caller, reason_hash, &plan, settled, now)?;
+            .terminate(caller, reason_hash, &plan, settled, now)?
+            .0;
         self.unallocated = 0;
         let settle: Vec<u32> = self
             .allocations

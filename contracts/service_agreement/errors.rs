@@ -57,6 +57,10 @@ pub enum EscrowError {
     /// `Reviewer` (`RolesError::PartyMayNotHoldRole`). Kept so the SCALE
     /// index of every variant stays as published.
     PartyMayNotReview { caller: AccountId },
+    /// The contractor disputes only a milestone it marked delivered: a
+    /// dispute over work not delivered would let it collect the dispute
+    /// fallback for nothing.
+    NotDelivered { milestone: u32 },
 }
 
 /// Errors of `service_agreement`: one variant per safeguard, plus the escrow's.

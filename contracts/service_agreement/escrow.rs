@@ -744,13 +744,14 @@ impl Escrow {
 
     // ----- disputes ----------------------------------------------------
 
-    /// The client or the contractor disputes an unreleased milestone; its
-    /// amount freezes. Works while paused.
+    /// The client disputes an unreleased milestone, the contractor one it
+    /// delivered; its amount freezes. Works while paused.
     ///
     /// # Errors
     ///
     /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
-    /// `DecisionPending`, `NothingToDispute`, and the dispute core's errors.
+    /// `DecisionPending`, `NothingToDispute`, `NotDelivered`, and the
+    /// dispute core's errors.
     pub fn raise_dispute(
         &mut self,
         caller: AccountId,
@@ -776,18 +777,22 @@ impl Escrow {
         if !m.status.is_unreleased() {
             return Err(EscrowError::NothingToDispute { milestone }.into());
         }
+        // A payee's dispute over undelivered work could only harvest the
+        // fallback (security review L4).
+        if caller == self.contractor && m.status == MilestoneStatus::Pending {
+            return Err(EscrowError::NotDelivered { milestone }.into());
+        }
         let (client, contractor) = (self.client, self.contractor);
-        self.safeguarded(|s| {
-            s.raise_dispute(
-                caller,
-                client,
-                contractor,
-                milestone,
-                m.amount,
-                evidence_hash,
-                now,
-            )
-        })
+        let raised = self.safeguards.raise_dispute(
+            caller,
+            client,
+            contractor,
+            milestone,
+            m.amount,
+            evidence_hash,
+            now,
+        )?;
+        Ok(Effects::of(raised.0))
     }
 
     /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
@@ -882,10 +887,17 @@ impl Escrow {
         let plan = [(self.client, to_client), (self.contractor, to_contractor)];
         // The kill switch checks the plan against what is held outside the
         // human processes, counted from the disputes and decisions instead.
-        let settled = self.held().saturating_sub(self.continuing());
+        let (held, continuing) = (self.held(), self.continuing());
+        let settled = held.checked_sub(continuing).ok_or(
+            safeguards::KillSwitchError::SettlementMismatch {
+                paid: continuing,
+                held,
+            },
+        )?;
         let events = self
             .safeguards
-            .terminate(caller, reason_hash, &plan, settled, now)?;
+            .terminate(caller, reason_hash, &plan, settled, now)?
+            .0;
         let settle: Vec<usize> = (0..self.milestones.len())
             .filter(|i| {
                 self.milestones.get(*i).is_some_and(|m| {

@@ -33,6 +33,7 @@ use ink::prelude::vec::Vec;
 
 use crate::{
     errors::DisputeError,
+    review::MAX_PERIOD,
     roles::{Guarded, Role, Roles},
     types::{split_bps, AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR, ZERO_HASH},
 };
@@ -84,9 +85,13 @@ pub struct DisputeConfig {
 impl DisputeConfig {
     /// # Errors
     ///
-    /// `InvalidConfig` if a period is zero.
+    /// `InvalidConfig` unless both periods are in `1..=MAX_PERIOD` (366
+    /// days, as the review core's).
     pub fn validate(&self) -> Result<(), DisputeError> {
-        if self.ruling_period == 0 || self.appeal_window == 0 {
+        // Bounded like the review core's periods: termination leaves a
+        // dispute to run, so its deadlines must come within reach.
+        let in_range = |p: Timestamp| p > 0 && p <= MAX_PERIOD;
+        if !in_range(self.ruling_period) || !in_range(self.appeal_window) {
             return Err(DisputeError::InvalidConfig);
         }
         Ok(())
@@ -735,6 +740,29 @@ mod tests {
             ..config()
         };
         assert_eq!(Disputes::new(c).unwrap_err(), DisputeError::InvalidConfig);
+    }
+
+    #[test]
+    fn periods_beyond_the_maximum_fail_with_invalid_config() {
+        // a dispute goes on after termination: its deadlines must be near
+        for c in [
+            DisputeConfig {
+                appeal_window: MAX_PERIOD + 1,
+                ..config()
+            },
+            DisputeConfig {
+                ruling_period: MAX_PERIOD + 1,
+                ..config()
+            },
+        ] {
+            assert_eq!(Disputes::new(c).unwrap_err(), DisputeError::InvalidConfig);
+        }
+        let longest = DisputeConfig {
+            ruling_period: MAX_PERIOD,
+            appeal_window: MAX_PERIOD,
+            ..config()
+        };
+        assert!(Disputes::new(longest).is_ok());
     }
 
     #[test]

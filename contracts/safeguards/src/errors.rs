@@ -163,7 +163,8 @@ pub enum DisputeError {
     /// ([`MAX_EVIDENCE`](crate::dispute::MAX_EVIDENCE), or the contract's
     /// lower limit).
     TooMuchEvidence,
-    /// The configuration is invalid: windows must be non-zero.
+    /// The configuration is invalid: both periods must be above zero and
+    /// at most [`MAX_PERIOD`](crate::review::MAX_PERIOD).
     InvalidConfig,
     /// Adding a time span overflowed the timestamp.
     TimeOverflow,

@@ -180,8 +180,16 @@ impl From<AgreementError> for SafeguardError {
     }
 }
 
-/// What a kit method returns: the events to emit, or the refusal.
+/// What a kit message returns: the events to emit, or the refusal.
 pub type Outcome = Result<Vec<SafeguardEvent>, SafeguardError>;
+
+/// The events of a kit step that only a template's own method may take,
+/// after its own checks (the item disputed is the template's and
+/// disputable; the termination plan is its rule's). Not an [`Outcome`], so
+/// a shell cannot run the step through a template's `safeguarded`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct Step(pub Vec<SafeguardEvent>);
 
 fn events<T: Into<SafeguardEvent>>(events: Vec<T>) -> Vec<SafeguardEvent> {
     events.into_iter().map(Into::into).collect()
@@ -433,12 +441,12 @@ impl Safeguards {
         amount: Balance,
         evidence_hash: Hash32,
         now: Timestamp,
-    ) -> Outcome {
+    ) -> Result<Step, SafeguardError> {
         self.kill_switch.ensure_not_terminated()?;
         let (_, raised) =
             self.disputes
                 .raise(caller, payer, payee, subject, amount, evidence_hash, now)?;
-        Ok(events(raised))
+        Ok(Step(events(raised)))
     }
 
     /// A party adds evidence, up to `limit` hashes per dispute, half of
@@ -650,8 +658,8 @@ impl Safeguards {
         plan: &[(AccountId, Balance)],
         settled: Balance,
         now: Timestamp,
-    ) -> Outcome {
-        Ok(events(self.kill_switch.terminate(
+    ) -> Result<Step, SafeguardError> {
+        Ok(Step(events(self.kill_switch.terminate(
             &self.roles,
             caller,
             reason_hash,
@@ -659,7 +667,7 @@ impl Safeguards {
             plan,
             settled,
             now,
-        )?))
+        )?)))
     }
 
     // ----- roles -------------------------------------------------------
