@@ -150,6 +150,22 @@ pub mod programmable_payment {
             Ok(Self { programme })
         }
 
+        /// Runs a safeguard message on the kit as the caller, at the block
+        /// time, and applies its effects: the one line of logic of every
+        /// safeguard message (see [`safeguards::Safeguards`]).
+        fn safeguarded(
+            &mut self,
+            message: impl FnOnce(
+                &mut safeguards::Safeguards,
+                AccountId,
+                Timestamp,
+            ) -> safeguards::kit::Outcome,
+        ) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.programme.safeguarded(|s| message(s, caller, now))?;
+            Self::apply(effects)
+        }
+
         /// Emits the events, then makes the payments (checks, effects,
         /// interactions). A failed transfer reverts the whole message.
         fn apply(effects: Effects) -> Result<()> {
@@ -198,10 +214,9 @@ pub mod programmable_payment {
             let requirement = self.programme.eds_requirement(caller)?;
             let attestation =
                 safeguards::gate::check(self.programme.registry(), caller, now, requirement)?;
-            let effects = self.programme.safeguarded(|s| {
+            self.safeguarded(|s, caller, now| {
                 s.accept_agreement(caller, Terms { hash, version }, now, attestation)
-            })?;
-            Self::apply(effects)
+            })
         }
 
         /// Anyone tells the parties that the attestation on which `party`
@@ -223,13 +238,9 @@ pub mod programmable_payment {
             party: AccountId,
             attestation: AttestationId,
         ) -> Result<()> {
-            let now = self.env().block_timestamp();
             let reason = safeguards::gate::invalidation(self.programme.registry(), attestation)?
                 .ok_or(Error::AttestationStillValid { attestation })?;
-            let effects = self
-                .programme
-                .safeguarded(|s| s.note_invalidated(party, attestation, reason, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
         }
 
         // ----- programme -------------------------------------------------
@@ -404,11 +415,7 @@ pub mod programmable_payment {
         /// `ReviewRequested`.
         #[ink(message)]
         pub fn request_review(&mut self, decision: DecisionId, reason_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .programme
-                .safeguarded(|s| s.request_review(caller, decision, reason_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.request_review(caller, decision, reason_hash, now))
         }
 
         /// A reviewer upholds (`override_to` = `None`) or overrides a
@@ -431,11 +438,9 @@ pub mod programmable_payment {
             override_to: Option<Verdict>,
             reasoning_hash: Hash32,
         ) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.safeguarded(|s| {
+            self.safeguarded(|s, caller, now| {
                 s.resolve_review(caller, decision, override_to, reasoning_hash, now)
-            })?;
-            Self::apply(effects)
+            })
         }
 
         /// Anyone carries out a final rejection decision: adverse returns
@@ -518,11 +523,7 @@ pub mod programmable_payment {
         /// `RulingIssued`.
         #[ink(message)]
         pub fn rule(&mut self, dispute: u32, payer_bps: u16, award_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .programme
-                .safeguarded(|s| s.rule(caller, dispute, payer_bps, award_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.rule(caller, dispute, payer_bps, award_hash, now))
         }
 
         /// A party appeals a ruling inside the window, once per side (one
@@ -539,11 +540,7 @@ pub mod programmable_payment {
         /// `RulingAppealed`.
         #[ink(message)]
         pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .programme
-                .safeguarded(|s| s.appeal(caller, dispute, grounds_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.appeal(caller, dispute, grounds_hash, now))
         }
 
         /// Anyone executes a dispute once its ruling is final or its ruling
@@ -581,11 +578,7 @@ pub mod programmable_payment {
         /// `ContractPaused`.
         #[ink(message)]
         pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .programme
-                .safeguarded(|s| s.pause(caller, reason_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.pause(caller, reason_hash, now))
         }
 
         /// The admin resumes; anyone, once the pause has lapsed
@@ -600,9 +593,7 @@ pub mod programmable_payment {
         /// `ContractResumed`.
         #[ink(message)]
         pub fn resume(&mut self) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.safeguarded(|s| s.resume(caller, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.resume(caller, now))
         }
 
         /// The admin terminates a paused contract; every held amount that no
@@ -639,10 +630,7 @@ pub mod programmable_payment {
         /// `RoleGranted`.
         #[ink(message)]
         pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            let effects = self
-                .programme
-                .safeguarded(|s| s.grant_role(Self::env().caller(), role, account))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.grant_role(caller, role, account))
         }
 
         /// The admin revokes a role.
@@ -656,10 +644,7 @@ pub mod programmable_payment {
         /// `RoleRevoked`.
         #[ink(message)]
         pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            let effects = self
-                .programme
-                .safeguarded(|s| s.revoke_role(Self::env().caller(), role, account))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.revoke_role(caller, role, account))
         }
 
         /// The admin proposes a successor, never a party (step one of two).
@@ -673,10 +658,7 @@ pub mod programmable_payment {
         /// `AdminTransferProposed`.
         #[ink(message)]
         pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
-            let effects = self
-                .programme
-                .safeguarded(|s| s.propose_admin(Self::env().caller(), new_admin))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.propose_admin(caller, new_admin))
         }
 
         /// The proposed successor accepts (step two of two); every role the
@@ -692,10 +674,7 @@ pub mod programmable_payment {
         /// held.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
-            let effects = self
-                .programme
-                .safeguarded(|s| s.accept_admin(Self::env().caller()))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.accept_admin(caller))
         }
 
         // ----- reads -----------------------------------------------------

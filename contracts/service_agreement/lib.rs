@@ -128,6 +128,22 @@ pub mod service_agreement {
             Ok(Self { escrow })
         }
 
+        /// Runs a safeguard message on the kit as the caller, at the block
+        /// time, and applies its effects: the one line of logic of every
+        /// safeguard message (see [`safeguards::Safeguards`]).
+        fn safeguarded(
+            &mut self,
+            message: impl FnOnce(
+                &mut safeguards::Safeguards,
+                AccountId,
+                Timestamp,
+            ) -> safeguards::kit::Outcome,
+        ) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = self.escrow.safeguarded(|s| message(s, caller, now))?;
+            Self::apply(effects)
+        }
+
         /// Emits the events, then makes the payments (checks, effects,
         /// interactions). A failed transfer reverts the whole message.
         fn apply(effects: Effects) -> Result<()> {
@@ -171,10 +187,9 @@ pub mod service_agreement {
             let requirement = self.escrow.eds_requirement(caller)?;
             let attestation =
                 safeguards::gate::check(self.escrow.registry(), caller, now, requirement)?;
-            let effects = self.escrow.safeguarded(|s| {
+            self.safeguarded(|s, caller, now| {
                 s.accept_agreement(caller, Terms { hash, version }, now, attestation)
-            })?;
-            Self::apply(effects)
+            })
         }
 
         /// Anyone tells the parties that the attestation on which `party`
@@ -196,13 +211,9 @@ pub mod service_agreement {
             party: AccountId,
             attestation: AttestationId,
         ) -> Result<()> {
-            let now = self.env().block_timestamp();
             let reason = safeguards::gate::invalidation(self.escrow.registry(), attestation)?
                 .ok_or(Error::AttestationStillValid { attestation })?;
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.note_invalidated(party, attestation, reason, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
         }
 
         /// A party proposes an amended agreement; the current one governs
@@ -219,11 +230,9 @@ pub mod service_agreement {
         /// `AmendmentProposed`.
         #[ink(message)]
         pub fn propose_amendment(&mut self, hash: Hash32, version: u32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.propose_amendment(caller, Terms { hash, version }, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| {
+                s.propose_amendment(caller, Terms { hash, version }, now)
+            })
         }
 
         /// The admin replaces the arbitration clause; only before any
@@ -239,10 +248,7 @@ pub mod service_agreement {
         /// `ArbitrationClauseSet`.
         #[ink(message)]
         pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.replace_clause(Self::env().caller(), clause))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.replace_clause(caller, clause))
         }
 
         // ----- escrow ----------------------------------------------------
@@ -334,11 +340,7 @@ pub mod service_agreement {
         /// `ReviewRequested`.
         #[ink(message)]
         pub fn request_review(&mut self, decision: DecisionId, reason_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.request_review(caller, decision, reason_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.request_review(caller, decision, reason_hash, now))
         }
 
         /// A reviewer upholds (`override_to: None`) or overrides a decision
@@ -360,11 +362,9 @@ pub mod service_agreement {
             override_to: Option<Verdict>,
             reasoning_hash: Hash32,
         ) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.safeguarded(|s| {
+            self.safeguarded(|s, caller, now| {
                 s.resolve_review(caller, decision, override_to, reasoning_hash, now)
-            })?;
-            Self::apply(effects)
+            })
         }
 
         /// Anyone carries out a final automated decision, once: adverse to
@@ -449,11 +449,7 @@ pub mod service_agreement {
         /// `RulingIssued`.
         #[ink(message)]
         pub fn rule(&mut self, dispute: u32, payer_bps: u16, award_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.rule(caller, dispute, payer_bps, award_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.rule(caller, dispute, payer_bps, award_hash, now))
         }
 
         /// A party appeals a ruling inside the window, once per side (one
@@ -470,11 +466,7 @@ pub mod service_agreement {
         /// `RulingAppealed`.
         #[ink(message)]
         pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.appeal(caller, dispute, grounds_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.appeal(caller, dispute, grounds_hash, now))
         }
 
         /// Anyone executes a dispute once its ruling is final or its ruling
@@ -512,11 +504,7 @@ pub mod service_agreement {
         /// `ContractPaused`.
         #[ink(message)]
         pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.pause(caller, reason_hash, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.pause(caller, reason_hash, now))
         }
 
         /// The admin resumes; anyone, once the pause has lapsed
@@ -531,9 +519,7 @@ pub mod service_agreement {
         /// `ContractResumed`.
         #[ink(message)]
         pub fn resume(&mut self) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.safeguarded(|s| s.resume(caller, now))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, now| s.resume(caller, now))
         }
 
         /// The admin terminates a paused contract; every unreleased amount
@@ -570,10 +556,7 @@ pub mod service_agreement {
         /// `RoleGranted`.
         #[ink(message)]
         pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.grant_role(Self::env().caller(), role, account))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.grant_role(caller, role, account))
         }
 
         /// The admin revokes a role.
@@ -587,10 +570,7 @@ pub mod service_agreement {
         /// `RoleRevoked`.
         #[ink(message)]
         pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.revoke_role(Self::env().caller(), role, account))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.revoke_role(caller, role, account))
         }
 
         /// The admin proposes a successor, never a party (step one of two).
@@ -604,10 +584,7 @@ pub mod service_agreement {
         /// `AdminTransferProposed`.
         #[ink(message)]
         pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.propose_admin(Self::env().caller(), new_admin))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.propose_admin(caller, new_admin))
         }
 
         /// The proposed successor accepts (step two of two); every role the
@@ -623,10 +600,7 @@ pub mod service_agreement {
         /// held.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
-            let effects = self
-                .escrow
-                .safeguarded(|s| s.accept_admin(Self::env().caller()))?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| s.accept_admin(caller))
         }
 
         // ----- reads -----------------------------------------------------
