@@ -369,6 +369,12 @@ mod tests {
             );
         }
         assert!(KillSwitch::new(MAX_PAUSE).is_ok());
+        // ten years of 366 days, in milliseconds
+        assert_eq!(MAX_PAUSE, 316_224_000_000);
+        assert_eq!(
+            KillSwitch::new(MAX_PAUSE_FOR_TESTS).unwrap().max_pause(),
+            MAX_PAUSE_FOR_TESTS
+        );
     }
 
     #[test]
@@ -557,6 +563,20 @@ mod tests {
         assert_eq!(ks.ensure_not_terminated(), Err(KillSwitchError::Terminated));
         assert!(ks.resume(&roles, acc(ADMIN), NOW).is_err());
         assert!(ks.pause(&roles, acc(ADMIN), h(7), NOW).is_err());
+    }
+
+    #[test]
+    fn a_settlement_payment_of_zero_emits_no_settlement_paid() {
+        let (roles, mut ks) = paused();
+        let settlement = [(acc(CLIENT), 100), (acc(CONTRACTOR), 0)];
+        let events = ks
+            .terminate(&roles, acc(ADMIN), h(8), &parties(), &settlement, 100, NOW)
+            .unwrap();
+        assert_eq!(events.len(), 2);
+        assert!(!events.iter().any(|e| matches!(
+            e,
+            KillSwitchEvent::SettlementPaid(SettlementPaid { amount: 0, .. })
+        )));
     }
 
     #[test]

@@ -462,6 +462,22 @@ mod tests {
     }
 
     #[test]
+    fn holders_lists_the_admin_and_exactly_the_grantees_of_a_role() {
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
+        r.grant(acc(ADMIN), Role::Guardian, acc(STRANGER)).unwrap();
+        r.grant(acc(ADMIN), Role::Arbitrator, acc(ARBITRATOR))
+            .unwrap();
+        assert_eq!(r.holders(Role::Admin), vec![acc(ADMIN)]);
+        assert_eq!(
+            r.holders(Role::Guardian),
+            vec![acc(GUARDIAN), acc(STRANGER)]
+        );
+        assert_eq!(r.holders(Role::Arbitrator), vec![acc(ARBITRATOR)]);
+        assert!(r.holders(Role::Reviewer).is_empty());
+    }
+
+    #[test]
     fn granting_twice_fails_with_already_granted() {
         let mut r = roles();
         r.grant(acc(ADMIN), Role::Guardian, acc(GUARDIAN)).unwrap();
