@@ -15,7 +15,12 @@ use crate::{
     fixtures::{self, doc, sha256, DAY, MASTER_AGREEMENT, MILESTONES, T0},
     flagship,
     runtime::{ink_account, Encoded, Gas, Instance},
+    storage_model::{self, StorageFigures},
 };
+
+/// The milestone counts `approve_milestone` is measured at: gas must not
+/// grow with how many milestones exist.
+pub const MILESTONE_COUNTS: [u32; 4] = [1, 16, 100, 1_000];
 
 /// Target from the foundation issue: the safeguards add at most this much
 /// ref_time to releasing a milestone.
@@ -43,6 +48,31 @@ pub struct Measurements {
     pub gate: Vec<Row>,
     /// (contract, optimized Wasm bytes).
     pub wasm_sizes: Vec<(String, usize)>,
+    /// The storage cells per message and the largest values (counted on
+    /// the core: `storage_model`).
+    pub storage: StorageFigures,
+    /// (milestones, gas of instantiating, gas of approving the last one).
+    pub by_count: Vec<(u32, Gas, Gas)>,
+}
+
+/// Instantiates an escrow of `count` milestones, makes it effective and
+/// funded, delivers the last milestone and measures its approval.
+fn approve_at(count: u32) -> Result<(Gas, Gas)> {
+    let prices: Vec<u128> = (0..count).map(|_| 1_000).collect();
+    let mut f = flagship::deploy_with(flagship::Attest::Parties, |a, r| {
+        service_agreement::escrow::Config {
+            milestones: service_agreement::escrow::prices(&prices),
+            ..fixtures::config(a, r)
+        }
+    })?;
+    let a = f.accounts.clone();
+    f.make_effective();
+    let total: u128 = prices.iter().sum();
+    must("fund", f.call(&a.client, "fund", (), total))?;
+    let last = count.saturating_sub(1);
+    f.deliver(last, T0 + DAY);
+    let g = must("approve", f.call(&a.client, "approve_milestone", last, 0))?;
+    Ok((f.deployment.gas, g))
 }
 
 fn must<R: std::fmt::Debug>(label: &str, out: crate::runtime::Outcome<R>) -> Result<Gas> {
@@ -307,10 +337,19 @@ pub fn measure() -> Result<Measurements> {
         let b = bundle::bundle(spec.name)?;
         wasm_sizes.push((spec.name.to_owned(), b.wasm.len()));
     }
+    let registry = ink_account(&f.registry.address);
+    let storage = storage_model::measure(fixtures::config(&a, registry), &a)?;
+    let mut by_count = Vec::new();
+    for count in MILESTONE_COUNTS {
+        let (deploy, approve) = approve_at(count)?;
+        by_count.push((count, deploy, approve));
+    }
     Ok(Measurements {
         rows,
         gate,
         wasm_sizes,
+        storage,
+        by_count,
     })
 }
 
@@ -336,9 +375,16 @@ pub fn render(m: &Measurements) -> String {
     let _ = writeln!(s, "## Gas per message\n");
     let _ = writeln!(
         s,
-        "| message | ref_time | proof_size | baseline ref_time | baseline proof_size | ref_time ratio |"
+        "Cells are the distinct storage values a message reads and writes, the\n\
+         root value included (`src/storage_model.rs` counts them on the escrow\n\
+         core over a store with the contract's layout; ink! 5 reads the root on\n\
+         every message and writes it back after every successful state change).\n"
     );
-    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        s,
+        "| message | ref_time | proof_size | cells read | cells written | baseline ref_time | baseline proof_size | ref_time ratio |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in &m.rows {
         let (bt, bp, ratio_s) = match r.baseline {
             Some(b) => (
@@ -348,11 +394,55 @@ pub fn render(m: &Measurements) -> String {
             ),
             None => ("–".into(), "–".into(), "–".into()),
         };
+        let (cr, cw) = m
+            .storage
+            .messages
+            .iter()
+            .find(|(label, _)| *label == r.message)
+            .map_or(("–".to_owned(), "–".to_owned()), |(_, c)| {
+                (c.read.to_string(), c.written.to_string())
+            });
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {bt} | {bp} | {ratio_s} |",
+            "| {} | {} | {} | {cr} | {cw} | {bt} | {bp} | {ratio_s} |",
             r.message, r.gas.ref_time, r.gas.proof_size
         );
+    }
+    let _ = writeln!(s, "\n## Gas by number of milestones\n");
+    let _ = writeln!(
+        s,
+        "Each milestone is its own storage value, so a message costs the same at any\n\
+         count; instantiation writes one value per milestone. Measured on escrows of\n\
+         1,000-unit milestones, approving the last one.\n"
+    );
+    let _ = writeln!(
+        s,
+        "| milestones | new ref_time | new proof_size | approve_milestone ref_time | approve_milestone proof_size | approve vs 1 milestone |"
+    );
+    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|");
+    let first = m.by_count.first().map(|(_, _, g)| g.ref_time).unwrap_or(0);
+    for (count, deploy, approve) in &m.by_count {
+        let _ = writeln!(
+            s,
+            "| {count} | {} | {} | {} | {} | {:+.2} % |",
+            deploy.ref_time,
+            deploy.proof_size,
+            approve.ref_time,
+            approve.proof_size,
+            (ratio(approve.ref_time, first) - 1.0) * 100.0
+        );
+    }
+    let _ = writeln!(s, "\n## Largest storage value per table\n");
+    let _ = writeln!(
+        s,
+        "After the flow above, on the core's model of the contract's layout. The\n\
+         limit is 416 bytes (pallet-revive's); the tests in\n\
+         `review_harness.rs::storage_layout` check every table at its bound.\n"
+    );
+    let _ = writeln!(s, "| table | largest value (bytes) |");
+    let _ = writeln!(s, "|---|---:|");
+    for (cell, bytes) in &m.storage.largest {
+        let _ = writeln!(s, "| {} | {bytes} |", storage_model::table_name(*cell));
     }
     let _ = writeln!(s, "\n## The EDS gate\n");
     let _ = writeln!(

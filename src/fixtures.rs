@@ -190,7 +190,7 @@ pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
         agreement_hash: sha256(MASTER_AGREEMENT.as_bytes()),
         agreement_version: 1,
         clause: clause(),
-        milestones: MILESTONES.to_vec(),
+        milestones: service_agreement::escrow::prices(&MILESTONES),
         review_period: 3 * DAY,
         review: review_config(),
         reviewer: ink_account(&a.reviewer),

@@ -145,6 +145,18 @@ impl Flagship {
     /// # Panics
     ///
     /// If the read fails: reads never fail on a live contract.
+    /// Every milestone, read one entry at a time (`milestone_count`, then
+    /// `milestone(i)`).
+    pub fn milestones(&mut self) -> Vec<service_agreement::escrow::Milestone> {
+        let count: u32 = self.read("milestone_count", ());
+        (0..count)
+            .map(|i| {
+                self.read::<_, Option<service_agreement::escrow::Milestone>>("milestone", i)
+                    .expect("every index below the count has a milestone")
+            })
+            .collect()
+    }
+
     pub fn read<A: Encode, R: Decode>(&mut self, message: &str, args: A) -> R {
         let contract = self.contract.clone();
         self.chain
@@ -276,7 +288,6 @@ impl Flagship {
             eds::Requirement,
             kill_switch::SwitchState,
         };
-        use service_agreement::escrow::Milestone;
         let mut s = String::new();
         let state: SwitchState = self.read("state", ());
         let admin: ink::primitives::AccountId = self.read("admin", ());
@@ -284,7 +295,7 @@ impl Flagship {
         let pending: Option<Terms> = self.read("pending_terms", ());
         let acceptances: Vec<Acceptance> = self.read("acceptances", ());
         let clause: ArbitrationClause = self.read("clause", ());
-        let milestones: Vec<Milestone> = self.read("milestones", ());
+        let milestones = self.milestones();
         let funded: bool = self.read("is_funded", ());
         let held: u128 = self.read("held", ());
         let preview: (u128, u128) = self.read("settlement_preview", ());
@@ -297,7 +308,8 @@ impl Flagship {
         s.push_str(&self.registry_snapshot());
         for id in 0..4u32 {
             let d: Option<Dispute> = self.read("dispute", id);
-            s.push_str(&format!("{d:?}\n"));
+            let evidence: Vec<(ink::primitives::AccountId, [u8; 32])> = self.read("evidence", id);
+            s.push_str(&format!("{d:?} {evidence:?}\n"));
         }
         for id in 1..4u32 {
             let d: Option<safeguards::review::Decision> = self.read("decision", id);

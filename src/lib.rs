@@ -29,3 +29,4 @@ pub mod runtime;
 pub mod scenario;
 pub mod ss58;
 pub mod statement;
+pub mod storage_model;

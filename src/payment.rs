@@ -289,6 +289,18 @@ impl Payment {
     /// # Panics
     ///
     /// If the read fails.
+    /// Every allocation, read one entry at a time (`allocation_count`,
+    /// then `allocation(id)`).
+    pub fn allocations(&mut self) -> Vec<Allocation> {
+        let count: u32 = self.read("allocation_count", ());
+        (0..count)
+            .map(|id| {
+                self.read::<_, Option<Allocation>>("allocation", id)
+                    .expect("every id below the count has an allocation")
+            })
+            .collect()
+    }
+
     pub fn read<A: Encode, R: Decode>(&mut self, message: &str, args: A) -> R {
         let contract = self.contract.clone();
         self.chain
@@ -401,7 +413,7 @@ impl Payment {
         let pending: Option<Terms> = self.read("pending_terms", ());
         let acceptances: Vec<Acceptance> = self.read("acceptances", ());
         let clause: ArbitrationClause = self.read("clause", ());
-        let allocations: Vec<Allocation> = self.read("allocations", ());
+        let allocations = self.allocations();
         let unallocated: u128 = self.read("unallocated", ());
         let held: u128 = self.read("held", ());
         let preview: Vec<(ink::primitives::AccountId, u128)> = self.read("settlement_preview", ());
@@ -411,8 +423,9 @@ impl Payment {
         );
         for id in 0..4u32 {
             let d: Option<Dispute> = self.read("dispute", id);
+            let evidence: Vec<(ink::primitives::AccountId, [u8; 32])> = self.read("evidence", id);
             let decision: Option<Decision> = self.read("decision", id);
-            s.push_str(&format!("{d:?} {decision:?}\n"));
+            s.push_str(&format!("{d:?} {evidence:?} {decision:?}\n"));
         }
         for (account, name) in self.accounts.names() {
             let roles: Vec<bool> = ROLES

@@ -210,7 +210,7 @@ pub fn config(l: &dyn Ledger, registry: &AccountId32) -> Config {
         agreement_hash: sha256(MASTER_AGREEMENT.as_bytes()),
         agreement_version: 1,
         clause: fixtures::clause(),
-        milestones: MILESTONES.to_vec(),
+        milestones: service_agreement::escrow::prices(&MILESTONES),
         review_period: REVIEW_PERIOD,
         review: ReviewConfig {
             review_window: REVIEW_WINDOW,

@@ -20,8 +20,7 @@ fn total() -> u128 {
 }
 
 fn statuses(f: &mut Flagship) -> Vec<MilestoneStatus> {
-    let ms: Vec<service_agreement::escrow::Milestone> = f.read("milestones", ());
-    ms.iter().map(|m| m.status).collect()
+    f.milestones().iter().map(|m| m.status).collect()
 }
 
 #[test]
@@ -411,14 +410,14 @@ fn constructor_with_invalid_config_fails_with_its_error() {
         ),
         (
             Box::new(|a| Config {
-                milestones: vec![5, 0],
+                milestones: service_agreement::escrow::prices(&[5, 0]),
                 ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
         ),
         (
             Box::new(|a| Config {
-                milestones: vec![u128::MAX, 1],
+                milestones: service_agreement::escrow::prices(&[u128::MAX, 1]),
                 ..config(a, unused_registry())
             }),
             Error::Escrow(service_agreement::EscrowError::InvalidMilestones),
@@ -471,4 +470,48 @@ fn constructor_with_invalid_config_fails_with_its_error() {
     for (make, expected) in cases {
         assert_eq!(constructor_error(make), expected);
     }
+}
+
+#[test]
+fn a_thousand_milestones_run_the_lifecycle_on_the_last_one() {
+    // given: an escrow of 1,000 milestones, effective and funded
+    let prices: Vec<u128> = (1..=1_000u128).map(|i| i * 1_000).collect();
+    let sum: u128 = prices.iter().sum();
+    let mut f = flagship::deploy_with(Attest::Parties, |a, r| service_agreement::escrow::Config {
+        milestones: service_agreement::escrow::prices(&prices),
+        ..shart::fixtures::config(a, r)
+    })
+    .unwrap();
+    let a = f.accounts.clone();
+    f.make_effective();
+    f.must(&a.client, "fund", (), sum);
+    assert_eq!(f.read::<_, u32>("milestone_count", ()), 1_000);
+    // when: the last milestone is delivered and approved, the one before
+    // it disputed, ruled on and executed
+    f.deliver(999, T0 + DAY);
+    f.deliver(998, T0 + DAY);
+    let k0 = f.balance(&a.contractor);
+    f.must(&a.client, "approve_milestone", 999u32, 0);
+    f.must(&a.client, "raise_dispute", (998u32, doc("e")), 0);
+    f.must(&a.arbitrator, "rule", (0u32, 5_000u16, doc("award")), 0);
+    f.chain.advance_to(T0 + 10 * DAY);
+    f.must(&a.stranger, "execute_ruling", 0u32, 0);
+    // then: exactly those amounts left the escrow, to the right parties
+    let (last, before_last) = (prices[999], prices[998]);
+    let m = |f: &mut Flagship, i: u32| {
+        f.read::<_, Option<service_agreement::escrow::Milestone>>("milestone", i)
+            .unwrap()
+    };
+    let m_none = |f: &mut Flagship, i: u32| {
+        f.read::<_, Option<service_agreement::escrow::Milestone>>("milestone", i)
+            .is_none()
+    };
+    assert_eq!(m(&mut f, 999).status, MilestoneStatus::Released);
+    assert_eq!(m(&mut f, 998).status, MilestoneStatus::Resolved);
+    assert_eq!(m(&mut f, 997).status, MilestoneStatus::Pending);
+    assert_eq!(f.read::<_, u128>("held", ()), sum - last - before_last);
+    // from its deliveries on, the contractor only receives: the release
+    // and half the disputed milestone
+    assert_eq!(f.balance(&a.contractor) - k0, last + before_last / 2);
+    assert!(m_none(&mut f, 1_000));
 }

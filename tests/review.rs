@@ -50,7 +50,8 @@ fn decided() -> (Flagship, Vec<ShartEvent>) {
 }
 
 fn milestone0(f: &mut Flagship) -> Milestone {
-    f.read::<_, Vec<Milestone>>("milestones", ())[0]
+    f.read::<_, Option<Milestone>>("milestone", 0u32)
+        .expect("milestone 0")
 }
 
 #[test]

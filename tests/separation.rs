@@ -194,12 +194,16 @@ fn termination_inside_the_appeal_window_keeps_the_ruling() {
 
 #[test]
 fn one_side_cannot_fill_the_other_sides_evidence_slots() {
-    // given: the client raised a dispute and used its second slot (L1)
+    // given: the client raised a dispute and used every other slot of its
+    // half (L1)
+    let half = u8::try_from(service_agreement::escrow::MAX_EVIDENCE_PER_DISPUTE / 2).unwrap();
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
     f.must(&a.client, "raise_dispute", (0u32, doc("e1")), 0);
-    f.must(&a.client, "submit_evidence", (0u32, doc("e2")), 0);
+    for n in 1..half {
+        f.must(&a.client, "submit_evidence", (0u32, [n; 32]), 0);
+    }
     // when / then: the client's half is full
     f.assert_refused(
         &a.client,
@@ -208,19 +212,10 @@ fn one_side_cannot_fill_the_other_sides_evidence_slots() {
         0,
         Error::Dispute(DisputeError::TooMuchEvidence),
     );
-    // and the contractor still has both of its slots
-    f.must(
-        &a.contractor,
-        "submit_evidence",
-        (0u32, doc("defence 1")),
-        0,
-    );
-    f.must(
-        &a.contractor,
-        "submit_evidence",
-        (0u32, doc("defence 2")),
-        0,
-    );
+    // and the contractor still has all of its slots
+    for n in 0..half {
+        f.must(&a.contractor, "submit_evidence", (0u32, [100 + n; 32]), 0);
+    }
     f.assert_refused(
         &a.contractor,
         "submit_evidence",
@@ -228,6 +223,8 @@ fn one_side_cannot_fill_the_other_sides_evidence_slots() {
         0,
         Error::Dispute(DisputeError::TooMuchEvidence),
     );
+    let evidence: Vec<(ink::primitives::AccountId, [u8; 32])> = f.read("evidence", 0u32);
+    assert_eq!(evidence.len(), usize::from(2 * half));
 }
 
 #[test]

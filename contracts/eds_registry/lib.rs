@@ -47,6 +47,7 @@ pub mod eds_registry {
             EdsRegistry, EdsStore, Evidence, Registry as Core, Requirement, RevocationReason,
         },
         roles::RolesEvent,
+        store::InkStore,
         EdsError, Hash32,
     };
 
@@ -102,7 +103,7 @@ pub mod eds_registry {
     /// The contract's storage: the core (roles, counters) and its records.
     #[ink(storage)]
     pub struct EdsRegistryContract {
-        core: Core,
+        core: Core<InkStore>,
         store: Store,
     }
 

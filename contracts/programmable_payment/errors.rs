@@ -94,10 +94,12 @@ pub enum ProgrammeError {
     },
     /// The allocation is paid out already: nothing to dispute.
     NothingToDispute { allocation: u32 },
-    /// The allocation would raise the bytes the programme reserves in
-    /// storage to `needed`, above `STORAGE_BUDGET`: use fewer documents, or
-    /// another programme contract.
+    /// Retired: never returned. It refused an allocation that would have
+    /// outgrown the one storage value the whole programme once was; each
+    /// allocation is now its own entry. Kept for its SCALE index.
     StorageFull { needed: u32 },
+    /// `u32::MAX` allocations were made: ids are exhausted.
+    TooManyAllocations,
 }
 
 /// Errors of `programmable_payment`: one variant per safeguard, plus the

@@ -87,13 +87,12 @@
 //!   waits.
 //! - Funds sent to the contract outside `fund` are not tracked and are not
 //!   paid out by the settlement.
-//! - The programme is one storage value, and pallet-contracts stores at
-//!   most 16 KiB in one value. An allocation reserves the largest encoding
-//!   it can ever reach (with its decision or dispute) and is refused with
-//!   `StorageFull` past the budget, so a programme can never outgrow its
-//!   storage and strand its funds; it holds about 16 to 24 allocations,
-//!   depending on their documents. Evidence is limited to
-//!   `MAX_EVIDENCE_PER_DISPUTE` hashes per dispute for the same reason.
+//! - Storage is per item: the root value holds the programme's fixed state
+//!   and running totals, and each allocation, dispute, evidence entry,
+//!   decision and recipient total is its own storage value of at most 416
+//!   bytes (`safeguards::store`), so a programme holds as many allocations
+//!   as its ids allow and every message costs the same at any count;
+//!   termination pays from the totals.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 // Production code is held to checked arithmetic (contract-build's lints);
 // unit tests use plain arithmetic on small known values.
@@ -115,6 +114,7 @@ pub mod programmable_payment {
         kill_switch::SwitchState,
         review::{Decision, DecisionId, Verdict},
         roles::Role,
+        store::InkStore,
         Hash32,
     };
 
@@ -126,10 +126,13 @@ pub mod programmable_payment {
     /// The contract's result type.
     pub type Result<T> = core::result::Result<T, Error>;
 
-    /// The contract's storage: the programme core.
+    /// The contract's storage: the programme core's fixed state and running
+    /// totals as the root value; each allocation, dispute, evidence entry,
+    /// decision and recipient total as its own entry under the core's
+    /// tables (`safeguards::store`, `programme::ALLOCATIONS`, ...).
     #[ink(storage)]
     pub struct ProgrammablePayment {
-        programme: Programme,
+        programme: Programme<InkStore>,
     }
 
     impl ProgrammablePayment {
@@ -145,7 +148,7 @@ pub mod programmable_payment {
         /// (guardian, arbitrator, reviewer, inspector).
         #[ink(constructor)]
         pub fn new(config: Config) -> Result<Self> {
-            let (programme, effects) = Programme::new(Self::env().caller(), config)?;
+            let (programme, effects) = Programme::<InkStore>::new(Self::env().caller(), config)?;
             Self::apply(effects)?;
             Ok(Self { programme })
         }
@@ -156,7 +159,7 @@ pub mod programmable_payment {
         fn safeguarded(
             &mut self,
             message: impl FnOnce(
-                &mut safeguards::Safeguards,
+                &mut safeguards::Safeguards<InkStore>,
                 AccountId,
                 Timestamp,
             ) -> safeguards::kit::Outcome,
@@ -211,9 +214,8 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let requirement = self.programme.eds_requirement(caller)?;
-            let attestation =
-                safeguards::gate::check(self.programme.registry(), caller, now, requirement)?;
+            let (registry, requirement) = self.programme.eds_requirement(caller)?;
+            let attestation = safeguards::gate::check(registry, caller, now, requirement)?;
             self.safeguarded(|s, caller, now| {
                 s.accept_agreement(caller, Terms { hash, version }, now, attestation)
             })
@@ -271,7 +273,7 @@ pub mod programmable_payment {
         ///
         /// `NotBudgetHolder`, `Paused`, `Terminated`, `NotEffective`,
         /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
-        /// `DeadlineNotInFuture`, `InvalidDocuments`, `StorageFull`.
+        /// `DeadlineNotInFuture`, `InvalidDocuments`, `TooManyAllocations`.
         ///
         /// # Events
         ///
@@ -489,7 +491,7 @@ pub mod programmable_payment {
         }
 
         /// A party adds evidence to an open dispute, up to
-        /// `MAX_EVIDENCE_PER_DISPUTE` (4) hashes per dispute, 2 per side, the
+        /// `MAX_EVIDENCE_PER_DISPUTE` (16) hashes per dispute, 8 per side, the
         /// raising one counted for its side. Works while paused and after
         /// termination.
         ///
@@ -739,7 +741,7 @@ pub mod programmable_payment {
         /// Every acceptance ever recorded, oldest first.
         #[ink(message)]
         pub fn acceptances(&self) -> Vec<Acceptance> {
-            self.programme.safeguards().agreement().history().to_vec()
+            self.programme.safeguards().agreement().history()
         }
 
         /// The arbitration clause.
@@ -748,28 +750,35 @@ pub mod programmable_payment {
             self.programme.safeguards().clause()
         }
 
-        /// Every allocation, by id.
+        /// How many allocations were made; their ids are `0..count`.
         #[ink(message)]
-        pub fn allocations(&self) -> Vec<Allocation> {
-            self.programme.allocations().to_vec()
+        pub fn allocation_count(&self) -> u32 {
+            self.programme.allocation_count()
         }
 
-        /// Allocation `id`.
+        /// Allocation `id` (a settled one reads `Settled`; see
+        /// [`Programme::allocation`]).
         #[ink(message)]
         pub fn allocation(&self, id: u32) -> Option<Allocation> {
-            self.programme.allocation(id).cloned()
+            self.programme.allocation(id)
         }
 
         /// Decision `id` (an automated rejection), with its review status.
         #[ink(message)]
         pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-            self.programme.safeguards().reviews().get(id).copied()
+            self.programme.safeguards().reviews().get(id)
         }
 
         /// A dispute by id.
         #[ink(message)]
         pub fn dispute(&self, id: u32) -> Option<Dispute> {
-            self.programme.safeguards().disputes().get(id).cloned()
+            self.programme.safeguards().disputes().get(id)
+        }
+
+        /// Dispute `id`'s evidence, `(submitter, hash)`, oldest first.
+        #[ink(message)]
+        pub fn evidence(&self, id: u32) -> Vec<(AccountId, Hash32)> {
+            self.programme.safeguards().disputes().evidence(id)
         }
 
         /// Funded and not yet allocated.

@@ -16,6 +16,7 @@ use safeguards::{
     kill_switch::SwitchState,
     review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, Verdict},
     roles::Role,
+    store::Store,
     AccountId, Balance, Hash32, SafeguardEvent, Safeguards, SafeguardsConfig, Timestamp,
 };
 
@@ -31,63 +32,33 @@ pub const MAX_RECIPIENTS: usize = MAX_PARTIES - 1;
 /// At most this many required documents per allocation.
 pub const MAX_DOCUMENTS: usize = 8;
 
-/// At most this many evidence hashes per dispute, the raiser's included,
-/// half of them for each side (fewer than the dispute core's
-/// `MAX_EVIDENCE`): a hash can name a whole
-/// bundle of documents, and a small dispute keeps the programme inside
-/// [`STORAGE_BUDGET`].
-pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
+/// Evidence hashes per dispute, the raiser's included, half of them for
+/// each side: the dispute core's whole `MAX_EVIDENCE`. Each entry is its
+/// own storage value. A hash can name a whole bundle of documents.
+pub const MAX_EVIDENCE_PER_DISPUTE: usize = safeguards::dispute::MAX_EVIDENCE;
 
-/// The largest encoded programme the contract may hold, in bytes.
-///
-/// IMPORTANT: pallet-contracts stores at most 16 KiB in one storage value
-/// (`Schedule::limits.payload_len`), and ink! stores the whole programme as
-/// one value, encoded with its 4-byte root key into one 16 KiB buffer (so
-/// 4 bytes less are left for the value). A programme that outgrew it could not be written back: every
-/// message would trap, termination included, and the funds would be stuck.
-/// So the programme reserves, when an allocation is created, the largest
-/// encoding that allocation can ever reach, with the one decision or the one
-/// dispute it can have, and refuses the allocation ([`ProgrammeError::StorageFull`])
-/// unless everything reserved fits. Later growth (documents, reviews,
-/// evidence, rulings) then always fits, so protective paths never fail for
-/// lack of space.
-pub const STORAGE_BUDGET: usize = 16 * 1024 - 4;
+/// The table of allocations, by id (see `safeguards::store`).
+pub const ALLOCATIONS: u32 = 0x5347_0100;
+/// The [`EdsGate`], under the key `()`: read only by acceptance and
+/// `note_invalidated_attestation`, so it stays out of the root.
+pub const EDS_GATE: u32 = 0x5347_0101;
+/// Per recipient, the sum of its open, undisputed allocations whose
+/// conditions hold: what termination pays it. An entry exists exactly for
+/// the programme's recipients.
+pub const READY: u32 = 0x5347_0102;
 
-/// Upper bound, in bytes, of the encoding of everything but the allocations
-/// and their decisions and disputes: a full role table with its eight
-/// parties, eight parties in the agreement, every acceptance marked
-/// invalidated (`fixed_footprint_bounds_the_largest_fixed_part`).
-pub const FIXED_FOOTPRINT: usize = 2_600;
-
-/// Upper bound of an allocation's encoding without its slots: id, recipient,
-/// purpose, amount, deadline, slot-list length, the largest status.
-pub const ALLOCATION_FOOTPRINT: usize = 70;
-
-/// Upper bound of a document slot's encoding: kind and the largest status.
-pub const SLOT_FOOTPRINT: usize = 37;
-
-/// Upper bound of a decision's encoding (resolved by a reviewer).
-pub const DECISION_FOOTPRINT: usize = 203;
-
-/// Upper bound of a dispute's encoding: ruled, with
-/// [`MAX_EVIDENCE_PER_DISPUTE`] evidence hashes and both sides' appeals.
-pub const DISPUTE_FOOTPRINT: usize = 463;
-
-/// The bytes reserved for an allocation with `documents` slots and the one
-/// decision or dispute it can have (an allocation waiting for a decision
-/// cannot be disputed; a disputed one cannot be closed, and is resolved).
-pub fn allocation_footprint(documents: usize) -> usize {
-    let other = if DECISION_FOOTPRINT > DISPUTE_FOOTPRINT {
-        DECISION_FOOTPRINT
-    } else {
-        DISPUTE_FOOTPRINT
-    };
-    // At most `MAX_DOCUMENTS` slots of a few dozen bytes: far from
-    // `usize::MAX`, so these cannot saturate.
-    documents
-        .saturating_mul(SLOT_FOOTPRINT)
-        .saturating_add(ALLOCATION_FOOTPRINT)
-        .saturating_add(other)
+/// Who vouches for the parties: the registry and what each party's
+/// attestation must show. Fixed at instantiation.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdsGate {
+    /// The EDS registry whose attestations gate acceptance.
+    pub registry: AccountId,
+    /// What the budget holder's attestation must show.
+    pub holder_eds: Requirement,
+    /// What each recipient's attestation must show.
+    pub recipient_eds: Requirement,
 }
 
 /// The review core's kind code of the automated rejection of an allocation
@@ -126,6 +97,10 @@ pub struct Allocation {
     pub documents: Vec<DocumentSlot>,
     /// Where it stands.
     pub status: AllocationStatus,
+    /// The open dispute over it, if any: while set its amount is frozen.
+    /// Kept beside the dispute core's own index so that a message on an
+    /// allocation reads one entry, not two.
+    pub dispute: Option<u32>,
 }
 
 impl Allocation {
@@ -364,24 +339,28 @@ fn wrong_status(allocation: u32, expected: AllocationStatus, actual: AllocationS
     .into()
 }
 
-/// The programme with its safeguards.
+/// The programme with its safeguards: the fixed state and running totals
+/// here; each allocation, each recipient's ready total and the EDS gate as
+/// entries of the store `S` ([`ALLOCATIONS`], [`READY`], [`EDS_GATE`]), so
+/// no message reads or writes more than the allocation it names.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Programme {
-    safeguards: Safeguards,
+pub struct Programme<S> {
+    safeguards: Safeguards<S>,
     budget_holder: AccountId,
-    recipients: Vec<AccountId>,
     inspector_label: AiLabel,
     rejection_explanation: Hash32,
     unallocated: Balance,
-    allocations: Vec<Allocation>,
-    registry: AccountId,
-    holder_eds: Requirement,
-    recipient_eds: Requirement,
+    allocation_count: u32,
+    /// The sum of the allocations still held (open or rejection pending).
+    allocated_held: Balance,
+    /// The sum of the allocations whose rejection is pending.
+    rejection_pending: Balance,
+    store: S,
 }
 
-impl Programme {
+impl<S: Store + Default> Programme<S> {
     /// Sets up the programme; `admin` is the instantiator.
     ///
     /// # Errors
@@ -433,43 +412,90 @@ impl Programme {
                 ],
             },
         )?;
-        let programme = Self {
+        let mut programme = Self {
             safeguards,
             budget_holder: config.budget_holder,
-            recipients: config.recipients,
             inspector_label: config.inspector_label,
             rejection_explanation: config.rejection_explanation,
             unallocated: 0,
-            allocations: Vec::new(),
+            allocation_count: 0,
+            allocated_held: 0,
+            rejection_pending: 0,
+            store: S::default(),
+        };
+        for recipient in &config.recipients {
+            programme.store.set(READY, recipient, &Balance::default());
+        }
+        let gate = EdsGate {
             registry: config.registry,
             holder_eds: config.holder_eds,
             recipient_eds: config.recipient_eds,
         };
+        programme.store.set(EDS_GATE, &(), &gate);
         Ok((programme, Effects::of(events)))
+    }
+}
+
+impl<S: Store> Programme<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote (each item's own storage value).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     // ----- reads -------------------------------------------------------
 
+    /// The EDS registry and the parties' requirements.
+    ///
+    /// # Panics
+    ///
+    /// If the gate's entry is missing: [`Programme::new`] writes it and
+    /// nothing rewrites it, so only a storage layout changed without a
+    /// migration could remove it.
+    pub fn eds_gate(&self) -> EdsGate {
+        match self.store.get(EDS_GATE, &()) {
+            Some(gate) => gate,
+            None => panic!("EDS gate entry missing"),
+        }
+    }
+
     /// The EDS registry that gates acceptance.
     pub fn registry(&self) -> AccountId {
-        self.registry
+        self.eds_gate().registry
     }
 
     /// The EDS requirements of the budget holder and of the recipients.
     pub fn eds_requirements(&self) -> (Requirement, Requirement) {
-        (self.holder_eds, self.recipient_eds)
+        let gate = self.eds_gate();
+        (gate.holder_eds, gate.recipient_eds)
     }
 
-    /// What `caller`'s attestation must show before it may accept.
+    /// Whether `account` is one of the programme's recipients.
+    pub fn is_recipient(&self, account: AccountId) -> bool {
+        self.ready(account).is_some()
+    }
+
+    /// What termination would pay `recipient` now, if it is a recipient.
+    fn ready(&self, recipient: AccountId) -> Option<Balance> {
+        self.store.get(READY, &recipient)
+    }
+
+    fn set_ready(&mut self, recipient: AccountId, amount: Balance) {
+        self.store.set(READY, &recipient, &amount);
+    }
+
+    /// The registry to ask, and what `caller`'s attestation must show,
+    /// before it may accept (one read of the gate's entry).
     ///
     /// # Errors
     ///
     /// `NotAParty`.
-    pub fn eds_requirement(&self, caller: AccountId) -> Result<Requirement, Error> {
+    pub fn eds_requirement(&self, caller: AccountId) -> Result<(AccountId, Requirement), Error> {
+        let gate = self.eds_gate();
         if caller == self.budget_holder {
-            Ok(self.holder_eds)
-        } else if self.recipients.contains(&caller) {
-            Ok(self.recipient_eds)
+            Ok((gate.registry, gate.holder_eds))
+        } else if self.is_recipient(caller) {
+            Ok((gate.registry, gate.recipient_eds))
         } else {
             Err(safeguards::AgreementError::NotAParty { caller }.into())
         }
@@ -477,7 +503,7 @@ impl Programme {
 
     /// The composed safeguards: roles, kill switch, agreement, clause,
     /// disputes, reviews.
-    pub fn safeguards(&self) -> &Safeguards {
+    pub fn safeguards(&self) -> &Safeguards<S> {
         &self.safeguards
     }
 
@@ -490,24 +516,44 @@ impl Programme {
     /// The kit's refusal, as [`Error`].
     pub fn safeguarded(
         &mut self,
-        message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
+        message: impl FnOnce(&mut Safeguards<S>) -> safeguards::kit::Outcome,
     ) -> Result<Effects, Error> {
         Ok(Effects::of(message(&mut self.safeguards)?))
     }
 
-    /// The allocations, by id.
-    pub fn allocations(&self) -> &[Allocation] {
-        &self.allocations
+    /// How many allocations were ever made; their ids are `0..count`.
+    pub fn allocation_count(&self) -> u32 {
+        self.allocation_count
     }
 
-    /// Allocation `id`.
-    pub fn allocation(&self, id: u32) -> Option<&Allocation> {
-        self.allocations.get(usize::try_from(id).ok()?)
+    /// Allocation `id`. After termination an allocation the settlement paid
+    /// reads `Settled`: termination pays from the running totals and does
+    /// not rewrite each entry, so it costs the same at any count.
+    pub fn allocation(&self, id: u32) -> Option<Allocation> {
+        if id >= self.allocation_count {
+            return None;
+        }
+        let mut a: Allocation = self.store.get(ALLOCATIONS, &id)?;
+        if self.safeguards.kill_switch().state() == SwitchState::Terminated
+            && a.status == AllocationStatus::Open
+            && a.dispute.is_none()
+        {
+            a.status = AllocationStatus::Settled;
+        }
+        Some(a)
     }
 
-    /// The budget holder and the recipients.
+    /// The budget holder and the recipients (the agreement's parties, the
+    /// budget holder first).
     pub fn parties(&self) -> (AccountId, Vec<AccountId>) {
-        (self.budget_holder, self.recipients.clone())
+        let recipients = self
+            .safeguards
+            .agreement()
+            .parties()
+            .into_iter()
+            .filter(|p| *p != self.budget_holder)
+            .collect();
+        (self.budget_holder, recipients)
     }
 
     /// The inspector's AI label.
@@ -523,40 +569,44 @@ impl Programme {
     /// What the programme holds: the unallocated balance plus every
     /// allocation not yet paid out.
     pub fn held(&self) -> Balance {
-        self.allocations
-            .iter()
-            .filter(|a| a.is_held())
-            // Every held amount was funded, and the funding total fits a
-            // balance (checked in `fund`), so the sum cannot saturate.
-            .fold(self.unallocated, |acc: Balance, a| {
-                acc.saturating_add(a.amount)
-            })
-    }
-
-    /// The bytes reserved in storage: [`FIXED_FOOTPRINT`] and each
-    /// allocation's [`allocation_footprint`]. The encoded programme never
-    /// exceeds it, and it never exceeds [`STORAGE_BUDGET`].
-    pub fn footprint(&self) -> usize {
-        self.allocations
-            .iter()
-            // Bounded by `STORAGE_BUDGET` (checked in `allocate`).
-            .fold(FIXED_FOOTPRINT, |acc, a| {
-                acc.saturating_add(allocation_footprint(a.documents.len()))
-            })
+        // Every held amount was funded, and the funding total fits a
+        // balance (checked in `fund`), so the sum cannot saturate.
+        self.unallocated.saturating_add(self.allocated_held)
     }
 
     // ----- helpers -----------------------------------------------------
 
-    fn get(&self, allocation: u32) -> Result<&Allocation, Error> {
+    fn get(&self, allocation: u32) -> Result<Allocation, Error> {
         self.allocation(allocation)
             .ok_or(ProgrammeError::UnknownAllocation { allocation }.into())
     }
 
-    fn get_mut(&mut self, allocation: u32) -> Result<&mut Allocation, Error> {
-        usize::try_from(allocation)
-            .ok()
-            .and_then(|i| self.allocations.get_mut(i))
-            .ok_or(ProgrammeError::UnknownAllocation { allocation }.into())
+    fn save(&mut self, a: &Allocation) {
+        self.store.set(ALLOCATIONS, &a.id, a);
+    }
+
+    /// Takes allocation `a`, as it stands before a change, out of the
+    /// running totals of its present state: a pending rejection, or an
+    /// open, undisputed allocation ready to be paid to its recipient.
+    fn leaves(&mut self, a: &Allocation) {
+        // Each total counts the allocations now in that state, this one
+        // included, so the subtractions cannot go below zero.
+        match a.status {
+            AllocationStatus::RejectionPending { .. } => {
+                self.rejection_pending = self.rejection_pending.saturating_sub(a.amount);
+            }
+            AllocationStatus::Open if a.dispute.is_none() && a.conditions_hold() => {
+                let ready = self.ready(a.recipient).unwrap_or(0);
+                self.set_ready(a.recipient, ready.saturating_sub(a.amount));
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes `amount` out of the allocated, held total: it was paid.
+    fn paid_out(&mut self, amount: Balance) {
+        // Every payment is of a held allocation, counted in by `allocate`.
+        self.allocated_held = self.allocated_held.saturating_sub(amount);
     }
 
     fn ensure_budget_holder(&self, caller: AccountId) -> Result<(), Error> {
@@ -567,21 +617,15 @@ impl Programme {
         }
     }
 
-    fn ensure_not_frozen(&self, allocation: u32) -> Result<(), Error> {
-        if self.safeguards.is_frozen(allocation) {
-            Err(ProgrammeError::AllocationFrozen { allocation }.into())
-        } else {
-            Ok(())
-        }
-    }
-
     /// An open, unfrozen allocation.
-    fn open(&self, allocation: u32) -> Result<&Allocation, Error> {
+    fn open(&self, allocation: u32) -> Result<Allocation, Error> {
         let a = self.get(allocation)?;
         if a.status != AllocationStatus::Open {
             return Err(wrong_status(allocation, AllocationStatus::Open, a.status));
         }
-        self.ensure_not_frozen(allocation)?;
+        if a.dispute.is_some() {
+            return Err(ProgrammeError::AllocationFrozen { allocation }.into());
+        }
         Ok(a)
     }
 
@@ -593,7 +637,7 @@ impl Programme {
         slot: u32,
         now: Timestamp,
         slot_ok: fn(&DocumentStatus) -> bool,
-    ) -> Result<DocumentSlot, Error> {
+    ) -> Result<(Allocation, DocumentSlot), Error> {
         let a = self.open(allocation)?;
         if now >= a.deadline {
             return Err(ProgrammeError::DeadlinePassed {
@@ -615,25 +659,37 @@ impl Programme {
             }
             .into());
         }
-        Ok(d)
+        Ok((a, d))
     }
 
-    fn set_slot(&mut self, allocation: u32, slot: u32, status: DocumentStatus) {
-        if let Some(d) = usize::try_from(slot).ok().and_then(|i| {
-            usize::try_from(allocation)
-                .ok()
-                .and_then(|a| self.allocations.get_mut(a))
-                .and_then(|a| a.documents.get_mut(i))
-        }) {
+    /// Sets slot `slot` of open, unfrozen allocation `a` (checked by
+    /// [`Programme::decidable_slot`]) to `status`; an approval that makes
+    /// every condition hold adds the allocation to its recipient's ready
+    /// total.
+    fn set_slot(&mut self, mut a: Allocation, slot: u32, status: DocumentStatus) {
+        let held_before = a.conditions_hold();
+        if let Some(d) = usize::try_from(slot)
+            .ok()
+            .and_then(|i| a.documents.get_mut(i))
+        {
             d.status = status;
         }
+        if !held_before && a.conditions_hold() {
+            let ready = self.ready(a.recipient).unwrap_or(0);
+            // A subset of the held amounts, whose total fits a balance.
+            self.set_ready(a.recipient, ready.saturating_add(a.amount));
+        }
+        self.save(&a);
     }
 
-    /// Pays a held allocation to its recipient.
-    fn pay_recipient(&mut self, allocation: u32) -> Result<Effects, Error> {
-        let a = self.get_mut(allocation)?;
+    /// Pays held allocation `a` to its recipient.
+    fn pay_recipient(&mut self, mut a: Allocation) -> Result<Effects, Error> {
+        let allocation = a.id;
+        self.leaves(&a);
         a.status = AllocationStatus::Released;
+        self.save(&a);
         let (recipient, amount) = (a.recipient, a.amount);
+        self.paid_out(amount);
         Ok(Effects::of(programme_event(ProgrammeEvent::Released(
             AllocationReleased {
                 id: allocation,
@@ -687,7 +743,8 @@ impl Programme {
     ///
     /// `NotBudgetHolder`, `Paused`/`Terminated`, `NotEffective`,
     /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
-    /// `DeadlineNotInFuture`, `InvalidDocuments`, `StorageFull`.
+    /// `DeadlineNotInFuture`, `InvalidDocuments`, `TooManyAllocations`
+    /// (once `u32::MAX` allocations were made).
     #[allow(clippy::too_many_arguments)]
     pub fn allocate(
         &mut self,
@@ -702,7 +759,7 @@ impl Programme {
         self.ensure_budget_holder(caller)?;
         self.safeguards.ensure_active()?;
         self.safeguards.ensure_effective()?;
-        if !self.recipients.contains(&recipient) {
+        if !self.is_recipient(recipient) {
             return Err(ProgrammeError::UnknownRecipient { recipient }.into());
         }
         if amount == 0 {
@@ -723,22 +780,15 @@ impl Programme {
             }
             .into());
         }
-        let footprint = self
-            .footprint()
-            .saturating_add(allocation_footprint(documents.len()));
-        if footprint > STORAGE_BUDGET {
-            return Err(ProgrammeError::StorageFull {
-                needed: u32::try_from(footprint).unwrap_or(u32::MAX),
-            }
-            .into());
-        }
-        // The storage budget holds a few dozen allocations at most.
-        let id =
-            u32::try_from(self.allocations.len()).map_err(|_| ProgrammeError::StorageFull {
-                needed: u32::try_from(footprint).unwrap_or(u32::MAX),
-            })?;
+        let id = self.allocation_count;
+        let count = id
+            .checked_add(1)
+            .ok_or(ProgrammeError::TooManyAllocations)?;
         self.unallocated = unallocated;
-        self.allocations.push(Allocation {
+        self.allocation_count = count;
+        // Moved from the unallocated balance: the held total is unchanged.
+        self.allocated_held = self.allocated_held.saturating_add(amount);
+        self.save(&Allocation {
             id,
             recipient,
             purpose,
@@ -752,6 +802,7 @@ impl Programme {
                 })
                 .collect(),
             status: AllocationStatus::Open,
+            dispute: None,
         });
         Ok(Effects::of(programme_event(
             ProgrammeEvent::AllocationCreated(AllocationCreated {
@@ -785,13 +836,13 @@ impl Programme {
             return Err(ProgrammeError::NotRecipient { caller, allocation }.into());
         }
         self.safeguards.ensure_active()?;
-        let d = self.decidable_slot(allocation, slot, now, |s| {
+        let (a, d) = self.decidable_slot(allocation, slot, now, |s| {
             matches!(s, DocumentStatus::Missing | DocumentStatus::Rejected { .. })
         })?;
         if hash == [0u8; 32] {
             return Err(ProgrammeError::ZeroHash.into());
         }
-        self.set_slot(allocation, slot, DocumentStatus::Submitted { hash });
+        self.set_slot(a, slot, DocumentStatus::Submitted { hash });
         Ok(Effects::of(programme_event(
             ProgrammeEvent::DocumentSubmitted(DocumentSubmitted {
                 allocation,
@@ -818,14 +869,14 @@ impl Programme {
     ) -> Result<Effects, Error> {
         self.safeguards.ensure_role(Role::Inspector, caller)?;
         self.safeguards.ensure_active()?;
-        let d = self.decidable_slot(allocation, slot, now, |s| {
+        let (a, d) = self.decidable_slot(allocation, slot, now, |s| {
             matches!(s, DocumentStatus::Submitted { .. })
         })?;
         let hash = match d.status {
             DocumentStatus::Submitted { hash } => hash,
             _ => [0u8; 32],
         };
-        self.set_slot(allocation, slot, DocumentStatus::Approved { hash });
+        self.set_slot(a, slot, DocumentStatus::Approved { hash });
         Ok(Effects::of(programme_event(
             ProgrammeEvent::DocumentApproved(DocumentApproved {
                 allocation,
@@ -855,13 +906,13 @@ impl Programme {
     ) -> Result<Effects, Error> {
         self.safeguards.ensure_role(Role::Inspector, caller)?;
         self.safeguards.ensure_active()?;
-        self.decidable_slot(allocation, slot, now, |s| {
+        let (a, _) = self.decidable_slot(allocation, slot, now, |s| {
             matches!(s, DocumentStatus::Submitted { .. })
         })?;
         if reason == [0u8; 32] {
             return Err(ProgrammeError::ZeroHash.into());
         }
-        self.set_slot(allocation, slot, DocumentStatus::Rejected { reason });
+        self.set_slot(a, slot, DocumentStatus::Rejected { reason });
         Ok(Effects::of(programme_event(
             ProgrammeEvent::DocumentRejected(DocumentRejected {
                 allocation,
@@ -883,10 +934,11 @@ impl Programme {
     /// `AllocationFrozen`, `ConditionsNotMet`.
     pub fn release(&mut self, allocation: u32) -> Result<Effects, Error> {
         self.safeguards.ensure_active()?;
-        if !self.open(allocation)?.conditions_hold() {
+        let a = self.open(allocation)?;
+        if !a.conditions_hold() {
             return Err(ProgrammeError::ConditionsNotMet { allocation }.into());
         }
-        self.pay_recipient(allocation)
+        self.pay_recipient(a)
     }
 
     /// Anyone closes an open allocation at or after its deadline when its
@@ -900,7 +952,8 @@ impl Programme {
     ///
     /// `Paused`/`Terminated`, `UnknownAllocation`, `WrongAllocationStatus`,
     /// `AllocationFrozen`, `DeadlineNotReached`, `ConditionsMet`; the review
-    /// core's `TooManyDecisions`, `TimeOverflow`.
+    /// core's `TooManyDecisions` (once `u32::MAX` decisions were recorded),
+    /// `TimeOverflow`.
     pub fn close(
         &mut self,
         recorder: AccountId,
@@ -908,7 +961,7 @@ impl Programme {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.safeguards.ensure_active()?;
-        let a = self.open(allocation)?;
+        let mut a = self.open(allocation)?;
         if now < a.deadline {
             return Err(ProgrammeError::DeadlineNotReached {
                 allocation,
@@ -929,7 +982,10 @@ impl Programme {
             ai: self.inspector_label,
         };
         let (decision, events) = self.safeguards.record_decision(recorder, input, now)?;
-        self.get_mut(allocation)?.status = AllocationStatus::RejectionPending { decision };
+        a.status = AllocationStatus::RejectionPending { decision };
+        self.save(&a);
+        // A subset of the held amounts, whose total fits a balance.
+        self.rejection_pending = self.rejection_pending.saturating_add(a.amount);
         Ok(Effects::of(events))
     }
 
@@ -954,14 +1010,15 @@ impl Programme {
         if self.safeguards.kill_switch().state() == SwitchState::Paused {
             return Err(safeguards::KillSwitchError::Paused.into());
         }
-        let d = *self
+        let d = self
             .safeguards
             .reviews()
             .get(decision)
             .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
         let allocation = d.input.item;
         let expected = AllocationStatus::RejectionPending { decision };
-        let status = self.get(allocation)?.status;
+        let mut a = self.get(allocation)?;
+        let status = a.status;
         // A decision already carried out has moved its allocation on: let the
         // review core say `AlreadyFinal`.
         if status != expected && self.safeguards.reviews().effective(decision, now).is_some() {
@@ -969,11 +1026,13 @@ impl Programme {
         }
         let (verdict, events) = self.safeguards.take_decision(decision, now)?;
         let effects = match verdict {
-            Verdict::Favourable => self.pay_recipient(allocation)?,
+            Verdict::Favourable => self.pay_recipient(a)?,
             Verdict::Adverse => {
-                let a = self.get_mut(allocation)?;
+                self.leaves(&a);
                 a.status = AllocationStatus::Returned;
+                self.save(&a);
                 let amount = a.amount;
+                self.paid_out(amount);
                 let to = self.budget_holder;
                 Effects::of(programme_event(ProgrammeEvent::Returned(
                     AllocationReturned {
@@ -1022,7 +1081,7 @@ impl Programme {
             _ => return Err(ProgrammeError::NothingToDispute { allocation }.into()),
         }
         let (holder, recipient, amount) = (self.budget_holder, a.recipient, a.amount);
-        let raised = self.safeguards.raise_dispute(
+        let (id, raised) = self.safeguards.raise_dispute(
             caller,
             holder,
             recipient,
@@ -1031,6 +1090,12 @@ impl Programme {
             evidence_hash,
             now,
         )?;
+        // A frozen allocation is its dispute's, not the settlement's.
+        self.leaves(&a);
+        self.save(&Allocation {
+            dispute: Some(id),
+            ..a
+        });
         Ok(Effects::of(raised.0))
     }
 
@@ -1066,21 +1131,17 @@ impl Programme {
     /// dispute core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
         let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
-        self.get_mut(resolution.subject)?.status = AllocationStatus::Resolved;
+        let mut a = self.get(resolution.subject)?;
+        a.status = AllocationStatus::Resolved;
+        a.dispute = None;
+        self.save(&a);
+        self.paid_out(a.amount);
         Ok(Effects::of(events)
             .pay(resolution.payer, resolution.payer_amount)
             .pay(resolution.payee, resolution.payee_amount))
     }
 
     // ----- termination -------------------------------------------------
-
-    /// Whether `terminate` leaves `a` to a human process that goes on after
-    /// it: frozen under an open dispute, or waiting for its rejection
-    /// decision (which runs to its verdict, review included).
-    fn continues_after_termination(&self, a: &Allocation) -> bool {
-        matches!(a.status, AllocationStatus::RejectionPending { .. })
-            || self.safeguards.is_frozen(a.id)
-    }
 
     /// Who each held amount goes to on termination:
     ///
@@ -1093,47 +1154,44 @@ impl Programme {
     /// appeal window) or the fallback, and its decision to its verdict.
     ///
     /// Returns one (party, amount) per party, budget holder first; the
-    /// amounts add up to [`Programme::held`] less those allocations.
+    /// amounts add up to [`Programme::held`] less those allocations. Read
+    /// from running totals: one entry per recipient, whatever the number of
+    /// allocations.
     pub fn settlement(&self) -> Vec<(AccountId, Balance)> {
-        let mut plan: Vec<(AccountId, Balance)> = self
-            .safeguards
-            .agreement()
-            .parties()
-            .iter()
-            .map(|p| (*p, 0))
+        let terminated = self.safeguards.kill_switch().state() == SwitchState::Terminated;
+        let (holder, recipients) = self.parties();
+        let shares: Vec<(AccountId, Balance)> = recipients
+            .into_iter()
+            .map(|r| {
+                let ready = if terminated {
+                    0
+                } else {
+                    self.ready(r).unwrap_or(0)
+                };
+                (r, ready)
+            })
             .collect();
-        let mut credit = |to: AccountId, amount: Balance| {
-            if let Some(entry) = plan.iter_mut().find(|(p, _)| *p == to) {
-                // Shares of held amounts, whose total fits a balance
-                // (checked in `fund`), so the sums cannot saturate.
-                entry.1 = entry.1.saturating_add(amount);
-            }
+        // The held amounts, less what continues, less what goes to the
+        // recipients: running totals of disjoint sets of held amounts.
+        let holder_share = if terminated {
+            0
+        } else {
+            shares.iter().fold(
+                self.held().saturating_sub(self.continuing()),
+                |rest, (_, r)| rest.saturating_sub(*r),
+            )
         };
-        credit(self.budget_holder, self.unallocated);
-        for a in self
-            .allocations
-            .iter()
-            .filter(|a| a.is_held() && !self.continues_after_termination(a))
-        {
-            if a.conditions_hold() {
-                credit(a.recipient, a.amount);
-            } else {
-                credit(self.budget_holder, a.amount);
-            }
-        }
+        let mut plan = ink::prelude::vec![(holder, holder_share)];
+        plan.extend(shares);
         plan
     }
 
     /// The amounts `terminate` leaves to disputes and pending rejections.
     fn continuing(&self) -> Balance {
-        let pending = self
-            .allocations
-            .iter()
-            .filter(|a| matches!(a.status, AllocationStatus::RejectionPending { .. }))
-            // A subset of held amounts, whose total fits a balance.
-            .fold(0, |acc: Balance, a| acc.saturating_add(a.amount));
-        // A pending rejection cannot be disputed, so the two sets are apart.
-        pending.saturating_add(self.safeguards.disputes().frozen_total())
+        // A pending rejection cannot be disputed, so the two sets are apart,
+        // and both are held amounts, whose total fits a balance.
+        self.rejection_pending
+            .saturating_add(self.safeguards.disputes().frozen_total())
     }
 
     /// Admin terminates a paused programme; every held amount no human
@@ -1164,15 +1222,13 @@ impl Programme {
             .safeguards
             .terminate(caller, reason_hash, &plan, settled, now)?
             .0;
+        // Every settled allocation now reads `Settled` (see
+        // [`Programme::allocation`]); only the totals change.
+        let from_allocations = settled.saturating_sub(self.unallocated);
         self.unallocated = 0;
-        let settle: Vec<u32> = self
-            .allocations
-            .iter()
-            .filter(|a| a.is_held() && !self.continues_after_termination(a))
-            .map(|a| a.id)
-            .collect();
-        for id in settle {
-            self.get_mut(id)?.status = AllocationStatus::Settled;
+        self.paid_out(from_allocations);
+        for (party, _) in plan.iter().skip(1) {
+            self.set_ready(*party, 0);
         }
         Ok(plan
             .into_iter()

@@ -18,27 +18,43 @@ use safeguards::{
         Verdict,
     },
     roles::Role,
+    store::Store,
     AccountId, Balance, Hash32, SafeguardEvent, Safeguards, SafeguardsConfig, Timestamp,
 };
+use scale::Compact;
 
 use crate::errors::{wrong_status, Error, EscrowError};
 
-/// At most this many milestones.
-pub const MAX_MILESTONES: usize = 16;
+/// At most this many milestones. Each is its own storage entry, so a
+/// message costs the same at any count; the bound is the constructor's
+/// input, which must fit ink!'s 16 KiB buffer (1,000 compact prices of up
+/// to 2^56 - 1 each do).
+pub const MAX_MILESTONES: usize = 1_000;
 
 /// Evidence hashes per dispute (the raising one included), half of them for
-/// each side, below the
-/// dispute core's `MAX_EVIDENCE`: the whole escrow is one storage value,
-/// which pallet-contracts caps at 16 KiB, and every milestone may carry a
-/// dispute. A hash can name a whole bundle of documents.
-pub const MAX_EVIDENCE_PER_DISPUTE: usize = 4;
+/// each side: the dispute core's whole `MAX_EVIDENCE`. Each entry is its
+/// own storage value. A hash can name a whole bundle of documents.
+pub const MAX_EVIDENCE_PER_DISPUTE: usize = safeguards::dispute::MAX_EVIDENCE;
 
-/// The largest storage value pallet-contracts accepts (its `payload_len`
-/// limit, 16 KiB), less the 4-byte root key ink! encodes into the same
-/// buffer: an escrow that outgrew it could never be written again. The
-/// bounds above keep the fullest escrow below it
-/// (`review_harness::storage_budget`).
-pub const STORAGE_VALUE_LIMIT: usize = 16 * 1024 - 4;
+/// The table of milestones, by index (see `safeguards::store`).
+pub const MILESTONES: u32 = 0x5347_0100;
+/// The [`EdsGate`], under the key `()`: read only by acceptance and
+/// `note_invalidated_attestation`, so it stays out of the root.
+pub const EDS_GATE: u32 = 0x5347_0101;
+
+/// Who vouches for the parties: the registry and what each party's
+/// attestation must show. Fixed at instantiation.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdsGate {
+    /// The EDS registry whose attestations gate acceptance.
+    pub registry: AccountId,
+    /// What the client's attestation must show.
+    pub client_eds: Requirement,
+    /// What the contractor's attestation must show.
+    pub contractor_eds: Requirement,
+}
 
 /// The review core's `kind` of an automatic release: a delivered milestone
 /// is released because the client's review period passed without approval
@@ -113,6 +129,10 @@ pub struct Milestone {
     pub delivered_at: Option<Timestamp>,
     /// The automatic-release decision about it, once one was recorded.
     pub decision: Option<DecisionId>,
+    /// The open dispute over it, if any: while set its amount is frozen.
+    /// Kept beside the dispute core's own index so that a message on a
+    /// milestone reads one entry, not two.
+    pub dispute: Option<u32>,
 }
 
 /// Everything fixed at instantiation.
@@ -133,8 +153,9 @@ pub struct Config {
     pub agreement_version: u32,
     /// The dispute-resolution clause of the agreement.
     pub clause: ArbitrationClause,
-    /// Milestone prices, in order.
-    pub milestones: Vec<Balance>,
+    /// Milestone prices, in order, compact-encoded so that
+    /// [`MAX_MILESTONES`] of them fit the constructor's input.
+    pub milestones: Vec<Compact<Balance>>,
     /// Milliseconds the client has to review a delivery before auto-release.
     pub review_period: Timestamp,
     /// Review of automated decisions: how long the client may ask for a
@@ -239,25 +260,33 @@ impl From<EscrowEvent> for Event {
 /// then make the payments.
 pub type Effects = safeguards::effects::Effects<Event>;
 
-/// The escrow with its safeguards.
+/// The escrow with its safeguards: the fixed state and running totals
+/// here, each milestone an entry of the store `S` ([`MILESTONES`]), so no
+/// message reads or writes more than the milestone it names.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Escrow {
-    safeguards: Safeguards,
+pub struct Escrow<S> {
+    safeguards: Safeguards<S>,
     auto_release_explanation: Hash32,
     client: AccountId,
     contractor: AccountId,
-    milestones: Vec<Milestone>,
+    milestone_count: u32,
+    total: Balance,
+    /// The sum of the unreleased amounts (funded or not).
+    unreleased: Balance,
+    /// The sum of the amounts waiting for an automated decision.
+    decision_pending: Balance,
+    /// The sum of the delivered amounts no dispute froze: what
+    /// `PayDeliveredRefundRest` pays the contractor on termination.
+    delivered_free: Balance,
     review_period: Timestamp,
     settlement: SettlementRule,
     funded: bool,
-    registry: AccountId,
-    client_eds: Requirement,
-    contractor_eds: Requirement,
+    store: S,
 }
 
-impl Escrow {
+impl<S: Store + Default> Escrow<S> {
     /// Sets up the escrow; `admin` is the instantiator.
     ///
     /// # Errors
@@ -271,13 +300,15 @@ impl Escrow {
         if config.client == config.contractor {
             return Err(EscrowError::SameParty.into());
         }
-        if config.milestones.is_empty()
-            || config.milestones.len() > MAX_MILESTONES
-            || config.milestones.contains(&0)
-            || total(&config.milestones).is_none()
-        {
+        let total = if config.milestones.len() > MAX_MILESTONES {
+            None
+        } else {
+            total(&config.milestones)
+        };
+        let (Some(total), Ok(milestone_count)) = (total, u32::try_from(config.milestones.len()))
+        else {
             return Err(EscrowError::InvalidMilestones.into());
-        }
+        };
         if config.review_period == 0 {
             return Err(EscrowError::InvalidReviewPeriod.into());
         }
@@ -305,53 +336,89 @@ impl Escrow {
                 ],
             },
         )?;
-        let escrow = Self {
+        let mut escrow = Self {
             safeguards,
             auto_release_explanation: config.auto_release_explanation,
             client: config.client,
             contractor: config.contractor,
-            milestones: config
-                .milestones
-                .iter()
-                .map(|amount| Milestone {
-                    amount: *amount,
-                    status: MilestoneStatus::Pending,
-                    delivered_at: None,
-                    decision: None,
-                })
-                .collect(),
+            milestone_count,
+            total,
+            unreleased: total,
+            decision_pending: 0,
+            delivered_free: 0,
             review_period: config.review_period,
             settlement: config.settlement,
             funded: false,
+            store: S::default(),
+        };
+        let gate = EdsGate {
             registry: config.registry,
             client_eds: config.client_eds,
             contractor_eds: config.contractor_eds,
         };
+        escrow.store.set(EDS_GATE, &(), &gate);
+        for (index, amount) in (0u32..).zip(config.milestones.iter()) {
+            escrow.set_milestone(
+                index,
+                Milestone {
+                    amount: amount.0,
+                    status: MilestoneStatus::Pending,
+                    delivered_at: None,
+                    decision: None,
+                    dispute: None,
+                },
+            );
+        }
         Ok((escrow, Effects::of(events)))
+    }
+}
+
+impl<S: Store> Escrow<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote (each item's own storage value).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     // ----- reads -------------------------------------------------------
 
+    /// The EDS registry and the parties' requirements.
+    ///
+    /// # Panics
+    ///
+    /// If the gate's entry is missing: [`Escrow::new`] writes it and
+    /// nothing rewrites it, so only a storage layout changed without a
+    /// migration could remove it.
+    pub fn eds_gate(&self) -> EdsGate {
+        match self.store.get(EDS_GATE, &()) {
+            Some(gate) => gate,
+            None => panic!("EDS gate entry missing"),
+        }
+    }
+
     /// The EDS registry that gates acceptance.
     pub fn registry(&self) -> AccountId {
-        self.registry
+        self.eds_gate().registry
     }
 
     /// The EDS requirements of the client and the contractor.
     pub fn eds_requirements(&self) -> (Requirement, Requirement) {
-        (self.client_eds, self.contractor_eds)
+        let gate = self.eds_gate();
+        (gate.client_eds, gate.contractor_eds)
     }
 
-    /// What `caller`'s attestation must show before it may accept.
+    /// The registry to ask, and what `caller`'s attestation must show,
+    /// before it may accept (one read of the gate's entry).
     ///
     /// # Errors
     ///
     /// `NotAParty`.
-    pub fn eds_requirement(&self, caller: AccountId) -> Result<Requirement, Error> {
+    pub fn eds_requirement(&self, caller: AccountId) -> Result<(AccountId, Requirement), Error> {
+        let gate = self.eds_gate();
         if caller == self.client {
-            Ok(self.client_eds)
+            Ok((gate.registry, gate.client_eds))
         } else if caller == self.contractor {
-            Ok(self.contractor_eds)
+            Ok((gate.registry, gate.contractor_eds))
         } else {
             Err(safeguards::AgreementError::NotAParty { caller }.into())
         }
@@ -359,7 +426,7 @@ impl Escrow {
 
     /// The composed safeguards: roles, kill switch, agreement, clause,
     /// disputes, reviews.
-    pub fn safeguards(&self) -> &Safeguards {
+    pub fn safeguards(&self) -> &Safeguards<S> {
         &self.safeguards
     }
 
@@ -372,19 +439,41 @@ impl Escrow {
     /// The kit's refusal, as [`Error`].
     pub fn safeguarded(
         &mut self,
-        message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
+        message: impl FnOnce(&mut Safeguards<S>) -> safeguards::kit::Outcome,
     ) -> Result<Effects, Error> {
         Ok(Effects::of(message(&mut self.safeguards)?))
     }
 
     /// Automated decision `id`.
     pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-        self.safeguards.reviews().get(id).copied()
+        self.safeguards.reviews().get(id)
     }
 
-    /// The milestones.
-    pub fn milestones(&self) -> &[Milestone] {
-        &self.milestones
+    /// How many milestones there are; their indices are `0..count`.
+    pub fn milestone_count(&self) -> u32 {
+        self.milestone_count
+    }
+
+    /// Milestone `index`. After termination a milestone the settlement paid
+    /// reads `Settled`: termination pays from the running totals and does
+    /// not rewrite each entry, so it costs the same at any count.
+    pub fn milestone(&self, index: u32) -> Option<Milestone> {
+        if index >= self.milestone_count {
+            return None;
+        }
+        let mut m: Milestone = self.store.get(MILESTONES, &index)?;
+        if self.safeguards.kill_switch().state() == SwitchState::Terminated
+            && matches!(
+                m.status,
+                MilestoneStatus::Pending
+                    | MilestoneStatus::Delivered
+                    | MilestoneStatus::ReleaseWithheld
+            )
+            && m.dispute.is_none()
+        {
+            m.status = MilestoneStatus::Settled;
+        }
+        Some(m)
     }
 
     /// The client and the contractor.
@@ -399,41 +488,50 @@ impl Escrow {
 
     /// The milestone total.
     pub fn total(&self) -> Balance {
-        // Checked at instantiation: the total fits a balance.
-        self.milestones
-            .iter()
-            .fold(0, |acc: Balance, m| acc.saturating_add(m.amount))
+        self.total
     }
 
     /// What the escrow holds: every unreleased amount once funded.
     pub fn held(&self) -> Balance {
-        if !self.funded {
-            return 0;
+        if self.funded {
+            self.unreleased
+        } else {
+            0
         }
-        self.milestones
-            .iter()
-            .filter(|m| m.status.is_unreleased())
-            // The sum of a subset of amounts whose total fits a balance.
-            .fold(0, |acc: Balance, m| acc.saturating_add(m.amount))
     }
 
     // ----- helpers -----------------------------------------------------
 
-    fn milestone(&self, milestone: u32) -> Result<Milestone, Error> {
-        usize::try_from(milestone)
-            .ok()
-            .and_then(|i| self.milestones.get(i))
-            .copied()
+    fn load(&self, milestone: u32) -> Result<Milestone, Error> {
+        self.milestone(milestone)
             .ok_or(EscrowError::UnknownMilestone { milestone }.into())
     }
 
     fn set_milestone(&mut self, milestone: u32, m: Milestone) {
-        if let Some(slot) = usize::try_from(milestone)
-            .ok()
-            .and_then(|i| self.milestones.get_mut(i))
-        {
-            *slot = m;
+        self.store.set(MILESTONES, &milestone, &m);
+    }
+
+    /// Takes a milestone of `amount` out of the running total of its
+    /// `status` as it leaves that status.
+    fn leaves(&mut self, status: MilestoneStatus, amount: Balance) {
+        // Each total counts the milestones now in that status, this one
+        // included, so the subtraction cannot go below zero.
+        match status {
+            MilestoneStatus::Delivered => {
+                self.delivered_free = self.delivered_free.saturating_sub(amount);
+            }
+            MilestoneStatus::DecisionPending => {
+                self.decision_pending = self.decision_pending.saturating_sub(amount);
+            }
+            _ => {}
         }
+    }
+
+    /// Takes `amount` out of the unreleased total: it was paid.
+    fn paid_out(&mut self, amount: Balance) {
+        // Every payment is of an unreleased amount, counted in when the
+        // escrow was set up.
+        self.unreleased = self.unreleased.saturating_sub(amount);
     }
 
     fn ensure_client(&self, caller: AccountId) -> Result<(), Error> {
@@ -444,28 +542,16 @@ impl Escrow {
         }
     }
 
-    /// Whether `terminate` leaves milestone `index` to a human process that
-    /// goes on after it: frozen under an open dispute, or waiting for an
-    /// automated decision (which runs to its verdict, review included).
-    fn continues_after_termination(&self, index: usize, m: &Milestone) -> bool {
-        m.status == MilestoneStatus::DecisionPending
-            || u32::try_from(index).is_ok_and(|subject| self.safeguards.is_frozen(subject))
-    }
-
     /// The amounts `terminate` leaves to disputes and pending decisions.
     fn continuing(&self) -> Balance {
-        let pending = self
-            .milestones
-            .iter()
-            .filter(|m| m.status == MilestoneStatus::DecisionPending)
-            // A subset of amounts whose total fits a balance.
-            .fold(0, |acc: Balance, m| acc.saturating_add(m.amount));
-        // A pending decision cannot be disputed, so the two sets are apart.
-        pending.saturating_add(self.safeguards.disputes().frozen_total())
+        // A pending decision cannot be disputed, so the two sets are apart,
+        // and both are held amounts, whose total fits a balance.
+        self.decision_pending
+            .saturating_add(self.safeguards.disputes().frozen_total())
     }
 
-    fn ensure_not_frozen(&self, milestone: u32) -> Result<(), Error> {
-        if self.safeguards.is_frozen(milestone) {
+    fn ensure_not_frozen(milestone: u32, m: &Milestone) -> Result<(), Error> {
+        if m.dispute.is_some() {
             Err(EscrowError::MilestoneFrozen { milestone }.into())
         } else {
             Ok(())
@@ -480,14 +566,16 @@ impl Escrow {
         automated: bool,
         from: &[MilestoneStatus],
     ) -> Result<Effects, Error> {
-        let mut m = self.milestone(milestone)?;
+        let mut m = self.load(milestone)?;
         if !from.contains(&m.status) {
             let expected = from.first().copied().unwrap_or(MilestoneStatus::Delivered);
             return Err(wrong_status(milestone, expected, m.status));
         }
-        self.ensure_not_frozen(milestone)?;
+        Self::ensure_not_frozen(milestone, &m)?;
+        self.leaves(m.status, m.amount);
         m.status = MilestoneStatus::Released;
         self.set_milestone(milestone, m);
+        self.paid_out(m.amount);
         Ok(Effects::of(ink::prelude::vec![EscrowEvent::Released(
             MilestoneReleased {
                 milestone,
@@ -551,17 +639,19 @@ impl Escrow {
         if !self.funded {
             return Err(EscrowError::NotFunded.into());
         }
-        let mut m = self.milestone(milestone)?;
+        let mut m = self.load(milestone)?;
         if m.status != MilestoneStatus::Pending {
             return Err(wrong_status(milestone, MilestoneStatus::Pending, m.status));
         }
-        self.ensure_not_frozen(milestone)?;
+        Self::ensure_not_frozen(milestone, &m)?;
         let review_until = now
             .checked_add(self.review_period)
             .ok_or(safeguards::DisputeError::TimeOverflow)?;
         m.status = MilestoneStatus::Delivered;
         m.delivered_at = Some(now);
         self.set_milestone(milestone, m);
+        // A subset of the total, which fits a balance.
+        self.delivered_free = self.delivered_free.saturating_add(m.amount);
         Ok(Effects::of(ink::prelude::vec![EscrowEvent::Delivered(
             MilestoneDelivered {
                 milestone,
@@ -616,7 +706,7 @@ impl Escrow {
         now: Timestamp,
     ) -> Result<Effects, Error> {
         self.safeguards.ensure_active()?;
-        let mut m = self.milestone(milestone)?;
+        let mut m = self.load(milestone)?;
         if m.status != MilestoneStatus::Delivered {
             return Err(wrong_status(
                 milestone,
@@ -624,7 +714,7 @@ impl Escrow {
                 m.status,
             ));
         }
-        self.ensure_not_frozen(milestone)?;
+        Self::ensure_not_frozen(milestone, &m)?;
         let until = m
             .delivered_at
             .unwrap_or(0)
@@ -646,9 +736,12 @@ impl Escrow {
             },
             now,
         )?;
+        self.leaves(m.status, m.amount);
         m.status = MilestoneStatus::DecisionPending;
         m.decision = Some(id);
         self.set_milestone(milestone, m);
+        // A subset of the total, which fits a balance.
+        self.decision_pending = self.decision_pending.saturating_add(m.amount);
         Ok(Effects::of(events))
     }
 
@@ -685,7 +778,6 @@ impl Escrow {
             .safeguards
             .reviews()
             .get(decision)
-            .copied()
             .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
         if matches!(d.status, DecisionStatus::Executed { .. }) {
             return Err(safeguards::ReviewError::AlreadyFinal { id: decision }.into());
@@ -701,7 +793,7 @@ impl Escrow {
             return Err(safeguards::KillSwitchError::Paused.into());
         }
         let milestone = d.input.item;
-        let mut m = self.milestone(milestone)?;
+        let mut m = self.load(milestone)?;
         if m.status != MilestoneStatus::DecisionPending || m.decision != Some(decision) {
             return Err(wrong_status(
                 milestone,
@@ -722,8 +814,10 @@ impl Escrow {
             Verdict::Favourable
                 if self.safeguards.kill_switch().state() == SwitchState::Terminated =>
             {
+                self.leaves(m.status, m.amount);
                 m.status = MilestoneStatus::Settled;
                 self.set_milestone(milestone, m);
+                self.paid_out(m.amount);
                 let refund = SettlementPaid {
                     recipient: self.client,
                     amount: m.amount,
@@ -735,6 +829,7 @@ impl Escrow {
                     .pay(self.client, m.amount))
             }
             Verdict::Favourable => {
+                self.leaves(m.status, m.amount);
                 m.status = MilestoneStatus::ReleaseWithheld;
                 self.set_milestone(milestone, m);
                 Ok(effects)
@@ -766,7 +861,7 @@ impl Escrow {
         if !self.funded {
             return Err(EscrowError::NotFunded.into());
         }
-        let m = self.milestone(milestone)?;
+        let m = self.load(milestone)?;
         if let (MilestoneStatus::DecisionPending, Some(decision)) = (m.status, m.decision) {
             return Err(EscrowError::DecisionPending {
                 milestone,
@@ -783,7 +878,7 @@ impl Escrow {
             return Err(EscrowError::NotDelivered { milestone }.into());
         }
         let (client, contractor) = (self.client, self.contractor);
-        let raised = self.safeguards.raise_dispute(
+        let (id, raised) = self.safeguards.raise_dispute(
             caller,
             client,
             contractor,
@@ -792,6 +887,15 @@ impl Escrow {
             evidence_hash,
             now,
         )?;
+        // A frozen delivery is its dispute's, not the settlement's.
+        self.leaves(m.status, m.amount);
+        self.set_milestone(
+            milestone,
+            Milestone {
+                dispute: Some(id),
+                ..m
+            },
+        );
         Ok(Effects::of(raised.0))
     }
 
@@ -827,9 +931,11 @@ impl Escrow {
     /// core's errors.
     pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
         let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
-        let mut m = self.milestone(resolution.subject)?;
+        let mut m = self.load(resolution.subject)?;
         m.status = MilestoneStatus::Resolved;
+        m.dispute = None;
         self.set_milestone(resolution.subject, m);
+        self.paid_out(m.amount);
         Ok(Effects::of(events)
             .pay(resolution.payer, resolution.payer_amount)
             .pay(resolution.payee, resolution.payee_amount))
@@ -849,24 +955,19 @@ impl Escrow {
     /// (with its appeal window) or the fallback, and its decision to its
     /// verdict (review included), after termination as before.
     pub fn settlement(&self) -> (Balance, Balance) {
-        if !self.funded {
+        if !self.funded || self.safeguards.kill_switch().state() == SwitchState::Terminated {
             return (0, 0);
         }
-        let mut client: Balance = 0;
-        let mut contractor: Balance = 0;
-        for (index, m) in self.milestones.iter().enumerate() {
-            if !m.status.is_unreleased() || self.continues_after_termination(index, m) {
-                continue;
-            }
-            match (self.settlement, m.status) {
-                (SettlementRule::PayDeliveredRefundRest, MilestoneStatus::Delivered) => {
-                    // Shares of amounts whose total fits a balance (checked
-                    // at instantiation), so the sums cannot saturate.
-                    contractor = contractor.saturating_add(m.amount);
-                }
-                _ => client = client.saturating_add(m.amount),
-            }
-        }
+        let contractor = match self.settlement {
+            SettlementRule::PayDeliveredRefundRest => self.delivered_free,
+            SettlementRule::RefundClient => 0,
+        };
+        // What is held, less what continues, less the contractor's share:
+        // three running totals of disjoint sets of held amounts.
+        let client = self
+            .held()
+            .saturating_sub(self.continuing())
+            .saturating_sub(contractor);
         (client, contractor)
     }
 
@@ -898,26 +999,35 @@ impl Escrow {
             .safeguards
             .terminate(caller, reason_hash, &plan, settled, now)?
             .0;
-        let settle: Vec<usize> = (0..self.milestones.len())
-            .filter(|i| {
-                self.milestones.get(*i).is_some_and(|m| {
-                    m.status.is_unreleased() && !self.continues_after_termination(*i, m)
-                })
-            })
-            .collect();
-        for i in settle {
-            if let Some(m) = self.milestones.get_mut(i) {
-                m.status = MilestoneStatus::Settled;
-            }
-        }
+        // Every settled milestone now reads `Settled` (see
+        // [`Escrow::milestone`]); only the totals change.
+        self.paid_out(settled);
+        self.delivered_free = 0;
         Ok(Effects::of(events)
             .pay(self.client, to_client)
             .pay(self.contractor, to_contractor))
     }
 }
 
-fn total(amounts: &[Balance]) -> Option<Balance> {
-    amounts
-        .iter()
-        .try_fold(0, |acc: Balance, a| acc.checked_add(*a))
+/// The sum of `amounts`, if none is zero, there is at least one, and the
+/// sum fits a balance.
+fn total(amounts: &[Compact<Balance>]) -> Option<Balance> {
+    if amounts.is_empty() {
+        return None;
+    }
+    amounts.iter().try_fold(
+        0,
+        |acc: Balance, a| {
+            if a.0 == 0 {
+                None
+            } else {
+                acc.checked_add(a.0)
+            }
+        },
+    )
+}
+
+/// Milestone prices as a [`Config`] takes them.
+pub fn prices(amounts: &[Balance]) -> Vec<Compact<Balance>> {
+    amounts.iter().copied().map(Compact).collect()
 }

@@ -93,6 +93,7 @@ pub mod service_agreement {
         kill_switch::SwitchState,
         review::{Decision, DecisionId, Verdict},
         roles::Role,
+        store::InkStore,
         Hash32,
     };
 
@@ -104,10 +105,13 @@ pub mod service_agreement {
     /// The contract's result type.
     pub type Result<T> = core::result::Result<T, Error>;
 
-    /// The contract's storage: the escrow core.
+    /// The contract's storage: the escrow core's fixed state and running
+    /// totals as the root value; each milestone, dispute, evidence entry
+    /// and automated decision as its own entry under the core's tables
+    /// (`safeguards::store`, `escrow::MILESTONES`).
     #[ink(storage)]
     pub struct ServiceAgreement {
-        escrow: Escrow,
+        escrow: Escrow<InkStore>,
     }
 
     impl ServiceAgreement {
@@ -123,7 +127,7 @@ pub mod service_agreement {
         /// arbitrator, reviewer).
         #[ink(constructor)]
         pub fn new(config: Config) -> Result<Self> {
-            let (escrow, effects) = Escrow::new(Self::env().caller(), config)?;
+            let (escrow, effects) = Escrow::<InkStore>::new(Self::env().caller(), config)?;
             Self::apply(effects)?;
             Ok(Self { escrow })
         }
@@ -134,7 +138,7 @@ pub mod service_agreement {
         fn safeguarded(
             &mut self,
             message: impl FnOnce(
-                &mut safeguards::Safeguards,
+                &mut safeguards::Safeguards<InkStore>,
                 AccountId,
                 Timestamp,
             ) -> safeguards::kit::Outcome,
@@ -184,9 +188,8 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let requirement = self.escrow.eds_requirement(caller)?;
-            let attestation =
-                safeguards::gate::check(self.escrow.registry(), caller, now, requirement)?;
+            let (registry, requirement) = self.escrow.eds_requirement(caller)?;
+            let attestation = safeguards::gate::check(registry, caller, now, requirement)?;
             self.safeguarded(|s, caller, now| {
                 s.accept_agreement(caller, Terms { hash, version }, now, attestation)
             })
@@ -415,7 +418,7 @@ pub mod service_agreement {
         }
 
         /// A party adds evidence to an open dispute, up to
-        /// `MAX_EVIDENCE_PER_DISPUTE` (4) hashes per dispute, 2 per side, the
+        /// `MAX_EVIDENCE_PER_DISPUTE` (16) hashes per dispute, 8 per side, the
         /// raising one counted for its side. Works while paused and after
         /// termination.
         ///
@@ -663,7 +666,7 @@ pub mod service_agreement {
         /// Every acceptance ever recorded, oldest first.
         #[ink(message)]
         pub fn acceptances(&self) -> Vec<Acceptance> {
-            self.escrow.safeguards().agreement().history().to_vec()
+            self.escrow.safeguards().agreement().history()
         }
 
         /// The arbitration clause.
@@ -672,10 +675,17 @@ pub mod service_agreement {
             self.escrow.safeguards().clause()
         }
 
-        /// The milestones.
+        /// How many milestones there are; their indices are `0..count`.
         #[ink(message)]
-        pub fn milestones(&self) -> Vec<Milestone> {
-            self.escrow.milestones().to_vec()
+        pub fn milestone_count(&self) -> u32 {
+            self.escrow.milestone_count()
+        }
+
+        /// Milestone `index` (a settled one reads `Settled`; see
+        /// [`Escrow::milestone`]).
+        #[ink(message)]
+        pub fn milestone(&self, index: u32) -> Option<Milestone> {
+            self.escrow.milestone(index)
         }
 
         /// Automated decision `id`, with its status.
@@ -687,7 +697,13 @@ pub mod service_agreement {
         /// A dispute by id.
         #[ink(message)]
         pub fn dispute(&self, id: u32) -> Option<Dispute> {
-            self.escrow.safeguards().disputes().get(id).cloned()
+            self.escrow.safeguards().disputes().get(id)
+        }
+
+        /// Dispute `id`'s evidence, `(submitter, hash)`, oldest first.
+        #[ink(message)]
+        pub fn evidence(&self, id: u32) -> Vec<(AccountId, Hash32)> {
+            self.escrow.safeguards().disputes().evidence(id)
         }
 
         /// Whether the client funded the escrow.

@@ -13,7 +13,14 @@ use safeguards::{
     AgreementError, DisputeError, KillSwitchError, ReviewError, RolesError, SafeguardEvent,
 };
 
+use safeguards::store::{InkStore, MemStore, Store, MAX_VALUE};
+
 use super::*;
+
+/// The programme core over an in-memory store, as every unit test drives
+/// it.
+type Programme = super::Programme<MemStore>;
+type Safeguards = safeguards::Safeguards<MemStore>;
 
 const ADMIN: u8 = 1;
 const GUARDIAN: u8 = 2;
@@ -301,11 +308,11 @@ fn eds_requirement_of_each_party_is_its_own_and_a_stranger_is_refused() {
     // when / then
     assert_eq!(
         p.eds_requirement(acc(HOLDER)),
-        Ok(Requirement::signatory(false))
+        Ok((p.registry(), Requirement::signatory(false)))
     );
     assert_eq!(
         p.eds_requirement(acc(R2)),
-        Ok(Requirement::individual(false))
+        Ok((p.registry(), Requirement::individual(false)))
     );
     assert_eq!(
         p.eds_requirement(acc(STRANGER)),
@@ -1354,10 +1361,10 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
             .map_or(acc(R1), |d| d.input.subject)
     };
     let t = *now;
-    let allocations = p.allocations().len();
+    let allocations = usize::try_from(p.allocation_count()).unwrap();
     let slots = |p: &Programme, a: u32| p.allocation(a).map_or(1, |a| a.documents.len());
-    let decisions = p.safeguards().reviews().all().len();
-    let disputes = p.safeguards().disputes().all().len();
+    let decisions = usize::try_from(p.safeguards().reviews().count()).unwrap();
+    let disputes = usize::try_from(p.safeguards().disputes().count()).unwrap();
     let op = match op.clone() {
         Op::Submit(a, s) => {
             let a = pick(a, allocations);
@@ -1486,15 +1493,13 @@ proptest! {
         // Disputes and pending rejections go on after termination; once
         // every deadline has passed, anyone carries each of them out.
         let later = now + 10 * (REVIEWER_DEADLINE + WINDOW + 25_000);
-        let open: Vec<u32> = p.safeguards().disputes()
-            .all()
-            .iter()
+        let open: Vec<u32> = (0..p.safeguards().disputes().count())
+            .filter_map(|id| p.safeguards().disputes().get(id))
             .filter(|d| d.status != DisputeStatus::Resolved)
             .map(|d| d.id)
             .collect();
-        let pending: Vec<DecisionId> = p
-            .allocations()
-            .iter()
+        let pending: Vec<DecisionId> = (0..p.allocation_count())
+            .filter_map(|id| p.allocation(id))
             .filter_map(|a| match a.status {
                 AllocationStatus::RejectionPending { decision } => Some(decision),
                 _ => None,
@@ -1672,16 +1677,18 @@ fn decision_read_shows_the_review_status() {
     )));
 }
 
-// ----- storage budget --------------------------------------------------
+// ----- storage layout --------------------------------------------------
 
-#[test]
-fn fixed_footprint_bounds_the_largest_fixed_part() {
-    // given: seven recipients, a full role table, a pending admin, every
-    // acceptance marked invalidated, the largest unallocated balance
+/// `count` allocations of `documents` slots, every one at its largest:
+/// slots decided, the even ones rejected and resolved by a reviewer, the
+/// odd ones disputed with full evidence, appealed by both sides and ruled;
+/// seven recipients, a hundred more verifiers granted, a pending admin,
+/// every acceptance marked invalidated.
+fn filled<S: Store + Default>(documents: u32, count: u32) -> super::Programme<S> {
     let mut c = config();
     c.recipients = (20..27).map(acc).collect();
-    let mut p = new_with(c);
-    let parties: Vec<AccountId> = p.safeguards().agreement().parties().to_vec();
+    let (mut p, _) = super::Programme::<S>::new(acc(ADMIN), c).unwrap();
+    let parties: Vec<AccountId> = p.safeguards().agreement().parties();
     for (i, who) in parties.iter().enumerate() {
         let attestation = u64::try_from(i).unwrap() + 1;
         p.safeguarded(|s| s.accept_agreement(*who, terms(), T0, attestation))
@@ -1696,66 +1703,38 @@ fn fixed_footprint_bounds_the_largest_fixed_part() {
         })
         .unwrap();
     }
-    let mut n = 100u8;
-    while p
-        .safeguarded(|s| s.grant_role(acc(ADMIN), Role::Verifier, acc(n)))
-        .is_ok()
-    {
-        n += 1;
+    for n in 100..200u8 {
+        p.safeguarded(|s| s.grant_role(acc(ADMIN), Role::Verifier, acc(n)))
+            .unwrap();
     }
     p.safeguarded(|s| s.propose_admin(acc(ADMIN), acc(STRANGER)))
         .unwrap();
-    p.fund(parties[0], Balance::MAX).unwrap();
-    // when
-    let size = scale::Encode::encoded_size(&p);
-    // then: the pending terms (37 bytes) are absent once effective; count them
-    assert!(
-        size + 37 <= FIXED_FOOTPRINT,
-        "fixed part encodes to {size} bytes"
-    );
-}
-
-/// A programme with as many allocations of `documents` slots as the budget
-/// allows, every one at its largest: slots decided, half of them rejected
-/// and resolved by a reviewer, half disputed with full evidence and ruled.
-fn filled(documents: u32) -> Programme {
-    let mut p = funded_with(config());
-    p.fund(acc(HOLDER), Balance::MAX - FUNDS).unwrap();
+    let (holder, recipient) = (parties[0], parties[1]);
+    p.fund(holder, Balance::MAX).unwrap();
     let kinds: Vec<u32> = (1..=documents).collect();
-    while p
-        .allocate(
-            acc(HOLDER),
-            acc(R1),
-            1_000_000,
-            7,
-            DEADLINE,
-            kinds.clone(),
-            T0,
-        )
-        .is_ok()
-    {}
-    let count = u32::try_from(p.allocations().len()).unwrap();
+    for _ in 0..count {
+        p.allocate(holder, recipient, 1_000_000, 7, DEADLINE, kinds.clone(), T0)
+            .unwrap();
+    }
     for a in 0..count {
         for slot in 0..documents {
-            p.submit_document(acc(R1), a, slot, h(20), T0).unwrap();
+            p.submit_document(recipient, a, slot, h(20), T0).unwrap();
             if slot > 0 {
                 p.reject_document(acc(INSPECTOR), a, slot, h(30), T0)
                     .unwrap();
             }
         }
         if a % 2 == 1 {
-            let d = p.safeguards().disputes().all().len();
-            p.raise_dispute(acc(R1), a, h(50), T0).unwrap();
-            let d = u32::try_from(d).unwrap();
-            for side in [HOLDER, R1] {
-                while p.submit_evidence(acc(side), d, h(52)).is_ok() {}
+            let d = p.safeguards().disputes().count();
+            p.raise_dispute(recipient, a, h(50), T0).unwrap();
+            for side in [holder, recipient] {
+                while p.submit_evidence(side, d, h(52)).is_ok() {}
             }
             // both sides appeal once; the third ruling stands
             p.safeguarded(|s| s.rule(acc(ARBITRATOR), d, 1_234, h(51), T0))
                 .unwrap();
-            for side in [HOLDER, R1] {
-                p.safeguarded(|s| s.appeal(acc(side), d, h(53), T0))
-                    .unwrap();
+            for side in [holder, recipient] {
+                p.safeguarded(|s| s.appeal(side, d, h(53), T0)).unwrap();
                 p.safeguarded(|s| s.rule(acc(ARBITRATOR), d, 1_234, h(51), T0))
                     .unwrap();
             }
@@ -1763,11 +1742,11 @@ fn filled(documents: u32) -> Programme {
     }
     for a in (0..count).step_by(2) {
         p.close(acc(CONTRACT), a, DEADLINE).unwrap();
-        let decision = match status(&p, a) {
+        let decision = match p.allocation(a).unwrap().status {
             AllocationStatus::RejectionPending { decision } => decision,
             other => panic!("{other:?}"),
         };
-        p.safeguarded(|s| s.request_review(acc(R1), decision, h(40), DEADLINE))
+        p.safeguarded(|s| s.request_review(recipient, decision, h(40), DEADLINE))
             .unwrap();
         p.safeguarded(|s| s.resolve_review(acc(REVIEWER), decision, None, h(41), DEADLINE))
             .unwrap();
@@ -1776,35 +1755,65 @@ fn filled(documents: u32) -> Programme {
 }
 
 #[test]
-fn programme_filled_to_the_budget_encodes_within_its_footprint() {
-    for documents in [1, 2, 8] {
-        // given / when
-        let p = filled(documents);
-        // then
-        let size = scale::Encode::encoded_size(&p);
-        assert!(p.allocations().len() >= 16, "{}", p.allocations().len());
-        assert!(
-            size <= p.footprint(),
-            "{documents} documents: {size} > {}",
-            p.footprint()
-        );
-        assert!(p.footprint() <= STORAGE_BUDGET);
+fn every_stored_value_of_the_fullest_programme_fits_the_value_limit() {
+    // given / when: eight documents per allocation, the largest entries
+    let p = filled::<MemStore>(8, 8);
+    // then
+    let s = p.safeguards();
+    for store in [
+        p.store(),
+        s.disputes().store(),
+        s.reviews().store(),
+        s.roles().store(),
+        s.agreement().store(),
+    ] {
+        for (cell, size) in store.value_sizes() {
+            assert!(size <= MAX_VALUE, "table {cell:#x}: {size} bytes");
+        }
     }
+    assert_eq!(
+        p.safeguards().disputes().evidence(0).len(),
+        MAX_EVIDENCE_PER_DISPUTE
+    );
+}
+
+#[ink::test]
+fn the_root_of_the_fullest_programme_fits_the_value_limit() {
+    // given / when: the contract's own layout, whose store handles encode
+    // to nothing
+    let p = filled::<InkStore>(8, 8);
+    // then
+    let size = scale::Encode::encoded_size(&p);
+    assert!(size <= MAX_VALUE, "root: {size} bytes");
 }
 
 #[test]
-fn allocate_past_the_storage_budget_fails_with_storage_full() {
-    // given
-    let mut p = filled(8);
-    let needed = p.footprint() + allocation_footprint(8);
-    // when / then
-    assert_refused(
-        &mut p,
-        |p| p.allocate(acc(HOLDER), acc(R2), 1, 7, DEADLINE, vec![1; 8], T0),
-        programme_err(ProgrammeError::StorageFull {
-            needed: u32::try_from(needed).unwrap(),
-        }),
+fn a_thousand_allocations_each_keep_their_own_entry_and_settle_by_the_totals() {
+    // given: a thousand allocations, half of them ready to be paid
+    let mut p = funded_with(config());
+    for a in 0..1_000u32 {
+        let recipient = if a % 2 == 0 { R1 } else { R2 };
+        p.allocate(acc(HOLDER), acc(recipient), 1, 7, DEADLINE, vec![1], T0)
+            .unwrap();
+        if a % 2 == 0 {
+            p.submit_document(acc(R1), a, 0, h(20), T0).unwrap();
+            p.approve_document(acc(INSPECTOR), a, 0, T0).unwrap();
+        }
+    }
+    // when: the last is disputed, and the programme terminated
+    p.raise_dispute(acc(R2), 999, h(50), T0).unwrap();
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
+    let effects = p.terminate(acc(ADMIN), h(4), T0).unwrap();
+    // then: R1's ready allocations go to R1, the rest (unallocated
+    // included) to the holder, the disputed one stays
+    assert_eq!(p.allocation_count(), 1_000);
+    assert_eq!(
+        effects.payouts,
+        vec![(acc(HOLDER), FUNDS - 1_000 + 499), (acc(R1), 500)]
     );
+    assert_eq!(p.held(), 1);
+    assert_eq!(status(&p, 998), AllocationStatus::Settled);
+    assert_eq!(status(&p, 999), AllocationStatus::Open);
 }
 
 #[test]
@@ -1834,26 +1843,6 @@ fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
         Error::Dispute(DisputeError::NotAParty {
             caller: acc(STRANGER),
         }),
-    );
-}
-
-#[test]
-fn item_footprints_equal_the_largest_encodings() {
-    // given: allocation 0 rejected and resolved by a reviewer, allocation 1
-    // disputed with full evidence, appealed by both sides and ruled, every
-    // slot decided
-    let p = filled(8);
-    // when
-    let allocation = scale::Encode::encoded_size(p.allocation(0).unwrap());
-    let decision = scale::Encode::encoded_size(p.safeguards().reviews().get(1).unwrap());
-    let dispute = scale::Encode::encoded_size(p.safeguards().disputes().get(0).unwrap());
-    // then
-    assert_eq!(allocation, ALLOCATION_FOOTPRINT + 8 * SLOT_FOOTPRINT);
-    assert_eq!(decision, DECISION_FOOTPRINT);
-    assert_eq!(dispute, DISPUTE_FOOTPRINT);
-    assert_eq!(
-        p.safeguards().disputes().get(0).unwrap().evidence.len(),
-        MAX_EVIDENCE_PER_DISPUTE
     );
 }
 
@@ -1938,7 +1927,7 @@ mod kit {
 
         fn raise_dispute(&mut self, now: Timestamp) -> Result<Raised, Error> {
             self.0.raise_dispute(acc(HOLDER), 0, h(50), now)?;
-            let d = self.0.safeguards().disputes().open_for(0).cloned().unwrap();
+            let d = self.0.safeguards().disputes().open_for(0).unwrap();
             Ok(Raised {
                 id: d.id,
                 payer: d.payer,

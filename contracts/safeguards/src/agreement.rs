@@ -31,6 +31,7 @@ use ink::prelude::vec::Vec;
 use crate::{
     eds::{AttestationId, RevocationReason},
     errors::AgreementError,
+    store::{Store, ACCEPTANCES, PARTIES, PARTY_INDEX},
     types::{AccountId, Hash32, Timestamp, ZERO_HASH},
 };
 
@@ -38,10 +39,10 @@ use crate::{
 pub const MAX_PARTIES: usize = 8;
 
 /// Most acceptances the permanent record keeps (every version's, for every
-/// party): the record is stored with the contract in one storage value,
-/// which the chain caps, so it must stay bounded. An amendment that would
-/// not leave room for every party's acceptance is refused up front
-/// ([`AgreementError::HistoryFull`]).
+/// party). Each is its own storage entry, but noting an invalidated
+/// attestation reads the whole record, so it stays bounded. An amendment
+/// that would not leave room for every party's acceptance is refused up
+/// front ([`AgreementError::HistoryFull`]).
 pub const MAX_HISTORY: usize = 32;
 
 /// A version of the master agreement.
@@ -164,20 +165,22 @@ pub enum AgreementEvent {
     AttestationInvalidated(AcceptanceAttestationInvalidated),
 }
 
-/// The anchor.
+/// The anchor: the versions and counters here; the parties and every
+/// acceptance as entries of a [`Store`] (see [`crate::store`]).
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Agreement {
-    parties: Vec<AccountId>,
+pub struct Agreement<S> {
+    party_count: u32,
     /// The version that governs, once every party accepted one.
     effective: Option<Terms>,
     /// The version awaiting acceptance, if any.
     pending: Option<Terms>,
-    /// Acceptances of `pending`.
-    acceptances: Vec<Acceptance>,
-    /// Every acceptance ever recorded, for auditors.
-    history: Vec<Acceptance>,
+    /// Where the acceptances of `pending` start in the record.
+    pending_from: u32,
+    /// How many acceptances the record holds.
+    history_len: u32,
+    store: S,
 }
 
 fn check_terms(terms: Terms) -> Result<(), AgreementError> {
@@ -192,7 +195,7 @@ fn check_terms(terms: Terms) -> Result<(), AgreementError> {
     Ok(())
 }
 
-impl Agreement {
+impl<S: Store + Default> Agreement<S> {
     /// Anchors `terms` for `parties`; nothing is effective until every party
     /// accepts.
     ///
@@ -208,41 +211,53 @@ impl Agreement {
         terms: Terms,
     ) -> Result<(Self, Vec<AgreementEvent>), AgreementError> {
         check_terms(terms)?;
+        let count = u32::try_from(parties.len()).unwrap_or(u32::MAX);
         if parties.len() < 2 || parties.len() > MAX_PARTIES {
-            return Err(AgreementError::InvalidPartyCount {
-                count: u32::try_from(parties.len()).unwrap_or(u32::MAX),
-            });
+            return Err(AgreementError::InvalidPartyCount { count });
         }
         for (i, p) in parties.iter().enumerate() {
             if parties.iter().skip(i.saturating_add(1)).any(|q| q == p) {
                 return Err(AgreementError::DuplicateParty { account: *p });
             }
         }
+        let mut agreement = Self {
+            party_count: count,
+            effective: None,
+            pending: Some(terms),
+            pending_from: 0,
+            history_len: 0,
+            store: S::default(),
+        };
+        for (index, party) in (0u32..).zip(parties.iter()) {
+            agreement.store.set(PARTIES, &index, party);
+            agreement.store.set(PARTY_INDEX, party, &index);
+        }
         let event = AgreementEvent::Anchored(AgreementAnchored {
             hash: terms.hash,
             version: terms.version,
-            parties: parties.clone(),
+            parties,
         });
-        Ok((
-            Self {
-                parties,
-                effective: None,
-                pending: Some(terms),
-                acceptances: Vec::new(),
-                history: Vec::new(),
-            },
-            ink::prelude::vec![event],
-        ))
+        Ok((agreement, ink::prelude::vec![event]))
+    }
+}
+
+impl<S: Store> Agreement<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote (each item's own storage value).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
-    /// The parties.
-    pub fn parties(&self) -> &[AccountId] {
-        &self.parties
+    /// The parties, in the order they were named.
+    pub fn parties(&self) -> Vec<AccountId> {
+        (0..self.party_count)
+            .filter_map(|i| self.store.get(PARTIES, &i))
+            .collect()
     }
 
     /// Whether `account` is a party.
     pub fn is_party(&self, account: AccountId) -> bool {
-        self.parties.contains(&account)
+        self.store.get::<_, u32>(PARTY_INDEX, &account).is_some()
     }
 
     /// The governing version, if every party accepted one.
@@ -255,19 +270,33 @@ impl Agreement {
         self.pending
     }
 
+    fn record(&self, from: u32) -> Vec<Acceptance> {
+        (from..self.history_len)
+            .filter_map(|i| self.store.get(ACCEPTANCES, &i))
+            .collect()
+    }
+
     /// Acceptances of the pending version so far.
-    pub fn acceptances(&self) -> &[Acceptance] {
-        &self.acceptances
+    pub fn acceptances(&self) -> Vec<Acceptance> {
+        if self.pending.is_none() {
+            return Vec::new();
+        }
+        self.record(self.pending_from)
     }
 
     /// Every acceptance ever recorded, oldest first.
-    pub fn history(&self) -> &[Acceptance] {
-        &self.history
+    pub fn history(&self) -> Vec<Acceptance> {
+        self.record(0)
+    }
+
+    /// How many acceptances the record holds.
+    pub fn history_len(&self) -> usize {
+        usize::try_from(self.history_len).unwrap_or(usize::MAX)
     }
 
     /// Whether any acceptance was ever recorded (the clause locks then).
     pub fn any_acceptance(&self) -> bool {
-        !self.history.is_empty()
+        self.history_len > 0
     }
 
     /// # Errors
@@ -317,7 +346,7 @@ impl Agreement {
                 given_version: terms.version,
             });
         }
-        if self.acceptances.iter().any(|a| a.party == caller) {
+        if self.acceptances().iter().any(|a| a.party == caller) {
             return Err(AgreementError::AlreadyAccepted { party: caller });
         }
         let acceptance = Acceptance {
@@ -327,8 +356,11 @@ impl Agreement {
             attestation,
             invalidated: None,
         };
-        self.acceptances.push(acceptance);
-        self.history.push(acceptance);
+        // An amendment is proposed only with room for every party's
+        // acceptance ([`MAX_HISTORY`]), so the record stays far below u32.
+        let index = self.history_len;
+        self.store.set(ACCEPTANCES, &index, &acceptance);
+        self.history_len = index.saturating_add(1);
         let mut events = ink::prelude::vec![AgreementEvent::Accepted(AgreementAccepted {
             party: caller,
             hash: pending.hash,
@@ -336,10 +368,10 @@ impl Agreement {
             at: now,
             attestation,
         })];
-        if self.acceptances.len() == self.parties.len() {
+        if self.history_len.saturating_sub(self.pending_from) == self.party_count {
             self.effective = Some(pending);
             self.pending = None;
-            self.acceptances.clear();
+            self.pending_from = self.history_len;
             events.push(AgreementEvent::Effective(AgreementEffective {
                 hash: pending.hash,
                 version: pending.version,
@@ -384,11 +416,12 @@ impl Agreement {
                 given: terms.version,
             });
         }
-        if self.history.len().saturating_add(self.parties.len()) > MAX_HISTORY {
+        let needed = self.history_len.saturating_add(self.party_count);
+        if usize::try_from(needed).map_or(true, |n| n > MAX_HISTORY) {
             return Err(AgreementError::HistoryFull);
         }
         self.pending = Some(terms);
-        self.acceptances.clear();
+        self.pending_from = self.history_len;
         Ok(ink::prelude::vec![AgreementEvent::AmendmentProposed(
             AmendmentProposed {
                 by: caller,
@@ -420,24 +453,21 @@ impl Agreement {
         reason: RevocationReason,
         now: Timestamp,
     ) -> Result<Vec<AgreementEvent>, AgreementError> {
-        let matches = |a: &Acceptance| a.party == party && a.attestation == attestation;
-        if !self.history.iter().any(matches) {
+        let matching: Vec<(u32, Acceptance)> = (0..self.history_len)
+            .filter_map(|i| Some((i, self.store.get::<_, Acceptance>(ACCEPTANCES, &i)?)))
+            .filter(|(_, a)| a.party == party && a.attestation == attestation)
+            .collect();
+        if matching.is_empty() {
             return Err(AgreementError::UnknownAcceptanceAttestation { party, attestation });
         }
-        if self
-            .history
-            .iter()
-            .any(|a| matches(a) && a.invalidated.is_some())
-        {
+        if matching.iter().any(|(_, a)| a.invalidated.is_some()) {
             return Err(AgreementError::InvalidationAlreadyNoted { party });
         }
         let mut versions = Vec::new();
-        for a in self.history.iter_mut().filter(|a| matches(a)) {
+        for (index, mut a) in matching {
             a.invalidated = Some(reason);
+            self.store.set(ACCEPTANCES, &index, &a);
             versions.push(a.version);
-        }
-        for a in self.acceptances.iter_mut().filter(|a| matches(a)) {
-            a.invalidated = Some(reason);
         }
         Ok(ink::prelude::vec![AgreementEvent::AttestationInvalidated(
             AcceptanceAttestationInvalidated {
@@ -454,7 +484,9 @@ impl Agreement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_utils::*;
+    use crate::{store::MemStore, test_utils::*};
+
+    type Agreement = super::Agreement<MemStore>;
 
     const V1: Terms = Terms {
         hash: [5; 32],

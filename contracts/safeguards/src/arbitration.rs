@@ -17,6 +17,7 @@
 use crate::{
     errors::ArbitrationError,
     roles::{Guarded, Role, Roles},
+    store::{Store, CLAUSE},
     types::{AccountId, Hash32, ZERO_HASH},
 };
 
@@ -173,15 +174,16 @@ pub enum ArbitrationEvent {
     ClauseSet(ArbitrationClauseSet),
 }
 
-/// The clause holder.
+/// The clause holder. The clause is one entry of a [`Store`] (see
+/// [`crate::store`]): only the messages that read or replace it load it.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Arbitration {
-    clause: ArbitrationClause,
+pub struct Arbitration<S> {
+    store: S,
 }
 
-impl Arbitration {
+impl<S: Store + Default> Arbitration<S> {
     /// Sets the clause at instantiation.
     ///
     /// # Errors
@@ -196,18 +198,33 @@ impl Arbitration {
         by: AccountId,
     ) -> Result<(Self, ink::prelude::vec::Vec<ArbitrationEvent>), ArbitrationError> {
         clause.validate()?;
+        let mut arbitration = Self {
+            store: S::default(),
+        };
+        arbitration.store.set(CLAUSE, &(), &clause);
         Ok((
-            Self { clause },
+            arbitration,
             ink::prelude::vec![ArbitrationEvent::ClauseSet(ArbitrationClauseSet {
                 clause,
                 by
             })],
         ))
     }
+}
 
+impl<S: Store> Arbitration<S> {
     /// The clause in force.
+    ///
+    /// # Panics
+    ///
+    /// If the clause's entry is missing: [`Arbitration::new`] writes it and
+    /// only [`Arbitration::replace`] rewrites it, so only a storage layout
+    /// changed without a migration could remove it.
     pub fn clause(&self) -> ArbitrationClause {
-        self.clause
+        match self.store.get(CLAUSE, &()) {
+            Some(clause) => clause,
+            None => panic!("arbitration clause entry missing"),
+        }
     }
 
     /// Replaces the clause. Admin only, and only while no party has accepted
@@ -222,7 +239,7 @@ impl Arbitration {
     /// [`ArbitrationClauseSet`].
     pub fn replace(
         &mut self,
-        roles: &Roles,
+        roles: &Roles<impl Store>,
         caller: AccountId,
         clause: ArbitrationClause,
         any_acceptance: bool,
@@ -232,7 +249,7 @@ impl Arbitration {
             return Err(ArbitrationError::ClauseLocked.into());
         }
         clause.validate()?;
-        self.clause = clause;
+        self.store.set(CLAUSE, &(), &clause);
         Ok(ink::prelude::vec![ArbitrationEvent::ClauseSet(
             ArbitrationClauseSet { clause, by: caller }
         )])
@@ -244,6 +261,9 @@ mod tests {
     use super::*;
     use crate::test_utils::*;
     use crate::RolesError;
+
+    type Roles = crate::roles::Roles<crate::store::MemStore>;
+    type Arbitration = super::Arbitration<crate::store::MemStore>;
 
     pub fn iac() -> ArbitrationClause {
         ArbitrationClause {

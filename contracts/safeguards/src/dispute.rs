@@ -35,6 +35,7 @@ use crate::{
     errors::DisputeError,
     review::MAX_PERIOD,
     roles::{Guarded, Role, Roles},
+    store::{Store, DISPUTES, EVIDENCE, OPEN_DISPUTES},
     types::{split_bps, AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR, ZERO_HASH},
 };
 
@@ -42,8 +43,6 @@ use crate::{
 /// side (the raising evidence counts for its side), so neither side can
 /// fill the record and lock the other out.
 pub const MAX_EVIDENCE: usize = 16;
-/// At most this many disputes per contract, open or resolved.
-pub const MAX_DISPUTES: usize = 32;
 
 /// What applies when no ruling arrives before the deadline.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -153,8 +152,19 @@ pub struct Dispute {
     pub payer_appealed: bool,
     /// Whether the payee used its one appeal.
     pub payee_appealed: bool,
-    /// Evidence hashes with who submitted them.
-    pub evidence: Vec<(AccountId, Hash32)>,
+    /// How many evidence entries the payer submitted (the raising one
+    /// included when the payer raised); the entries themselves are in the
+    /// store ([`Disputes::evidence`]).
+    pub payer_evidence: u8,
+    /// How many evidence entries the payee submitted.
+    pub payee_evidence: u8,
+}
+
+impl Dispute {
+    /// How many evidence entries both sides submitted.
+    pub fn evidence_count(&self) -> u32 {
+        u32::from(self.payer_evidence).saturating_add(u32::from(self.payee_evidence))
+    }
 }
 
 /// How an executed dispute pays out.
@@ -274,13 +284,18 @@ pub enum DisputeEvent {
     Resolved(DisputeResolved),
 }
 
-/// The dispute table.
+/// The dispute table: its configuration and counters here, each dispute,
+/// each evidence entry and the open-dispute index as entries of a
+/// [`Store`] (see [`crate::store`]), so a dispute costs the same to raise
+/// or rule whether the contract has one or a thousand.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Disputes {
+pub struct Disputes<S> {
     config: DisputeConfig,
-    disputes: Vec<Dispute>,
+    count: u32,
+    frozen: Balance,
+    store: S,
 }
 
 fn ensure_hash(hash: Hash32) -> Result<(), DisputeError> {
@@ -314,7 +329,7 @@ fn after(now: Timestamp, span: Timestamp) -> Result<Timestamp, DisputeError> {
     now.checked_add(span).ok_or(DisputeError::TimeOverflow)
 }
 
-impl Disputes {
+impl<S: Store + Default> Disputes<S> {
     /// An empty table.
     ///
     /// # Errors
@@ -324,8 +339,18 @@ impl Disputes {
         config.validate()?;
         Ok(Self {
             config,
-            disputes: Vec::new(),
+            count: 0,
+            frozen: 0,
+            store: S::default(),
         })
+    }
+}
+
+impl<S: Store> Disputes<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote (each item's own storage value).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     /// The configuration.
@@ -334,42 +359,52 @@ impl Disputes {
     }
 
     /// A dispute by id.
-    pub fn get(&self, id: u32) -> Option<&Dispute> {
-        self.disputes.get(usize::try_from(id).ok()?)
+    pub fn get(&self, id: u32) -> Option<Dispute> {
+        if id >= self.count {
+            return None;
+        }
+        self.store.get(DISPUTES, &id)
     }
 
-    fn get_mut(&mut self, id: u32) -> Result<&mut Dispute, DisputeError> {
-        usize::try_from(id)
-            .ok()
-            .and_then(|i| self.disputes.get_mut(i))
-            .ok_or(DisputeError::UnknownDispute { id })
+    fn load(&self, id: u32) -> Result<Dispute, DisputeError> {
+        self.get(id).ok_or(DisputeError::UnknownDispute { id })
     }
 
-    /// All disputes, oldest first.
-    pub fn all(&self) -> &[Dispute] {
-        &self.disputes
+    fn save(&mut self, d: &Dispute) {
+        self.store.set(DISPUTES, &d.id, d);
+    }
+
+    /// How many disputes were ever raised; their ids are `0..count`.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// Dispute `id`'s evidence, `(submitter, hash)`, oldest first (the
+    /// raising evidence first); empty for an unknown dispute.
+    pub fn evidence(&self, id: u32) -> Vec<(AccountId, Hash32)> {
+        let Some(d) = self.get(id) else {
+            return Vec::new();
+        };
+        (0..d.evidence_count())
+            .filter_map(|i| self.store.get(EVIDENCE, &(id, i)))
+            .collect()
     }
 
     /// The open (not resolved) dispute about `subject`, if any.
-    pub fn open_for(&self, subject: u32) -> Option<&Dispute> {
-        self.disputes
-            .iter()
-            .find(|d| d.subject == subject && d.status != DisputeStatus::Resolved)
+    pub fn open_for(&self, subject: u32) -> Option<Dispute> {
+        let id: u32 = self.store.get(OPEN_DISPUTES, &subject)?;
+        self.get(id)
     }
 
     /// The sum of the amounts frozen by open disputes: what a termination
     /// leaves to the disputes, which go on after it.
     pub fn frozen_total(&self) -> Balance {
-        self.disputes
-            .iter()
-            .filter(|d| d.status != DisputeStatus::Resolved)
-            // Frozen amounts are held amounts, whose total fits a balance.
-            .fold(0, |acc: Balance, d| acc.saturating_add(d.amount))
+        self.frozen
     }
 
     /// Whether the amount of `subject` is frozen by an open dispute.
     pub fn is_frozen(&self, subject: u32) -> bool {
-        self.open_for(subject).is_some()
+        self.store.get::<_, u32>(OPEN_DISPUTES, &subject).is_some()
     }
 
     /// The split that [`Disputes::execute`] would apply at `now`, without
@@ -377,7 +412,7 @@ impl Disputes {
     /// execute while paused.
     pub fn executable_split(&self, id: u32, now: Timestamp) -> Option<(Balance, Balance)> {
         let d = self.get(id)?;
-        let (bps, _) = self.due_split(d, now).ok()?;
+        let (bps, _) = self.due_split(&d, now).ok()?;
         split_bps(d.amount, bps)
     }
 
@@ -413,7 +448,8 @@ impl Disputes {
     /// # Errors
     ///
     /// `NotAParty`, `ZeroHash`, `NothingToDispute`, `AlreadyDisputed`,
-    /// `TooManyDisputes`, `TimeOverflow`.
+    /// `TooManyDisputes` (once `u32::MAX` disputes were raised),
+    /// `TimeOverflow`.
     ///
     /// # Events
     ///
@@ -439,12 +475,11 @@ impl Disputes {
         if self.is_frozen(subject) {
             return Err(DisputeError::AlreadyDisputed { subject });
         }
-        if self.disputes.len() >= MAX_DISPUTES {
-            return Err(DisputeError::TooManyDisputes);
-        }
-        let id = u32::try_from(self.disputes.len()).map_err(|_| DisputeError::TooManyDisputes)?;
+        let id = self.count;
+        let count = id.checked_add(1).ok_or(DisputeError::TooManyDisputes)?;
         let ruling_deadline = after(now, self.config.ruling_period)?;
-        self.disputes.push(Dispute {
+        let (payer_evidence, payee_evidence) = if caller == payer { (1, 0) } else { (0, 1) };
+        let d = Dispute {
             id,
             subject,
             payer,
@@ -456,8 +491,17 @@ impl Disputes {
             ruling: None,
             payer_appealed: false,
             payee_appealed: false,
-            evidence: ink::prelude::vec![(caller, evidence_hash)],
-        });
+            payer_evidence,
+            payee_evidence,
+        };
+        self.count = count;
+        // Frozen amounts are amounts the contract holds, whose total fits a
+        // balance.
+        self.frozen = self.frozen.saturating_add(amount);
+        self.save(&d);
+        self.store
+            .set(EVIDENCE, &(id, 0u32), &(caller, evidence_hash));
+        self.store.set(OPEN_DISPUTES, &subject, &id);
         Ok((
             id,
             ink::prelude::vec![DisputeEvent::Raised(DisputeRaised {
@@ -492,9 +536,9 @@ impl Disputes {
     }
 
     /// [`Disputes::add_evidence`] with a lower limit of `limit` entries per
-    /// dispute (the raising evidence included; at most [`MAX_EVIDENCE`]), for
-    /// a contract whose storage budget cannot hold [`MAX_EVIDENCE`] entries
-    /// for every dispute it may have. Each side gets half of `limit`.
+    /// dispute (the raising evidence included; at most [`MAX_EVIDENCE`]),
+    /// for a template that wants a shorter record. Each side gets half of
+    /// `limit`.
     ///
     /// # Errors
     ///
@@ -511,8 +555,8 @@ impl Disputes {
         evidence_hash: Hash32,
         limit: usize,
     ) -> Result<Vec<DisputeEvent>, DisputeError> {
-        let d = self.get_mut(id)?;
-        ensure_party(d, caller)?;
+        let mut d = self.load(id)?;
+        ensure_party(&d, caller)?;
         ensure_hash(evidence_hash)?;
         if d.status == DisputeStatus::Resolved {
             return Err(DisputeError::WrongStatus {
@@ -521,13 +565,23 @@ impl Disputes {
             });
         }
         // Each side's own quota: the payer and the payee are the only
-        // submitters (`ensure_party`), so the whole list stays within `limit`.
+        // submitters (`ensure_party`), so the whole record stays within
+        // `limit`.
         let quota = limit.min(MAX_EVIDENCE).checked_div(2).unwrap_or(0);
-        let own = d.evidence.iter().filter(|(by, _)| *by == caller).count();
-        if own >= quota {
+        let index = d.evidence_count();
+        let own = if caller == d.payer {
+            &mut d.payer_evidence
+        } else {
+            &mut d.payee_evidence
+        };
+        if usize::from(*own) >= quota {
             return Err(DisputeError::TooMuchEvidence);
         }
-        d.evidence.push((caller, evidence_hash));
+        // Below the quota, itself below `MAX_EVIDENCE`, so it fits a u8.
+        *own = own.saturating_add(1);
+        self.save(&d);
+        self.store
+            .set(EVIDENCE, &(id, index), &(caller, evidence_hash));
         Ok(ink::prelude::vec![DisputeEvent::EvidenceSubmitted(
             EvidenceSubmitted {
                 id,
@@ -551,7 +605,7 @@ impl Disputes {
     /// [`RulingIssued`].
     pub fn rule(
         &mut self,
-        roles: &Roles,
+        roles: &Roles<impl Store>,
         caller: AccountId,
         id: u32,
         payer_bps: u16,
@@ -560,8 +614,8 @@ impl Disputes {
     ) -> Result<Vec<DisputeEvent>, Guarded<DisputeError>> {
         roles.ensure(Role::Arbitrator, caller)?;
         let appeal_window = self.config.appeal_window;
-        let d = self.get_mut(id)?;
-        ensure_status(d, DisputeStatus::AwaitingRuling)?;
+        let mut d = self.load(id)?;
+        ensure_status(&d, DisputeStatus::AwaitingRuling)?;
         if now >= d.ruling_deadline {
             return Err(DisputeError::RulingDeadlinePassed {
                 deadline: d.ruling_deadline,
@@ -580,6 +634,7 @@ impl Disputes {
             award_hash,
             appeal_deadline,
         });
+        self.save(&d);
         Ok(ink::prelude::vec![DisputeEvent::RulingIssued(
             RulingIssued {
                 id,
@@ -611,10 +666,10 @@ impl Disputes {
         now: Timestamp,
     ) -> Result<Vec<DisputeEvent>, DisputeError> {
         let ruling_period = self.config.ruling_period;
-        let d = self.get_mut(id)?;
-        ensure_party(d, caller)?;
+        let mut d = self.load(id)?;
+        ensure_party(&d, caller)?;
         ensure_hash(grounds_hash)?;
-        ensure_status(d, DisputeStatus::Ruled)?;
+        ensure_status(&d, DisputeStatus::Ruled)?;
         // `ensure_party` let only the payer or the payee through.
         let used = if caller == d.payer {
             d.payer_appealed
@@ -637,6 +692,7 @@ impl Disputes {
         d.ruling = None;
         d.status = DisputeStatus::AwaitingRuling;
         d.ruling_deadline = ruling_deadline;
+        self.save(&d);
         Ok(ink::prelude::vec![DisputeEvent::Appealed(RulingAppealed {
             id,
             by: caller,
@@ -661,12 +717,15 @@ impl Disputes {
         id: u32,
         now: Timestamp,
     ) -> Result<(Resolution, Vec<DisputeEvent>), DisputeError> {
-        let d = self.get(id).ok_or(DisputeError::UnknownDispute { id })?;
-        let (bps, by_fallback) = self.due_split(d, now)?;
+        let mut d = self.load(id)?;
+        let (bps, by_fallback) = self.due_split(&d, now)?;
         let (payer_amount, payee_amount) =
             split_bps(d.amount, bps).ok_or(DisputeError::SplitOutOfRange { payer_bps: bps })?;
-        let d = self.get_mut(id)?;
         d.status = DisputeStatus::Resolved;
+        self.save(&d);
+        self.store.remove(OPEN_DISPUTES, &d.subject);
+        // The amount was counted in when the dispute was raised.
+        self.frozen = self.frozen.saturating_sub(d.amount);
         let resolution = Resolution {
             id,
             subject: d.subject,
@@ -691,7 +750,10 @@ impl Disputes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{test_utils::*, RolesError};
+    use crate::{store::MemStore, test_utils::*, RolesError};
+
+    type Disputes = super::Disputes<MemStore>;
+    type Roles = crate::roles::Roles<MemStore>;
 
     const DAY: Timestamp = 86_400_000;
     const T0: Timestamp = 1_000;
@@ -804,7 +866,7 @@ mod tests {
                 Err(DisputeError::NotAParty { caller: acc(who) })
             );
         }
-        assert!(d.all().is_empty());
+        assert_eq!(d.count(), 0);
     }
 
     #[test]
@@ -851,31 +913,43 @@ mod tests {
     }
 
     #[test]
-    fn raise_beyond_capacity_fails_with_too_many_disputes() {
+    fn a_thousand_disputes_each_keep_their_own_entries_and_freeze_their_own_amounts() {
+        // given
         let mut d = Disputes::new(config()).unwrap();
-        for subject in 0..32u32 {
+        for subject in 0..1_000u32 {
             d.raise(
                 acc(CLIENT),
                 acc(CLIENT),
                 acc(CONTRACTOR),
                 subject,
-                1,
+                2,
                 h(1),
                 T0,
             )
             .unwrap();
         }
-        assert_eq!(
-            d.raise(acc(CLIENT), acc(CLIENT), acc(CONTRACTOR), 999, 1, h(1), T0),
-            Err(DisputeError::TooManyDisputes)
-        );
+        // then
+        assert_eq!(d.count(), 1_000);
+        assert_eq!(d.frozen_total(), 2_000);
+        assert_eq!(d.open_for(999).unwrap().id, 999);
+        assert_eq!(d.store.count(DISPUTES), 1_000);
+        // when: the last one runs to its fallback
+        d.execute(999, T0 + 10 * DAY).unwrap();
+        // then: only its subject thaws, and it may be disputed again
+        assert!(!d.is_frozen(999));
+        assert!(d.is_frozen(998));
+        assert_eq!(d.frozen_total(), 1_998);
+        let (id, _) = d
+            .raise(acc(CLIENT), acc(CLIENT), acc(CONTRACTOR), 999, 2, h(1), T0)
+            .unwrap();
+        assert_eq!(id, 1_000);
     }
 
     #[test]
     fn evidence_by_party_is_recorded() {
         let mut d = raised();
         let events = d.add_evidence(acc(CONTRACTOR), 0, h(3)).unwrap();
-        assert_eq!(d.get(0).unwrap().evidence.len(), 2);
+        assert_eq!(d.evidence(0).len(), 2);
         assert_eq!(
             events,
             vec![DisputeEvent::EvidenceSubmitted(EvidenceSubmitted {
@@ -922,7 +996,7 @@ mod tests {
                 Err(DisputeError::TooMuchEvidence)
             );
         }
-        assert_eq!(d.get(0).unwrap().evidence.len(), MAX_EVIDENCE);
+        assert_eq!(d.evidence(0).len(), MAX_EVIDENCE);
     }
 
     #[test]

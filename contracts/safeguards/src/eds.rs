@@ -63,6 +63,7 @@ use ink::prelude::vec::Vec;
 use crate::{
     errors::EdsError,
     roles::{Guarded, Role, Roles, RolesEvent},
+    store::Store,
     types::{AccountId, Hash32, Timestamp, ZERO_HASH},
 };
 
@@ -510,13 +511,13 @@ pub trait EdsStore {
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Registry {
-    roles: Roles,
+pub struct Registry<S> {
+    roles: Roles<S>,
     attestation_count: u64,
     verifier_count: u32,
 }
 
-impl Registry {
+impl<S: Store + Default> Registry<S> {
     /// An empty registry administered by `admin`.
     pub fn new(admin: AccountId) -> Self {
         Self {
@@ -525,9 +526,11 @@ impl Registry {
             verifier_count: 0,
         }
     }
+}
 
+impl<S: Store> Registry<S> {
     /// The role table (admin and pending admin).
-    pub fn roles(&self) -> &Roles {
+    pub fn roles(&self) -> &Roles<S> {
         &self.roles
     }
 
@@ -960,6 +963,8 @@ mod tests {
 
     use super::*;
     use crate::{errors::RolesError, test_utils::*};
+
+    type Registry = super::Registry<crate::store::MemStore>;
 
     const VERIFIER: u8 = 20;
     const VERIFIER_2: u8 = 21;

@@ -33,7 +33,7 @@ pub enum RolesError {
     NoPendingAdmin,
     /// `caller` is not the account the handover was proposed to.
     NotPendingAdmin { caller: AccountId },
-    /// The role table is full ([`MAX_GRANTS`](crate::roles::MAX_GRANTS)).
+    /// `u32::MAX` accounts hold the role already: its holder list is full.
     TooManyGrants,
     /// `account` is a party of the contract and may not hold `role`: a party
     /// holding a role could pay itself through it (pause, dispute and
@@ -168,7 +168,7 @@ pub enum DisputeError {
     InvalidConfig,
     /// Adding a time span overflowed the timestamp.
     TimeOverflow,
-    /// The dispute table is full ([`MAX_DISPUTES`](crate::dispute::MAX_DISPUTES)).
+    /// `u32::MAX` disputes were raised: dispute ids are exhausted.
     TooManyDisputes,
 }
 
@@ -281,8 +281,7 @@ pub enum ReviewError {
     /// Decision `id` has no effect yet (window open, review or
     /// confirmation pending).
     NotYetFinal { id: DecisionId },
-    /// The decision table is full
-    /// ([`MAX_DECISIONS`](crate::review::MAX_DECISIONS)).
+    /// `u32::MAX` decisions were recorded: decision ids are exhausted.
     TooManyDecisions,
     /// A deadline does not fit in a timestamp.
     TimeOverflow,

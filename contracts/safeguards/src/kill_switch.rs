@@ -40,6 +40,7 @@ use ink::prelude::vec::Vec;
 use crate::{
     errors::KillSwitchError,
     roles::{Guarded, Role, Roles},
+    store::Store,
     types::{AccountId, Balance, Hash32, Timestamp, ZERO_HASH},
 };
 
@@ -225,7 +226,7 @@ impl KillSwitch {
     /// [`ContractPaused`] (a renewal emits it again).
     pub fn pause(
         &mut self,
-        roles: &Roles,
+        roles: &Roles<impl Store>,
         caller: AccountId,
         reason_hash: Hash32,
         now: Timestamp,
@@ -269,7 +270,7 @@ impl KillSwitch {
     /// [`ContractResumed`].
     pub fn resume(
         &mut self,
-        roles: &Roles,
+        roles: &Roles<impl Store>,
         caller: AccountId,
         now: Timestamp,
     ) -> Result<Vec<KillSwitchEvent>, Guarded<KillSwitchError>> {
@@ -304,7 +305,7 @@ impl KillSwitch {
     #[allow(clippy::too_many_arguments)]
     pub fn terminate(
         &mut self,
-        roles: &Roles,
+        roles: &Roles<impl Store>,
         caller: AccountId,
         reason_hash: Hash32,
         parties: &[AccountId],
@@ -356,6 +357,8 @@ mod tests {
     use super::*;
     use crate::test_utils::*;
     use crate::RolesError;
+
+    type Roles = crate::roles::Roles<crate::store::MemStore>;
 
     const NOW: Timestamp = 1_000;
     const MAX_PAUSE_FOR_TESTS: Timestamp = 30 * 86_400_000;

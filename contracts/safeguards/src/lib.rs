@@ -51,6 +51,7 @@ pub mod kill_switch;
 pub mod kit;
 pub mod review;
 pub mod roles;
+pub mod store;
 pub mod types;
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ use ink::prelude::vec::Vec;
 use crate::{
     errors::ReviewError,
     roles::{Guarded, Role, Roles},
+    store::{Store, DECISIONS},
     types::{AccountId, Balance, Hash32, Timestamp, ZERO_HASH},
 };
 
@@ -59,10 +60,6 @@ pub use status::DecisionStatus;
 
 /// Identifier of a decision, from 1.
 pub type DecisionId = u32;
-
-/// Most decisions a contract keeps (executed ones included), so storage
-/// stays bounded.
-pub const MAX_DECISIONS: usize = 256;
 
 /// Longest review window or reviewer deadline accepted: one year.
 pub const MAX_PERIOD: Timestamp = 366 * 24 * 60 * 60 * 1000;
@@ -278,20 +275,23 @@ pub enum ReviewEvent {
     DecisionTookEffect(DecisionTookEffect),
 }
 
-/// The review core.
+/// The review core: its settings and counter here, each decision and the
+/// pending-decision index as entries of a [`Store`] (see
+/// [`crate::store`]).
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reviews {
+pub struct Reviews<S> {
     config: ReviewConfig,
-    decisions: Vec<Decision>,
+    count: u32,
+    store: S,
 }
 
 fn after(now: Timestamp, period: Timestamp) -> Result<Timestamp, ReviewError> {
     now.checked_add(period).ok_or(ReviewError::TimeOverflow)
 }
 
-impl Reviews {
+impl<S: Store + Default> Reviews<S> {
     /// A core with `config`.
     ///
     /// # Errors
@@ -301,8 +301,17 @@ impl Reviews {
         config.validate()?;
         Ok(Self {
             config,
-            decisions: Vec::new(),
+            count: 0,
+            store: S::default(),
         })
+    }
+}
+
+impl<S: Store> Reviews<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote (each item's own storage value).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     /// The settings.
@@ -310,35 +319,25 @@ impl Reviews {
         self.config
     }
 
-    /// Every decision, oldest first.
-    pub fn all(&self) -> &[Decision] {
-        &self.decisions
+    /// How many decisions were ever recorded; their ids are `1..=count`.
+    pub fn count(&self) -> u32 {
+        self.count
     }
 
     /// Decision `id`.
-    pub fn get(&self, id: DecisionId) -> Option<&Decision> {
-        let index = usize::try_from(id).ok()?.checked_sub(1)?;
-        self.decisions.get(index)
+    pub fn get(&self, id: DecisionId) -> Option<Decision> {
+        if id == 0 || id > self.count {
+            return None;
+        }
+        self.store.get(DECISIONS, &id)
     }
 
-    fn get_mut(&mut self, id: DecisionId) -> Result<&mut Decision, ReviewError> {
-        let index = usize::try_from(id)
-            .ok()
-            .and_then(|i| i.checked_sub(1))
-            .ok_or(ReviewError::UnknownDecision { id })?;
-        self.decisions
-            .get_mut(index)
-            .ok_or(ReviewError::UnknownDecision { id })
+    fn load(&self, id: DecisionId) -> Result<Decision, ReviewError> {
+        self.get(id).ok_or(ReviewError::UnknownDecision { id })
     }
 
-    /// The latest decision about `item` of `kind` that has not been carried
-    /// out, if any (a contract holds back funds while one is pending).
-    pub fn pending_for(&self, kind: u32, item: u32) -> Option<&Decision> {
-        self.decisions.iter().rev().find(|d| {
-            d.input.kind == kind
-                && d.input.item == item
-                && !matches!(d.status, DecisionStatus::Executed { .. })
-        })
+    fn save(&mut self, d: &Decision) {
+        self.store.set(DECISIONS, &d.id, d);
     }
 
     /// The verdict that applies to decision `id` at `now`, and why, or
@@ -375,8 +374,8 @@ impl Reviews {
     ///
     /// # Errors
     ///
-    /// `ZeroHash` for an empty explanation; `TooManyDecisions`;
-    /// `TimeOverflow`.
+    /// `ZeroHash` for an empty explanation; `TooManyDecisions` (once
+    /// `u32::MAX` decisions were recorded); `TimeOverflow`.
     ///
     /// # Events
     ///
@@ -390,12 +389,9 @@ impl Reviews {
         if input.explanation == ZERO_HASH {
             return Err(ReviewError::ZeroHash);
         }
-        if self.decisions.len() >= MAX_DECISIONS {
-            return Err(ReviewError::TooManyDecisions);
-        }
-        let id = DecisionId::try_from(self.decisions.len())
-            .ok()
-            .and_then(|n| n.checked_add(1))
+        let id = self
+            .count
+            .checked_add(1)
             .ok_or(ReviewError::TooManyDecisions)?;
         let needs_confirmation = self.config.confirm_high_risk && input.ai.risk == RiskClass::High;
         let (status, review_until) = if needs_confirmation {
@@ -405,13 +401,15 @@ impl Reviews {
             let window_ends = after(now, self.config.review_window)?;
             (DecisionStatus::Open { window_ends }, window_ends)
         };
-        self.decisions.push(Decision {
+        self.count = id;
+        self.save(&Decision {
             id,
             input,
             recorded_by: recorder,
             decided_at: now,
             status,
         });
+
         Ok((
             id,
             ink::prelude::vec![ReviewEvent::AutomatedDecisionRecorded(
@@ -453,7 +451,7 @@ impl Reviews {
         now: Timestamp,
     ) -> Result<Vec<ReviewEvent>, ReviewError> {
         let reviewer_deadline = self.config.reviewer_deadline;
-        let d = self.get_mut(id)?;
+        let mut d = self.load(id)?;
         if caller != d.input.subject {
             return Err(ReviewError::NotTheSubject { caller });
         }
@@ -485,6 +483,7 @@ impl Reviews {
             }
         };
         d.status = DecisionStatus::UnderReview { reason, deadline };
+        self.save(&d);
         Ok(ink::prelude::vec![ReviewEvent::ReviewRequested(
             ReviewRequested {
                 subject: d.input.subject,
@@ -510,7 +509,7 @@ impl Reviews {
     /// [`ReviewResolved`].
     pub fn resolve(
         &mut self,
-        roles: &Roles,
+        roles: &Roles<impl Store>,
         caller: AccountId,
         id: DecisionId,
         override_to: Option<Verdict>,
@@ -518,7 +517,7 @@ impl Reviews {
         now: Timestamp,
     ) -> Result<Vec<ReviewEvent>, Guarded<ReviewError>> {
         roles.ensure(Role::Reviewer, caller)?;
-        let d = self.get_mut(id)?;
+        let mut d = self.load(id)?;
         if caller == d.recorded_by {
             return Err(ReviewError::SelfReview { reviewer: caller }.into());
         }
@@ -546,6 +545,7 @@ impl Reviews {
             reviewer: caller,
             reasoning,
         };
+        self.save(&d);
         Ok(ink::prelude::vec![ReviewEvent::ReviewResolved(
             ReviewResolved {
                 subject: d.input.subject,
@@ -576,12 +576,13 @@ impl Reviews {
         now: Timestamp,
     ) -> Result<(Verdict, Vec<ReviewEvent>), ReviewError> {
         let effective = self.effective(id, now);
-        let d = self.get_mut(id)?;
+        let mut d = self.load(id)?;
         if matches!(d.status, DecisionStatus::Executed { .. }) {
             return Err(ReviewError::AlreadyFinal { id });
         }
         let (verdict, basis) = effective.ok_or(ReviewError::NotYetFinal { id })?;
         d.status = DecisionStatus::Executed { verdict, basis };
+        self.save(&d);
         Ok((
             verdict,
             ink::prelude::vec![ReviewEvent::DecisionTookEffect(DecisionTookEffect {

@@ -30,10 +30,11 @@
 //! could change would have to re-check every holder.
 use ink::prelude::vec::Vec;
 
-use crate::{errors::RolesError, types::AccountId};
-
-/// At most this many (account, role) grants: keeps the table cheap to load.
-pub const MAX_GRANTS: usize = 32;
+use crate::{
+    errors::RolesError,
+    store::{Store, GRANTS, HOLDERS, NO_ROLE_ACCOUNTS},
+    types::AccountId,
+};
 
 /// A role an account can hold.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -53,6 +54,28 @@ pub enum Role {
     Verifier,
     /// May approve or reject the documents a payment condition requires.
     Inspector,
+}
+
+impl Role {
+    /// Every role but `Admin`: the ones [`Roles::grant`] hands out.
+    pub const GRANTABLE: [Role; 5] = [
+        Role::Guardian,
+        Role::Arbitrator,
+        Role::Reviewer,
+        Role::Verifier,
+        Role::Inspector,
+    ];
+
+    /// The slot of a grantable role in [`Roles`]' holder counts.
+    fn slot(self) -> usize {
+        match self {
+            Role::Admin | Role::Guardian => 0,
+            Role::Arbitrator => 1,
+            Role::Reviewer => 2,
+            Role::Verifier => 3,
+            Role::Inspector => 4,
+        }
+    }
 }
 
 /// `role` was granted to `account` by `by`.
@@ -153,27 +176,30 @@ guarded_from!(
     crate::ReviewError
 );
 
-/// The role table.
+/// The role table: the admin, a pending handover and a holder count per
+/// role here; each grant and the parties' accounts as entries of a
+/// [`Store`] (see [`crate::store`]), so checking a role reads one entry
+/// however many holders there are.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Roles {
+pub struct Roles<S> {
     admin: AccountId,
     pending_admin: Option<AccountId>,
-    grants: Vec<(AccountId, Role)>,
-    /// Accounts that may hold no role (a contract's parties).
-    parties: Vec<AccountId>,
+    /// How many accounts hold each grantable role ([`Role::slot`]).
+    counts: [u32; 5],
+    store: S,
 }
 
-impl Roles {
+impl<S: Store + Default> Roles<S> {
     /// A table whose only entry is `admin`, for a contract without parties
     /// (the EDS registry).
     pub fn new(admin: AccountId) -> Self {
         Self {
             admin,
             pending_admin: None,
-            grants: Vec::new(),
-            parties: Vec::new(),
+            counts: [0; 5],
+            store: S::default(),
         }
     }
 
@@ -191,15 +217,26 @@ impl Roles {
                 role: Role::Admin,
             });
         }
-        Ok(Self {
-            parties,
-            ..Self::new(admin)
-        })
+        let mut roles = Self::new(admin);
+        for party in parties {
+            roles.store.set(NO_ROLE_ACCOUNTS, &party, &());
+        }
+        Ok(roles)
+    }
+}
+
+impl<S: Store> Roles<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote (each item's own storage value).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     /// Whether `account` is a party, and so may hold no role.
     pub fn is_party(&self, account: AccountId) -> bool {
-        self.parties.contains(&account)
+        self.store
+            .get::<_, ()>(NO_ROLE_ACCOUNTS, &account)
+            .is_some()
     }
 
     /// # Errors
@@ -222,23 +259,39 @@ impl Roles {
         self.pending_admin
     }
 
+    /// Where `account` sits in `role`'s holder list, if it holds `role`.
+    fn position(&self, role: Role, account: AccountId) -> Option<u32> {
+        self.store.get(GRANTS, &(role, account))
+    }
+
     /// Whether `account` holds `role`.
     pub fn has(&self, role: Role, account: AccountId) -> bool {
         match role {
             Role::Admin => self.admin == account,
-            _ => self.grants.contains(&(account, role)),
+            _ => self.position(role, account).is_some(),
         }
     }
 
-    /// The accounts holding `role`.
+    /// How many accounts hold `role`.
+    fn count(&self, role: Role) -> u32 {
+        match role {
+            Role::Admin => 1,
+            _ => self.counts.get(role.slot()).copied().unwrap_or(0),
+        }
+    }
+
+    fn set_count(&mut self, role: Role, count: u32) {
+        if let Some(slot) = self.counts.get_mut(role.slot()) {
+            *slot = count;
+        }
+    }
+
+    /// The accounts holding `role`, in no promised order.
     pub fn holders(&self, role: Role) -> Vec<AccountId> {
         match role {
             Role::Admin => ink::prelude::vec![self.admin],
-            _ => self
-                .grants
-                .iter()
-                .filter(|(_, r)| *r == role)
-                .map(|(a, _)| *a)
+            _ => (0..self.count(role))
+                .filter_map(|i| self.store.get(HOLDERS, &(role, i)))
                 .collect(),
         }
     }
@@ -277,7 +330,8 @@ impl Roles {
     /// # Errors
     ///
     /// `Unauthorized`, `AdminNotGrantable`, `PartyMayNotHoldRole`,
-    /// `AlreadyGranted`, `TooManyGrants`.
+    /// `AlreadyGranted`, `TooManyGrants` (once `u32::MAX` accounts hold
+    /// `role`).
     ///
     /// # Events
     ///
@@ -296,15 +350,31 @@ impl Roles {
         if self.has(role, account) {
             return Err(RolesError::AlreadyGranted { account, role });
         }
-        if self.grants.len() >= MAX_GRANTS {
-            return Err(RolesError::TooManyGrants);
-        }
-        self.grants.push((account, role));
+        let position = self.count(role);
+        let count = position.checked_add(1).ok_or(RolesError::TooManyGrants)?;
+        self.store.set(GRANTS, &(role, account), &position);
+        self.store.set(HOLDERS, &(role, position), &account);
+        self.set_count(role, count);
         Ok(ink::prelude::vec![RolesEvent::Granted(RoleGranted {
             account,
             role,
             by: caller,
         })])
+    }
+
+    /// Takes `role` from `account`, which holds it at `position`: the last
+    /// holder moves into its place.
+    fn remove(&mut self, role: Role, account: AccountId, position: u32) {
+        let last = self.count(role).saturating_sub(1);
+        if position != last {
+            if let Some(moved) = self.store.get::<_, AccountId>(HOLDERS, &(role, last)) {
+                self.store.set(HOLDERS, &(role, position), &moved);
+                self.store.set(GRANTS, &(role, moved), &position);
+            }
+        }
+        self.store.remove(HOLDERS, &(role, last));
+        self.store.remove(GRANTS, &(role, account));
+        self.set_count(role, last);
     }
 
     /// Revokes `role` from `account`. Admin only.
@@ -326,10 +396,10 @@ impl Roles {
         if role == Role::Admin {
             return Err(RolesError::AdminNotGrantable);
         }
-        let Some(index) = self.grants.iter().position(|g| *g == (account, role)) else {
+        let Some(position) = self.position(role, account) else {
             return Err(RolesError::NotGranted { account, role });
         };
-        self.grants.swap_remove(index);
+        self.remove(role, account, position);
         Ok(ink::prelude::vec![RolesEvent::Revoked(RoleRevoked {
             account,
             role,
@@ -373,7 +443,7 @@ impl Roles {
     /// # Events
     ///
     /// [`AdminTransferred`], then one [`RoleRevoked`] per role the former
-    /// admin held (`by` is the former admin).
+    /// admin held, in [`Role::GRANTABLE`] order (`by` is the former admin).
     pub fn accept_admin(&mut self, caller: AccountId) -> Result<Vec<RolesEvent>, RolesError> {
         let pending = self.pending_admin.ok_or(RolesError::NoPendingAdmin)?;
         if pending != caller {
@@ -388,19 +458,16 @@ impl Roles {
         })];
         // A handover to oneself revokes nothing: the admin stays the admin.
         if previous != caller {
-            events.extend(
-                self.grants
-                    .iter()
-                    .filter(|(account, _)| *account == previous)
-                    .map(|(account, role)| {
-                        RolesEvent::Revoked(RoleRevoked {
-                            account: *account,
-                            role: *role,
-                            by: previous,
-                        })
-                    }),
-            );
-            self.grants.retain(|(account, _)| *account != previous);
+            for role in Role::GRANTABLE {
+                if let Some(position) = self.position(role, previous) {
+                    self.remove(role, previous, position);
+                    events.push(RolesEvent::Revoked(RoleRevoked {
+                        account: previous,
+                        role,
+                        by: previous,
+                    }));
+                }
+            }
         }
         Ok(events)
     }
@@ -409,7 +476,9 @@ impl Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_utils::*;
+    use crate::{store::MemStore, test_utils::*};
+
+    type Roles = super::Roles<MemStore>;
 
     fn roles() -> Roles {
         Roles::new(acc(ADMIN))
@@ -504,20 +573,29 @@ mod tests {
     }
 
     #[test]
-    fn grant_beyond_capacity_fails_with_too_many_grants() {
+    fn revoking_from_the_middle_of_many_holders_keeps_the_holder_list_exact() {
+        // given: 100 reviewers
         let mut r = roles();
-        for i in 0..MAX_GRANTS {
-            r.grant(
-                acc(ADMIN),
-                Role::Reviewer,
-                acc(100 + u8::try_from(i).unwrap()),
-            )
-            .unwrap();
+        let reviewer = |i: u8| acc(100 + i);
+        for i in 0..100 {
+            r.grant(acc(ADMIN), Role::Reviewer, reviewer(i)).unwrap();
         }
-        assert_eq!(
-            r.grant(acc(ADMIN), Role::Reviewer, acc(GUARDIAN)),
-            Err(RolesError::TooManyGrants)
-        );
+        // when: every third is revoked, and the second-to-last
+        for i in (0..100).step_by(3).chain([98]) {
+            r.revoke(acc(ADMIN), Role::Reviewer, reviewer(i)).unwrap();
+        }
+        // then
+        let kept: Vec<AccountId> = (0..98).filter(|i| i % 3 != 0).map(reviewer).collect();
+        let mut holders = r.holders(Role::Reviewer);
+        holders.sort();
+        assert_eq!(holders, kept);
+        for i in 0..100 {
+            assert_eq!(
+                r.has(Role::Reviewer, reviewer(i)),
+                kept.contains(&reviewer(i))
+            );
+        }
+        assert!(r.holders(Role::Guardian).is_empty());
     }
 
     #[test]

@@ -19,7 +19,10 @@
 use ink::prelude::vec::Vec;
 
 use super::{Outcome, SafeguardError, SafeguardEvent, Safeguards};
-use crate::types::{AccountId, Balance, Timestamp};
+use crate::{
+    store::MemStore,
+    types::{AccountId, Balance, Timestamp},
+};
 
 /// What a harness call returned: the safeguard events among the contract's
 /// events, and the payments it asked for.
@@ -79,7 +82,7 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     fn now(&self) -> Timestamp;
 
     /// The kit, read.
-    fn safeguards(&self) -> &Safeguards;
+    fn safeguards(&self) -> &Safeguards<MemStore>;
 
     /// A kit message, as the template's shell sends it.
     ///
@@ -88,7 +91,7 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// The kit's refusal, as the template's error.
     fn safeguarded(
         &mut self,
-        message: impl FnOnce(&mut Safeguards) -> Outcome,
+        message: impl FnOnce(&mut Safeguards<MemStore>) -> Outcome,
     ) -> Result<Effects, Self::Error>;
 
     /// What the contract holds.
@@ -156,7 +159,9 @@ macro_rules! kit_conformance {
             /// `message` is refused with `expected` and changes nothing.
             fn refused(
                 h: &mut $h,
-                message: impl FnOnce(&mut $crate::Safeguards) -> $crate::kit::Outcome,
+                message: impl FnOnce(
+                    &mut $crate::Safeguards<$crate::store::MemStore>,
+                ) -> $crate::kit::Outcome,
                 expected: E,
             ) {
                 let before = h.clone();

@@ -42,6 +42,7 @@ use crate::{
     kill_switch::{KillSwitch, KillSwitchEvent, SwitchState},
     review::{DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
     roles::{Guarded, Role, Roles, RolesEvent},
+    store::Store,
     types::{AccountId, Balance, Hash32, Timestamp},
 };
 
@@ -220,16 +221,16 @@ pub struct SafeguardsConfig {
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Safeguards {
-    roles: Roles,
+pub struct Safeguards<S> {
+    roles: Roles<S>,
     kill_switch: KillSwitch,
-    agreement: Agreement,
-    arbitration: Arbitration,
-    disputes: Disputes,
-    reviews: Reviews,
+    agreement: Agreement<S>,
+    arbitration: Arbitration<S>,
+    disputes: Disputes<S>,
+    reviews: Reviews<S>,
 }
 
-impl Safeguards {
+impl<S: Store + Default> Safeguards<S> {
     /// Sets up every safeguard; `admin` is the instantiator and may not be
     /// a party.
     ///
@@ -271,11 +272,13 @@ impl Safeguards {
             out,
         ))
     }
+}
 
+impl<S: Store> Safeguards<S> {
     // ----- reads -------------------------------------------------------
 
     /// The role table.
-    pub fn roles(&self) -> &Roles {
+    pub fn roles(&self) -> &Roles<S> {
         &self.roles
     }
 
@@ -285,7 +288,7 @@ impl Safeguards {
     }
 
     /// The agreement anchor.
-    pub fn agreement(&self) -> &Agreement {
+    pub fn agreement(&self) -> &Agreement<S> {
         &self.agreement
     }
 
@@ -295,12 +298,12 @@ impl Safeguards {
     }
 
     /// The disputes.
-    pub fn disputes(&self) -> &Disputes {
+    pub fn disputes(&self) -> &Disputes<S> {
         &self.disputes
     }
 
     /// The automated decisions.
-    pub fn reviews(&self) -> &Reviews {
+    pub fn reviews(&self) -> &Reviews<S> {
         &self.reviews
     }
 
@@ -426,7 +429,7 @@ impl Safeguards {
 
     /// `caller`, the payer or the payee, disputes `amount` of `subject`;
     /// it freezes. Works while paused; not after termination. The template
-    /// checks first that `subject` is disputable.
+    /// checks first that `subject` is disputable. Returns the dispute's id.
     ///
     /// # Errors
     ///
@@ -441,12 +444,12 @@ impl Safeguards {
         amount: Balance,
         evidence_hash: Hash32,
         now: Timestamp,
-    ) -> Result<Step, SafeguardError> {
+    ) -> Result<(u32, Step), SafeguardError> {
         self.kill_switch.ensure_not_terminated()?;
-        let (_, raised) =
+        let (id, raised) =
             self.disputes
                 .raise(caller, payer, payee, subject, amount, evidence_hash, now)?;
-        Ok(Step(events(raised)))
+        Ok((id, Step(events(raised))))
     }
 
     /// A party adds evidence, up to `limit` hashes per dispute, half of
@@ -663,7 +666,7 @@ impl Safeguards {
             &self.roles,
             caller,
             reason_hash,
-            self.agreement.parties(),
+            &self.agreement.parties(),
             plan,
             settled,
             now,

@@ -1,7 +1,13 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::test_utils::{acc, h, ADMIN, CLIENT, STRANGER};
+use crate::{
+    store::{MemStore, DECISIONS},
+    test_utils::{acc, h, ADMIN, CLIENT, STRANGER},
+};
+
+type Reviews = super::Reviews<MemStore>;
+type Roles = crate::roles::Roles<MemStore>;
 
 const SYSTEM: u8 = 50;
 const REVIEWER: u8 = 51;
@@ -90,7 +96,7 @@ fn record_with_zero_explanation_fails_with_zero_hash() {
     let mut i = input(RiskClass::Minimal);
     i.explanation = [0; 32];
     assert_eq!(r.record(acc(SYSTEM), i, T), Err(ReviewError::ZeroHash));
-    assert!(r.all().is_empty());
+    assert_eq!(r.count(), 0);
 }
 
 #[test]
@@ -376,24 +382,21 @@ fn subject_may_add_reasons_to_a_decision_awaiting_confirmation() {
 }
 
 #[test]
-fn pending_for_finds_the_item_until_it_is_carried_out() {
-    let (mut r, id) = recorded(false, RiskClass::Minimal);
-    assert_eq!(r.pending_for(1, 7).map(|d| d.id), Some(id));
-    assert!(r.pending_for(1, 8).is_none());
-    r.take_effect(id, T + WINDOW).unwrap();
-    assert!(r.pending_for(1, 7).is_none());
-}
-
-#[test]
-fn decision_table_is_bounded() {
+fn a_thousand_decisions_are_each_their_own_entry() {
+    // given
     let mut r = Reviews::new(config(false)).unwrap();
-    for _ in 0..MAX_DECISIONS {
-        r.record(acc(SYSTEM), input(RiskClass::Minimal), T).unwrap();
+    // when
+    for item in 0..1_000u32 {
+        let mut i = input(RiskClass::Minimal);
+        i.item = item;
+        r.record(acc(SYSTEM), i, T).unwrap();
     }
-    assert_eq!(
-        r.record(acc(SYSTEM), input(RiskClass::Minimal), T),
-        Err(ReviewError::TooManyDecisions)
-    );
+    // then
+    assert_eq!(r.count(), 1_000);
+    assert_eq!(r.store.count(DECISIONS), 1_000);
+    assert_eq!(r.get(1_000).unwrap().input.item, 999);
+    assert!(r.get(1_001).is_none());
+    assert!(r.get(0).is_none());
 }
 
 /// One step of a random history.
@@ -435,7 +438,7 @@ proptest! {
         let mut overridden: Option<Verdict> = None;
         let mut now = T;
         for s in steps {
-            let before = *r.get(id).unwrap();
+            let before = r.get(id).unwrap();
             match s {
                 Step::Request { at } => {
                     now += at % 50;
