@@ -178,13 +178,23 @@ pub fn measure() -> Result<Measurements> {
     let agreement = sha256(MASTER_AGREEMENT.as_bytes());
     let g = must(
         "accept",
-        f.call(&a.client, "accept_agreement", (agreement, 1u32), 0),
+        f.call(
+            &a.client,
+            "accept_agreement",
+            (agreement, 1u32, f.config_digest),
+            0,
+        ),
     )?;
     row("accept_agreement (first party)", g, None);
     let attested_accept = g;
     let g = must(
         "accept",
-        f.call(&a.contractor, "accept_agreement", (agreement, 1u32), 0),
+        f.call(
+            &a.contractor,
+            "accept_agreement",
+            (agreement, 1u32, f.config_digest),
+            0,
+        ),
     )?;
     row("accept_agreement (last party: effective)", g, None);
 

@@ -289,6 +289,7 @@ pub fn run() -> Result<Report> {
     };
     let a = d.f.accounts.clone();
     let agreement = sha256(MASTER_AGREEMENT.as_bytes());
+    let digest = d.f.config_digest;
     let total: u128 = MILESTONES.iter().sum();
 
     d.line("Shart demo: service_agreement in the local runtime (drink, pallet-contracts)");
@@ -329,13 +330,23 @@ pub fn run() -> Result<Report> {
             ],
         || format!("deployment events: {names:?}"),
     );
+    let on_chain: [u8; 32] = d.f.read("config_digest", ());
+    let config: service_agreement::escrow::Config = d.f.read("config", ());
+    d.line(&format!(
+        "   configuration digest {} (SHA-256 of the SCALE-encoded Config, computed off chain; each party quotes it when it accepts)",
+        hex::encode(digest)
+    ));
+    d.check(
+        on_chain == digest && fixtures::config_digest(&config) == digest,
+        || "config_digest() and config() should match the deployed configuration".to_owned(),
+    );
 
     d.step("the client accepts before any EDS attestation: refused");
     d.f.chain.advance_to(T0 + 500);
     d.send(
         &a.client,
         "accept_agreement",
-        (agreement, 1u32),
+        (agreement, 1u32, digest),
         0,
         Err(Error::Eds(EdsError::NoAttestation {
             account: ink_account(&a.client),
@@ -390,7 +401,8 @@ pub fn run() -> Result<Report> {
             ChainId::Name("drink-local".into()),
             registry_bytes,
             sha256(format!("demo nonce for {}", d.name(party)).as_bytes()),
-        )?;
+        )?
+        .with_config(digest)?;
         let bytes = statement.to_bytes();
         if party == &a.client {
             d.line("   the client's binding statement (format 1):");
@@ -458,7 +470,13 @@ pub fn run() -> Result<Report> {
         "both parties accept the EDS-signed agreement (hash, version 1), each on its attestation",
     );
     d.f.chain.advance_to(T0 + 1_000);
-    let out = d.send(&a.client, "accept_agreement", (agreement, 1u32), 0, Ok(()));
+    let out = d.send(
+        &a.client,
+        "accept_agreement",
+        (agreement, 1u32, digest),
+        0,
+        Ok(()),
+    );
     d.expect_event(
         &out,
         ShartEvent::AgreementAccepted(AgreementAccepted {
@@ -472,7 +490,7 @@ pub fn run() -> Result<Report> {
     let out = d.send(
         &a.contractor,
         "accept_agreement",
-        (agreement, 1u32),
+        (agreement, 1u32, digest),
         0,
         Ok(()),
     );

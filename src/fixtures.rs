@@ -38,6 +38,12 @@ pub fn sha256(bytes: &[u8]) -> Hash32 {
     Sha256::digest(bytes).into()
 }
 
+/// The configuration digest a party quotes when it accepts: the SHA-256 of
+/// the SCALE-encoded instantiation parameters (`config_digest()` on chain).
+pub fn config_digest<T: scale::Encode>(config: &T) -> Hash32 {
+    sha256(&config.encode())
+}
+
 /// A hash that stands for a document not shipped here (evidence, awards).
 pub fn doc(label: &str) -> Hash32 {
     sha256(label.as_bytes())

@@ -31,6 +31,10 @@ pub struct Flagship {
     pub contract: Instance,
     /// The outcome of the agreement's deployment (events, gas).
     pub deployment: Outcome<Instance>,
+    /// The SHA-256 of the SCALE-encoded `Config` it was deployed with,
+    /// computed here, off chain, as a party would: what
+    /// `accept_agreement` quotes.
+    pub config_digest: [u8; 32],
 }
 
 /// Whom the verifier attests before the agreement is deployed.
@@ -86,14 +90,9 @@ pub fn deploy_with(
         }
     }
     let registry_id = crate::runtime::ink_account(&registry.address);
-    let deployment = chain.deploy(
-        &bundle,
-        &accounts.admin,
-        "new",
-        config(&accounts, registry_id),
-        0,
-        &[],
-    );
+    let config = config(&accounts, registry_id);
+    let config_digest = fixtures::config_digest(&config);
+    let deployment = chain.deploy(&bundle, &accounts.admin, "new", config, 0, &[]);
     let contract = deployment
         .value
         .clone()
@@ -104,6 +103,7 @@ pub fn deploy_with(
         registry,
         contract,
         deployment,
+        config_digest,
     })
 }
 
@@ -234,6 +234,7 @@ impl Flagship {
         let terms = (
             fixtures::sha256(fixtures::MASTER_AGREEMENT.as_bytes()),
             1u32,
+            self.config_digest,
         );
         for who in [
             self.accounts.client.clone(),
@@ -300,7 +301,7 @@ impl Flagship {
         let held: u128 = self.read("held", ());
         let preview: (u128, u128) = self.read("settlement_preview", ());
         let registry: ink::primitives::AccountId = self.read("registry", ());
-        let requirements: (Requirement, Requirement) = self.read("eds_requirements", ());
+        let requirements: Vec<Requirement> = self.read("eds_requirements", ());
         s.push_str(&format!(
             "{state:?} {admin:?} {effective:?} {pending:?} {acceptances:?} {clause:?} \
              {milestones:?} {funded} {held} {preview:?} {registry:?} {requirements:?}\n"

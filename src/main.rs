@@ -157,14 +157,20 @@ struct StatementArgs {
     /// The EDS registry contract's address: 0x + 64 lowercase hex.
     #[arg(long, value_name = "ADDRESS")]
     registry: String,
+    /// The contract's configuration digest (its `config_digest()`, the
+    /// SHA-256 of the SCALE-encoded instantiation parameters; 64
+    /// lowercase hex): the statement becomes format 2 and the EDS
+    /// signature covers the parameters too. Without it, format 1.
+    #[arg(long, value_name = "SHA256")]
+    config_digest: Option<String>,
     /// 64 lowercase hex; 32 random bytes from the OS if absent.
     #[arg(long, value_name = "HEX")]
     nonce: Option<String>,
     /// Write the statement bytes to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Print {"statement", "sha256", "nonce"} as JSON (the bytes still go
-    /// to --out if given).
+    /// Print {"statement", "sha256", "nonce", "format", "config"} as JSON
+    /// (the bytes still go to --out if given).
     #[arg(long)]
     json: bool,
 }
@@ -376,7 +382,10 @@ fn agreement_statement(args: &StatementArgs) -> Result<()> {
         None => statement::random_nonce()
             .map_err(|e| anyhow!("reading the OS random number generator: {e}"))?,
     };
-    let statement = Statement::new(account, agreement, chain, registry, nonce)?;
+    let mut statement = Statement::new(account, agreement, chain, registry, nonce)?;
+    if let Some(digest) = &args.config_digest {
+        statement = statement.with_config(statement::parse_hex32(Field::Config, digest)?)?;
+    }
     let bytes = statement.to_bytes();
     if let Some(out) = &args.out {
         fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
@@ -388,6 +397,8 @@ fn agreement_statement(args: &StatementArgs) -> Result<()> {
                 "statement": statement.to_text(),
                 "sha256": hex::encode(statement.sha256()),
                 "nonce": hex::encode(statement.nonce()),
+                "format": statement.format(),
+                "config": statement.config().map(hex::encode),
             })
         );
     } else if let Some(out) = &args.out {

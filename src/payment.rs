@@ -167,6 +167,10 @@ pub struct Payment {
     pub contract: Instance,
     /// The outcome of the programme's deployment (events).
     pub deployment: Outcome<Instance>,
+    /// The SHA-256 of the SCALE-encoded `Config` it was deployed with,
+    /// computed here, off chain, as a party would: what
+    /// `accept_agreement` quotes.
+    pub config_digest: [u8; 32],
 }
 
 /// Builds (if needed) the bundles, then on a fresh chain at [`T0`] with every
@@ -205,14 +209,9 @@ pub fn deploy_with(
             .map_err(|e| anyhow!("attest refused: {e:?}"))?;
     }
     let registry_id = ink_account(&registry.address);
-    let deployment = chain.deploy(
-        &bundle,
-        &accounts.admin,
-        "new",
-        config(&accounts, registry_id),
-        0,
-        &[],
-    );
+    let config = config(&accounts, registry_id);
+    let config_digest = fixtures::config_digest(&config);
+    let deployment = chain.deploy(&bundle, &accounts.admin, "new", config, 0, &[]);
     let contract = deployment
         .value
         .clone()
@@ -223,6 +222,7 @@ pub fn deploy_with(
         registry,
         contract,
         deployment,
+        config_digest,
     })
 }
 
@@ -337,7 +337,8 @@ impl Payment {
     pub fn make_effective(&mut self) {
         let a = self.accounts.clone();
         for who in [a.holder, a.recipient, a.recipient2] {
-            self.must(&who, "accept_agreement", (rules_hash(), 1u32), 0);
+            let digest = self.config_digest;
+            self.must(&who, "accept_agreement", (rules_hash(), 1u32, digest), 0);
         }
     }
 

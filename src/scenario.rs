@@ -598,6 +598,10 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     )?;
     r.read("parties", (), (client, contractor))?;
     r.read("clause", (), fixtures::clause())?;
+    // What the parties accept is what runs: the digest they quote is
+    // computed here, off chain, from the configuration deployed.
+    let digest = fixtures::config_digest(&config(&*r.l, &registry.address));
+    r.read("config_digest", (), digest)?;
     r.read("registry", (), ink_account(&registry.address))?;
     for (role, who) in [
         (Role::Guardian, Who::Guardian),
@@ -655,7 +659,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         Target::Agreement,
         Who::Client,
         "accept_agreement",
-        (hash, 1u32),
+        (hash, 1u32, digest),
         0,
         &[ShartEvent::AgreementAccepted(AgreementAccepted {
             party: client,
@@ -669,7 +673,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         Target::Agreement,
         Who::Contractor,
         "accept_agreement",
-        (hash, 1u32),
+        (hash, 1u32, digest),
         0,
         &[
             ShartEvent::AgreementAccepted(AgreementAccepted {

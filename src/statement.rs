@@ -11,24 +11,34 @@
 //! EDS registry contract, the SHA-256 of the statement bytes as
 //! `statement_hash` ([`Statement::sha256`]).
 //!
-//! ## Format, version 1
+//! ## Format, versions 1 and 2
 //!
-//! UTF-8 (in fact ASCII), LF line ends, exactly these seven lines, each
-//! ending in LF, nothing before, between or after:
+//! UTF-8 (in fact ASCII), LF line ends, exactly these lines (seven in
+//! version 1, eight in version 2), each ending in LF, nothing before,
+//! between or after:
 //!
 //! ```text
 //! Shart EDS binding statement
-//! format: 1
+//! format: 2
 //! account: 0x<64 lowercase hex>
 //! agreement: <64 lowercase hex>
+//! config: <64 lowercase hex>
 //! chain: <chain id>
 //! registry: 0x<64 lowercase hex>
 //! nonce: <64 lowercase hex>
 //! ```
 //!
+//! Version 1 has no `config` line (and `format: 1`); it is still read, so
+//! statements signed before version 2 keep verifying, and written when no
+//! configuration digest is given.
+//!
 //! - `account`: the 32-byte account id being bound.
 //! - `agreement`: the SHA-256 of the master agreement (`shart agreement
 //!   hash`); never all zeros.
+//! - `config` (version 2): the contract's configuration digest, the
+//!   SHA-256 of its SCALE-encoded instantiation parameters
+//!   (`config_digest()` on chain, which `accept_agreement` quotes), so the
+//!   EDS signature also covers the parameters that run; never all zeros.
 //! - `chain`: the chain's genesis hash as `0x` + 64 lowercase hex, or a
 //!   lowercase name `[a-z0-9-]{1,64}` (e.g. `drink-local`). A name may not
 //!   start with `0x`, so the two forms never overlap.
@@ -67,14 +77,22 @@ use crate::ss58::{self, Ss58Error};
 
 /// The first line of every statement.
 pub const HEADER: &str = "Shart EDS binding statement";
-/// The format version this module writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this module writes and reads (it reads 1
+/// too, and writes it for a statement without a configuration digest).
+pub const FORMAT_VERSION: u32 = 2;
 /// Longest chain name.
 pub const MAX_CHAIN_NAME: usize = 64;
-/// The keys of lines 3 to 7, in order.
-const KEYS: [&str; 5] = ["account", "agreement", "chain", "registry", "nonce"];
-/// Lines in a version 1 statement.
-const LINES: usize = 7;
+/// The keys of lines 3 to 7 of a version 1 statement, in order.
+const KEYS_V1: [&str; 5] = ["account", "agreement", "chain", "registry", "nonce"];
+/// The keys of lines 3 to 8 of a version 2 statement, in order.
+const KEYS_V2: [&str; 6] = [
+    "account",
+    "agreement",
+    "config",
+    "chain",
+    "registry",
+    "nonce",
+];
 
 /// Which field a value was given for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +101,8 @@ pub enum Field {
     Account,
     /// The agreement's SHA-256.
     Agreement,
+    /// The configuration digest (version 2).
+    Config,
     /// The chain id.
     Chain,
     /// The EDS registry contract.
@@ -96,6 +116,7 @@ impl Field {
         match self {
             Self::Account => "account",
             Self::Agreement => "agreement",
+            Self::Config => "config",
             Self::Chain => "chain",
             Self::Registry => "registry",
             Self::Nonce => "nonce",
@@ -163,6 +184,8 @@ pub enum StatementError {
     },
     /// The agreement hash is all zeros: no agreement.
     ZeroAgreement,
+    /// The configuration digest is all zeros: no configuration.
+    ZeroConfig,
     /// The account or the registry is all zeros: no real account has that
     /// id, so such a statement could bind nothing.
     ZeroAccount {
@@ -191,7 +214,7 @@ pub enum StatementError {
     },
     /// The statement does not end with LF.
     MissingFinalNewline,
-    /// Not exactly seven lines.
+    /// Not exactly seven lines (version 1) or eight (version 2).
     LineCount {
         /// Lines found.
         found: usize,
@@ -233,6 +256,7 @@ impl fmt::Display for StatementError {
                 "account: neither 0x followed by 64 lowercase hex digits nor an SS58 address ({ss58})"
             ),
             Self::ZeroAgreement => write!(f, "agreement: the hash is all zeros"),
+            Self::ZeroConfig => write!(f, "config: the digest is all zeros"),
             Self::ZeroAccount { field } => write!(f, "{}: the account id is all zeros", field.name()),
             Self::ChainNameLength { found } => write!(
                 f,
@@ -250,14 +274,15 @@ impl fmt::Display for StatementError {
                 write!(f, "statement: line {line} has a CR (line ends are LF only)")
             }
             Self::MissingFinalNewline => write!(f, "statement: does not end with LF"),
-            Self::LineCount { found } => {
-                write!(f, "statement: {found} lines, exactly {LINES} expected")
-            }
+            Self::LineCount { found } => write!(
+                f,
+                "statement: {found} lines, exactly 7 (format 1) or 8 (format 2) expected"
+            ),
             Self::Header => write!(f, "statement: line 1 is not {HEADER:?}"),
             Self::Format => write!(f, "statement: line 2 is not \"format: <version>\""),
             Self::UnknownFormat { found } => write!(
                 f,
-                "statement: unknown format version {found} (this tool reads {FORMAT_VERSION})"
+                "statement: unknown format version {found} (this tool reads 1 and {FORMAT_VERSION})"
             ),
             Self::NotCanonical => write!(f, "statement: not in canonical form"),
             Self::UnexpectedLine { line, expected } => write!(
@@ -389,11 +414,13 @@ pub fn random_nonce() -> Result<[u8; 32], getrandom::Error> {
     Ok(nonce)
 }
 
-/// A version 1 EDS binding statement.
+/// An EDS binding statement: version 2 with a configuration digest,
+/// version 1 without.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     account: [u8; 32],
     agreement: [u8; 32],
+    config: Option<[u8; 32]>,
     chain: ChainId,
     registry: [u8; 32],
     nonce: [u8; 32],
@@ -428,10 +455,43 @@ impl Statement {
         Ok(Self {
             account,
             agreement,
+            config: None,
             chain,
             registry,
             nonce,
         })
+    }
+
+    /// The statement with the contract's configuration digest (the SHA-256
+    /// of its SCALE-encoded instantiation parameters): a version 2
+    /// statement, whose signature covers the parameters too.
+    ///
+    /// # Errors
+    ///
+    /// [`StatementError::ZeroConfig`] if `digest` is all zeros.
+    pub fn with_config(self, digest: [u8; 32]) -> Result<Self, StatementError> {
+        if digest == [0u8; 32] {
+            return Err(StatementError::ZeroConfig);
+        }
+        Ok(Self {
+            config: Some(digest),
+            ..self
+        })
+    }
+
+    /// The configuration digest, in a version 2 statement.
+    pub fn config(&self) -> Option<&[u8; 32]> {
+        self.config.as_ref()
+    }
+
+    /// The format version of this statement: 2 with a configuration
+    /// digest, 1 without.
+    pub fn format(&self) -> u32 {
+        if self.config.is_some() {
+            FORMAT_VERSION
+        } else {
+            1
+        }
     }
 
     /// The account being bound.
@@ -461,8 +521,13 @@ impl Statement {
 
     /// The statement as text: the exact bytes to sign, as a `String`.
     pub fn to_text(&self) -> String {
+        let config = self
+            .config
+            .map(|c| format!("config: {}\n", hex::encode(c)))
+            .unwrap_or_default();
         format!(
-            "{HEADER}\nformat: {FORMAT_VERSION}\naccount: 0x{}\nagreement: {}\nchain: {}\nregistry: 0x{}\nnonce: {}\n",
+            "{HEADER}\nformat: {}\naccount: 0x{}\nagreement: {}\n{config}chain: {}\nregistry: 0x{}\nnonce: {}\n",
+            self.format(),
             hex::encode(self.account),
             hex::encode(self.agreement),
             self.chain,
@@ -505,9 +570,6 @@ impl Statement {
             return Err(StatementError::MissingFinalNewline);
         };
         let lines: Vec<&str> = body.split('\n').collect();
-        if lines.len() != LINES {
-            return Err(StatementError::LineCount { found: lines.len() });
-        }
         let [header, format, fields @ ..] = lines.as_slice() else {
             return Err(StatementError::LineCount { found: lines.len() });
         };
@@ -518,31 +580,44 @@ impl Statement {
             .strip_prefix("format: ")
             .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
             .ok_or(StatementError::Format)?;
-        if version != FORMAT_VERSION.to_string() {
+        let keys: &[&'static str] = match version {
+            "1" => &KEYS_V1,
+            "2" => &KEYS_V2,
             // Digits only, so safe to echo; cut to keep the message short.
-            return Err(StatementError::UnknownFormat {
-                found: version.chars().take(20).collect(),
-            });
+            _ => {
+                return Err(StatementError::UnknownFormat {
+                    found: version.chars().take(20).collect(),
+                })
+            }
+        };
+        if fields.len() != keys.len() {
+            return Err(StatementError::LineCount { found: lines.len() });
         }
-        let mut values = [""; 5];
-        for (i, ((line, key), slot)) in fields.iter().zip(KEYS).zip(&mut values).enumerate() {
+        let mut values = [""; 6];
+        for (i, ((line, key), slot)) in fields.iter().zip(keys).zip(&mut values).enumerate() {
             *slot = line
-                .strip_prefix(key)
+                .strip_prefix(*key)
                 .and_then(|rest| rest.strip_prefix(": "))
                 .ok_or(StatementError::UnexpectedLine {
-                    // Lines 3..=7; `i < 5`.
+                    // Lines 3..=8; `i < 6`.
                     line: i.saturating_add(3),
                     expected: key,
                 })?;
         }
-        let [account, agreement, chain, registry, nonce] = values;
-        let statement = Self::new(
+        let (account, agreement, config, chain, registry, nonce) = match values {
+            [a, g, c, r, n, ""] if keys.len() == KEYS_V1.len() => (a, g, None, c, r, n),
+            [a, g, d, c, r, n] => (a, g, Some(d), c, r, n),
+        };
+        let mut statement = Self::new(
             parse_hex32(Field::Account, account)?,
             parse_hex32(Field::Agreement, agreement)?,
             ChainId::parse(chain)?,
             parse_hex32(Field::Registry, registry)?,
             parse_hex32(Field::Nonce, nonce)?,
         )?;
+        if let Some(digest) = config {
+            statement = statement.with_config(parse_hex32(Field::Config, digest)?)?;
+        }
         // Every check above pins one byte sequence per field; this makes the
         // "exactly the canonical form" promise hold by construction.
         if statement.to_bytes() != bytes {
@@ -650,12 +725,70 @@ mod tests {
         ));
     }
 
+    const CONFIG: &str = "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+
+    fn sample_v2_text() -> String {
+        format!(
+            "Shart EDS binding statement\nformat: 2\naccount: {ACCOUNT}\nagreement: {AGREEMENT}\n\
+             config: {CONFIG}\nchain: drink-local\nregistry: {REGISTRY}\nnonce: {NONCE}\n"
+        )
+    }
+
+    #[test]
+    fn a_statement_with_a_configuration_digest_is_format_2_and_round_trips() {
+        // given
+        let s = sample("drink-local")
+            .with_config(parse_hex32(Field::Config, CONFIG).expect("config"))
+            .expect("statement");
+        // then: eight lines, the digest after the agreement
+        assert_eq!(s.format(), 2);
+        assert_eq!(s.to_text(), sample_v2_text());
+        assert_eq!(Statement::parse(&s.to_bytes()), Ok(s.clone()));
+        assert_eq!(s.config().map(hex::encode), Some(CONFIG.to_owned()));
+        // and a version 1 statement still reads as before, without one
+        let v1 = Statement::parse(sample_text().as_bytes()).expect("v1");
+        assert_eq!((v1.format(), v1.config()), (1, None));
+    }
+
+    #[test]
+    fn a_format_2_statement_without_its_config_line_or_with_a_zero_digest_is_refused() {
+        let t = sample_v2_text();
+        // the config line missing: seven lines for format 2
+        let without = t.replace(&format!("config: {CONFIG}\n"), "");
+        assert_eq!(refused(&without), StatementError::LineCount { found: 7 });
+        // format 1 carrying a config line: eight lines for format 1
+        assert_eq!(
+            refused(&t.replace("format: 2", "format: 1")),
+            StatementError::LineCount { found: 8 }
+        );
+        // the config line moved after the chain
+        let moved = t.replace(
+            &format!("config: {CONFIG}\nchain: drink-local\n"),
+            &format!("chain: drink-local\nconfig: {CONFIG}\n"),
+        );
+        assert!(matches!(
+            refused(&moved),
+            StatementError::UnexpectedLine {
+                line: 5,
+                expected: "config"
+            }
+        ));
+        assert_eq!(
+            refused(&t.replace(CONFIG, &"0".repeat(64))),
+            StatementError::ZeroConfig
+        );
+        assert_eq!(
+            sample("drink-local").with_config([0; 32]),
+            Err(StatementError::ZeroConfig)
+        );
+    }
+
     #[test]
     fn parse_refuses_unknown_format_versions() {
         let t = sample_text();
         assert_eq!(
-            refused(&t.replace("format: 1", "format: 2")),
-            StatementError::UnknownFormat { found: "2".into() }
+            refused(&t.replace("format: 1", "format: 3")),
+            StatementError::UnknownFormat { found: "3".into() }
         );
         assert_eq!(
             refused(&t.replace("format: 1", "format: 01")),

@@ -21,7 +21,7 @@ use safeguards::{
     store::{MemStore, Store},
     AccountId,
 };
-use service_agreement::escrow::{Config, Effects, Escrow};
+use service_agreement::escrow::{Config, Effects, Escrow, MAX_EVIDENCE_PER_DISPUTE};
 
 use crate::fixtures::{self, doc, sha256, Accounts, DAY, MASTER_AGREEMENT, MILESTONES, T0};
 
@@ -137,7 +137,8 @@ pub fn measure(config: Config, accounts: &Accounts) -> Result<StorageFigures> {
     STORAGE.with(|s| *s.borrow_mut() = Record::default());
     let a = accounts;
     reset();
-    let (escrow, _) = Escrow::<ThreadStore>::new(ink(&a.admin), config)
+    let digest = fixtures::config_digest(&config);
+    let (escrow, _) = Escrow::<ThreadStore>::new(ink(&a.admin), config, digest)
         .map_err(|e| anyhow!("model instantiation failed: {e:?}"))?;
     let mut m = Model {
         escrow,
@@ -155,8 +156,10 @@ pub fn measure(config: Config, accounts: &Accounts) -> Result<StorageFigures> {
         ("accept_agreement (last party: effective)", contractor, 2),
     ] {
         m.step(label, |e| {
-            e.eds_requirement(who)?;
-            e.safeguarded(|s| s.accept_agreement(who, terms, T0, attestation))
+            e.safeguards()
+                .eds_requirement(who)
+                .map_err(service_agreement::Error::from)?;
+            e.safeguarded(|s| s.accept_agreement(who, terms, s.config_digest(), T0, attestation))
         })?;
     }
     let total: u128 = MILESTONES.iter().sum();
@@ -191,7 +194,7 @@ pub fn measure(config: Config, accounts: &Accounts) -> Result<StorageFigures> {
         e.raise_dispute(client, 2, doc("e1"), t)
     })?;
     m.step("submit_evidence", |e| {
-        e.submit_evidence(contractor, 0, doc("e2"))
+        e.safeguarded(|s| s.submit_evidence(contractor, 0, doc("e2"), MAX_EVIDENCE_PER_DISPUTE))
     })?;
     let arbitrator = ink(&a.arbitrator);
     m.step("rule", |e| {
@@ -267,8 +270,11 @@ pub fn table_name(cell: Option<u32>) -> &'static str {
         Some(s::PARTY_INDEX) => "PARTY_INDEX (a party's index)",
         Some(s::PARTIES) => "PARTIES (a party)",
         Some(s::ACCEPTANCES) => "ACCEPTANCES (one acceptance)",
+        Some(s::CONFIG_DIGEST) => "CONFIG_DIGEST (the configuration digest)",
+        Some(s::EDS_GATE) => "EDS_GATE (registry and each party's requirement)",
+        Some(e::CONFIG) => "CONFIG (the configuration, prices aside)",
         Some(e::MILESTONES) => "MILESTONES (a milestone)",
-        Some(e::EDS_GATE) => "EDS_GATE (registry and requirements)",
+
         Some(_) => "unknown table",
     }
 }

@@ -159,10 +159,11 @@ fn agreement_messages_are_refused_to_non_parties() {
     let a = f.accounts.clone();
     let parties = [a.client.clone(), a.contractor.clone()];
     let not_a_party = |caller| Error::Agreement(AgreementError::NotAParty { caller });
+    let digest = f.config_digest;
     matrix(
         &mut f,
         "accept_agreement",
-        Encoded::of((sha256(MASTER_AGREEMENT.as_bytes()), 1u32)),
+        Encoded::of((sha256(MASTER_AGREEMENT.as_bytes()), 1u32, digest)),
         0,
         &parties,
         not_a_party,

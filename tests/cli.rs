@@ -238,6 +238,37 @@ fn statement_json_carries_text_hash_and_nonce() {
 }
 
 #[test]
+fn statement_with_a_configuration_digest_is_format_2_and_binds_the_digest() {
+    // given: the contract's config_digest()
+    let digest = "cd".repeat(32);
+    // when
+    let o = shart(&statement_args(
+        ALICE_HEX,
+        &["--nonce", NONCE, "--config-digest", &digest, "--json"],
+    ));
+    // then: eight lines, the digest right after the agreement
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = json(&o);
+    let expected = format!(
+        "Shart EDS binding statement\nformat: 2\naccount: {ALICE_HEX}\nagreement: {SHA256_ABC}\n\
+         config: {digest}\nchain: drink-local\nregistry: {REGISTRY}\nnonce: {NONCE}\n"
+    );
+    assert_eq!(v["statement"], expected);
+    assert_eq!(
+        (v["format"].clone(), v["config"].clone()),
+        (2.into(), digest.clone().into())
+    );
+    assert_eq!(v["sha256"], sha256_hex(expected.as_bytes()));
+    // and an all-zero digest is refused
+    let o = shart(&statement_args(
+        ALICE_HEX,
+        &["--config-digest", &"0".repeat(64)],
+    ));
+    assert_ne!(code(&o), 0);
+    assert!(stderr(&o).contains("config"), "{}", stderr(&o));
+}
+
+#[test]
 fn statement_accepts_ss58_account_as_the_same_account() {
     let o = shart(&statement_args(ALICE_SS58, &["--nonce", NONCE]));
     assert_eq!(code(&o), 0, "{}", stderr(&o));

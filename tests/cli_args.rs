@@ -53,9 +53,10 @@ fn calls_of_the_lifecycle_round_trip() {
         Kind::Message,
         "accept_agreement",
         b.messages["accept_agreement"],
-        (hash, 1u32),
+        (hash, 1u32, [7u8; 32]),
     );
     assert_eq!(text[1], "1");
+    assert_eq!(text.len(), 3);
     // A 32-byte hash is a list of 32 numbers in SCON.
     assert_eq!(text[0].matches(",").count(), 31, "{}", text[0]);
     round_trip(

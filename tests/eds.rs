@@ -34,6 +34,13 @@ fn terms() -> ([u8; 32], u32) {
     (sha256(MASTER_AGREEMENT.as_bytes()), 1)
 }
 
+/// [`terms`] with the configuration digest `f` was deployed with: the
+/// arguments of an acceptance of version 1.
+fn acceptance(f: &Flagship) -> ([u8; 32], u32, [u8; 32]) {
+    let (hash, version) = terms();
+    (hash, version, f.config_digest)
+}
+
 fn unattested() -> Flagship {
     deploy_with(Attest::Nobody, fixtures::config).unwrap()
 }
@@ -41,7 +48,8 @@ fn unattested() -> Flagship {
 /// `who` accepting version 1 is refused with `expected`, reverting with no
 /// event and no visible change.
 fn refuse_accept(f: &mut Flagship, who: &AccountId32, expected: Error) {
-    f.assert_refused(who, "accept_agreement", terms(), 0, expected);
+    let args = acceptance(f);
+    f.assert_refused(who, "accept_agreement", args, 0, expected);
 }
 
 fn eds(e: EdsError) -> Error {
@@ -115,7 +123,8 @@ fn evidence_from_a_verified_eds_signature_opens_the_gate() {
     // when: the verifier submits the evidence exactly as `shart eds attest` made it
     let id = f.attest(evidence);
     // then: the contractor's acceptance passes the gate on that attestation
-    f.must(&a.contractor, "accept_agreement", terms(), 0);
+    let args = acceptance(&f);
+    f.must(&a.contractor, "accept_agreement", args, 0);
     let acceptances: Vec<Acceptance> = f.read("acceptances", ());
     assert_eq!(acceptances.len(), 1);
     assert_eq!(acceptances[0].attestation, id);
@@ -424,6 +433,7 @@ fn amendment_acceptance_needs_a_valid_attestation_again() {
     f.registry_must::<_, ()>(&a.verifier, "revoke", (1u64, RevocationReason::Superseded));
     let v2 = (doc("amended agreement"), 2u32);
     f.must(&a.contractor, "propose_amendment", v2, 0);
+    let v2 = (v2.0, v2.1, f.config_digest);
     // when / then: refused until re-attested, then accepted on the new record
     f.assert_refused(
         &a.client,

@@ -118,7 +118,12 @@ fn acceptance_by_both_parties_makes_agreement_effective_with_events() {
     let a = f.accounts.clone();
     let hash = sha256(MASTER_AGREEMENT.as_bytes());
     f.chain.advance_to(T0 + 10);
-    let out = f.call(&a.client, "accept_agreement", (hash, 1u32), 0);
+    let out = f.call(
+        &a.client,
+        "accept_agreement",
+        (hash, 1u32, f.config_digest),
+        0,
+    );
     assert_eq!(out.value, Ok(Ok(())));
     assert_eq!(
         out.events(),
@@ -131,7 +136,12 @@ fn acceptance_by_both_parties_makes_agreement_effective_with_events() {
         })]
     );
     assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), None);
-    let out = f.call(&a.contractor, "accept_agreement", (hash, 1u32), 0);
+    let out = f.call(
+        &a.contractor,
+        "accept_agreement",
+        (hash, 1u32, f.config_digest),
+        0,
+    );
     assert_eq!(
         out.events()[1],
         ShartEvent::AgreementEffective(AgreementEffective {
@@ -171,10 +181,20 @@ fn amendment_governs_only_after_both_parties_accept_it() {
             at: T0
         })]
     );
-    f.must(&a.client, "accept_agreement", (v2.hash, 2u32), 0);
+    f.must(
+        &a.client,
+        "accept_agreement",
+        (v2.hash, 2u32, f.config_digest),
+        0,
+    );
     // then: still v1
     assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), Some(v1));
-    f.must(&a.contractor, "accept_agreement", (v2.hash, 2u32), 0);
+    f.must(
+        &a.contractor,
+        "accept_agreement",
+        (v2.hash, 2u32, f.config_digest),
+        0,
+    );
     assert_eq!(f.read::<_, Option<Terms>>("effective_terms", ()), Some(v2));
     assert_eq!(
         f.read::<_, Vec<safeguards::agreement::Acceptance>>("acceptances", ())
@@ -514,4 +534,20 @@ fn a_thousand_milestones_run_the_lifecycle_on_the_last_one() {
     // and half the disputed milestone
     assert_eq!(f.balance(&a.contractor) - k0, last + before_last / 2);
     assert!(m_none(&mut f, 1_000));
+}
+
+#[test]
+fn config_reads_back_the_deployed_configuration_and_its_digest() {
+    // given
+    let mut f = deploy().unwrap();
+    let registry = ink_account(&f.registry.address);
+    let deployed = shart::fixtures::config(&f.accounts, registry);
+    // when
+    let config: service_agreement::escrow::Config = f.read("config", ());
+    let digest: [u8; 32] = f.read("config_digest", ());
+    // then: a party can check what runs, and the digest it quotes is the
+    // SHA-256 of exactly that
+    assert_eq!(config, deployed);
+    assert_eq!(digest, shart::fixtures::config_digest(&deployed));
+    assert_eq!(digest, f.config_digest);
 }

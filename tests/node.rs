@@ -248,7 +248,7 @@ fn cargo_contract_encodes_the_scenarios_arguments_to_drinks_bytes() {
         (
             &agreement,
             "accept_agreement",
-            (sha256(MASTER_AGREEMENT.as_bytes()), 1u32).encode(),
+            (sha256(MASTER_AGREEMENT.as_bytes()), 1u32, [9u8; 32]).encode(),
         ),
         (
             &agreement,

@@ -124,11 +124,36 @@ fn happy_path_pays_the_earmarked_recipient_once_every_document_is_approved() {
 }
 
 #[test]
+fn config_reads_back_the_deployed_configuration_and_a_party_must_quote_its_digest() {
+    // given
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let deployed = shart::payment::config(&a, ink_account(&f.registry.address), human());
+    // when
+    let config: programmable_payment::programme::Config = f.read("config", ());
+    let digest: [u8; 32] = f.read("config_digest", ());
+    // then
+    assert_eq!(config, deployed);
+    assert_eq!(digest, shart::fixtures::config_digest(&deployed));
+    let other = doc("another configuration");
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        (shart::payment::rules_hash(), 1u32, other),
+        0,
+        Error::Agreement(AgreementError::ConfigMismatch {
+            expected: digest,
+            given: other,
+        }),
+    );
+}
+
+#[test]
 fn fund_before_every_party_accepted_is_refused_with_not_effective() {
     // given: the holder and one of two recipients accepted
     let mut f = deploy().unwrap();
     let a = f.accounts.clone();
-    let terms = (shart::payment::rules_hash(), 1u32);
+    let terms = (shart::payment::rules_hash(), 1u32, f.config_digest);
     f.must(&a.holder, "accept_agreement", terms, 0);
     f.must(&a.recipient, "accept_agreement", terms, 0);
     // when / then

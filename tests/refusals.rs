@@ -41,16 +41,27 @@ fn agreement_errors_refuse_without_side_effects() {
     f.assert_refused(
         &a.stranger,
         "accept_agreement",
-        (agreement(), 1u32),
+        (agreement(), 1u32, f.config_digest),
         0,
         Error::Agreement(AgreementError::NotAParty {
             caller: ink_account(&a.stranger),
         }),
     );
+    let (digest, other) = (f.config_digest, doc("another configuration"));
     f.assert_refused(
         &a.client,
         "accept_agreement",
-        (doc("other document"), 1u32),
+        (agreement(), 1u32, other),
+        0,
+        Error::Agreement(AgreementError::ConfigMismatch {
+            expected: digest,
+            given: other,
+        }),
+    );
+    f.assert_refused(
+        &a.client,
+        "accept_agreement",
+        (doc("other document"), 1u32, f.config_digest),
         0,
         Error::Agreement(AgreementError::TermsMismatch {
             expected_version: 1,
@@ -74,21 +85,31 @@ fn agreement_errors_refuse_without_side_effects() {
         0,
         Error::Agreement(AgreementError::ZeroHash),
     );
-    f.must(&a.client, "accept_agreement", (agreement(), 1u32), 0);
+    f.must(
+        &a.client,
+        "accept_agreement",
+        (agreement(), 1u32, f.config_digest),
+        0,
+    );
     f.assert_refused(
         &a.client,
         "accept_agreement",
-        (agreement(), 1u32),
+        (agreement(), 1u32, f.config_digest),
         0,
         Error::Agreement(AgreementError::AlreadyAccepted {
             party: ink_account(&a.client),
         }),
     );
-    f.must(&a.contractor, "accept_agreement", (agreement(), 1u32), 0);
+    f.must(
+        &a.contractor,
+        "accept_agreement",
+        (agreement(), 1u32, f.config_digest),
+        0,
+    );
     f.assert_refused(
         &a.client,
         "accept_agreement",
-        (agreement(), 1u32),
+        (agreement(), 1u32, f.config_digest),
         0,
         Error::Agreement(AgreementError::NothingToAccept),
     );
@@ -126,7 +147,25 @@ fn clause_errors_refuse_without_side_effects() {
         ..shart::fixtures::clause()
     };
     f.must(&a.admin, "replace_clause", three, 0);
-    f.must(&a.client, "accept_agreement", (agreement(), 1u32), 0);
+    // and the configuration digest follows the clause in force: an
+    // acceptance quoting the digest of the old configuration is refused
+    let old = f.config_digest;
+    let config: service_agreement::escrow::Config = f.read("config", ());
+    assert_eq!(config.clause, three);
+    let new = shart::fixtures::config_digest(&config);
+    assert_eq!(f.read::<_, [u8; 32]>("config_digest", ()), new);
+    f.assert_refused(
+        &a.client,
+        "accept_agreement",
+        (agreement(), 1u32, old),
+        0,
+        Error::Agreement(AgreementError::ConfigMismatch {
+            expected: new,
+            given: old,
+        }),
+    );
+    f.config_digest = new;
+    f.must(&a.client, "accept_agreement", (agreement(), 1u32, new), 0);
     f.assert_refused(
         &a.admin,
         "replace_clause",

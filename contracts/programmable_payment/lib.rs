@@ -120,7 +120,9 @@ pub mod programmable_payment {
 
     use crate::{
         errors::Error,
-        programme::{Allocation, Config, Effects, Event, Programme, ProgrammeEvent},
+        programme::{
+            Allocation, Config, Effects, Event, Programme, ProgrammeEvent, MAX_EVIDENCE_PER_DISPUTE,
+        },
     };
 
     /// The contract's result type.
@@ -148,7 +150,9 @@ pub mod programmable_payment {
         /// (guardian, arbitrator, reviewer, inspector).
         #[ink(constructor)]
         pub fn new(config: Config) -> Result<Self> {
-            let (programme, effects) = Programme::<InkStore>::new(Self::env().caller(), config)?;
+            let digest = safeguards::gate::config_digest(&config);
+            let (programme, effects) =
+                Programme::<InkStore>::new(Self::env().caller(), config, digest)?;
             Self::apply(effects)?;
             Ok(Self { programme })
         }
@@ -197,8 +201,12 @@ pub mod programmable_payment {
         // ----- agreement -------------------------------------------------
 
         /// A party (the budget holder or a recipient) accepts the programme
-        /// rules awaiting acceptance. The caller must hold an attestation in
-        /// the EDS registry that is valid now and meets its requirement; the
+        /// rules awaiting acceptance and the instantiation parameters whose
+        /// SHA-256 is `config_digest` (the SCALE encoding of
+        /// [`config`](Self::config); see
+        /// [`config_digest`](Self::config_digest)): what a party accepts is
+        /// what runs. The caller must hold an attestation in the EDS
+        /// registry that is valid now and meets its requirement; the
         /// acceptance records it.
         ///
         /// # Errors
@@ -206,18 +214,29 @@ pub mod programmable_payment {
         /// `NotAParty`; `Eds(..)` from the registry (`NoAttestation`,
         /// `Expired`, `Revoked`, `WrongHolderKind`, `WrongRole`, ...);
         /// `RegistryUnavailable`; `NothingToAccept`, `TermsMismatch`,
-        /// `AlreadyAccepted`, `Terminated`.
+        /// `ConfigMismatch`, `AlreadyAccepted`, `Terminated`.
         ///
         /// # Events
         ///
         /// `AgreementAccepted`; `AgreementEffective` with the last acceptance.
         #[ink(message)]
-        pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
+        pub fn accept_agreement(
+            &mut self,
+            hash: Hash32,
+            version: u32,
+            config_digest: Hash32,
+        ) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let (registry, requirement) = self.programme.eds_requirement(caller)?;
+            let (registry, requirement) = self.programme.safeguards().eds_requirement(caller)?;
             let attestation = safeguards::gate::check(registry, caller, now, requirement)?;
             self.safeguarded(|s, caller, now| {
-                s.accept_agreement(caller, Terms { hash, version }, now, attestation)
+                s.accept_agreement(
+                    caller,
+                    Terms { hash, version },
+                    config_digest,
+                    now,
+                    attestation,
+                )
             })
         }
 
@@ -240,8 +259,11 @@ pub mod programmable_payment {
             party: AccountId,
             attestation: AttestationId,
         ) -> Result<()> {
-            let reason = safeguards::gate::invalidation(self.programme.registry(), attestation)?
-                .ok_or(Error::AttestationStillValid { attestation })?;
+            let reason = safeguards::gate::invalidation(
+                self.programme.safeguards().eds_gate().registry,
+                attestation,
+            )?
+            .ok_or(Error::AttestationStillValid { attestation })?;
             self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
         }
 
@@ -498,17 +520,16 @@ pub mod programmable_payment {
         /// # Errors
         ///
         /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
-        /// `TooMuchEvidence` (the caller's side has its 2).
+        /// `TooMuchEvidence` (the caller's side has its 8).
         ///
         /// # Events
         ///
         /// `EvidenceSubmitted`.
         #[ink(message)]
         pub fn submit_evidence(&mut self, dispute: u32, evidence_hash: Hash32) -> Result<()> {
-            let effects =
-                self.programme
-                    .submit_evidence(self.env().caller(), dispute, evidence_hash)?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| {
+                s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
+            })
         }
 
         /// The arbitrator rules: `payer_bps` of the frozen amount to the
@@ -684,14 +705,14 @@ pub mod programmable_payment {
         /// The EDS registry that gates acceptance.
         #[ink(message)]
         pub fn registry(&self) -> AccountId {
-            self.programme.registry()
+            self.programme.safeguards().eds_gate().registry
         }
 
-        /// What the budget holder's and each recipient's attestations must
-        /// show.
+        /// What each party's attestation must show, one requirement per
+        /// party in the parties' order (see `parties()`).
         #[ink(message)]
-        pub fn eds_requirements(&self) -> (Requirement, Requirement) {
-            self.programme.eds_requirements()
+        pub fn eds_requirements(&self) -> Vec<Requirement> {
+            self.programme.safeguards().eds_gate().requirements
         }
 
         /// The admin.
@@ -742,6 +763,22 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn acceptances(&self) -> Vec<Acceptance> {
             self.programme.safeguards().agreement().history()
+        }
+
+        /// The instantiation parameters, exactly as given: the SHA-256 of
+        /// their SCALE encoding is [`config_digest`](Self::config_digest),
+        /// which every acceptance quotes.
+        #[ink(message)]
+        pub fn config(&self) -> Config {
+            self.programme.config()
+        }
+
+        /// The SHA-256 of the SCALE-encoded instantiation parameters
+        /// ([`config`](Self::config)), computed at instantiation: what
+        /// `accept_agreement` must be given.
+        #[ink(message)]
+        pub fn config_digest(&self) -> Hash32 {
+            self.programme.safeguards().agreement().config_digest()
         }
 
         /// The arbitration clause.

@@ -14,6 +14,7 @@ use safeguards::{
     dispute::DisputeConfig,
     eds::Requirement,
     kill_switch::SwitchState,
+    kit::EdsGate,
     review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, Verdict},
     roles::Role,
     store::Store,
@@ -39,27 +40,15 @@ pub const MAX_EVIDENCE_PER_DISPUTE: usize = safeguards::dispute::MAX_EVIDENCE;
 
 /// The table of allocations, by id (see `safeguards::store`).
 pub const ALLOCATIONS: u32 = 0x5347_0100;
-/// The [`EdsGate`], under the key `()`: read only by acceptance and
-/// `note_invalidated_attestation`, so it stays out of the root.
-pub const EDS_GATE: u32 = 0x5347_0101;
 /// Per recipient, the sum of its open, undisputed allocations whose
 /// conditions hold: what termination pays it. An entry exists exactly for
 /// the programme's recipients.
 pub const READY: u32 = 0x5347_0102;
 
-/// Who vouches for the parties: the registry and what each party's
-/// attestation must show. Fixed at instantiation.
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EdsGate {
-    /// The EDS registry whose attestations gate acceptance.
-    pub registry: AccountId,
-    /// What the budget holder's attestation must show.
-    pub holder_eds: Requirement,
-    /// What each recipient's attestation must show.
-    pub recipient_eds: Requirement,
-}
+/// The instantiation parameters as given, under the key `()`, with the
+/// recipients left out (they are the agreement's parties after the budget
+/// holder): [`Programme::config`] puts them back.
+pub const CONFIG: u32 = 0x5347_0103;
 
 /// The review core's kind code of the automated rejection of an allocation
 /// whose conditions did not hold by its deadline.
@@ -120,7 +109,9 @@ impl Allocation {
     }
 }
 
-/// Everything fixed at instantiation.
+/// Everything fixed at instantiation. Its SCALE encoding's SHA-256 is the
+/// configuration digest every acceptance quotes ([`Programme::config`],
+/// `accept_agreement`).
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -341,7 +332,7 @@ fn wrong_status(allocation: u32, expected: AllocationStatus, actual: AllocationS
 
 /// The programme with its safeguards: the fixed state and running totals
 /// here; each allocation, each recipient's ready total and the EDS gate as
-/// entries of the store `S` ([`ALLOCATIONS`], [`READY`], [`EDS_GATE`]), so
+/// entries of the store `S` ([`ALLOCATIONS`], [`READY`], [`CONFIG`]), so
 /// no message reads or writes more than the allocation it names.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -361,7 +352,9 @@ pub struct Programme<S> {
 }
 
 impl<S: Store + Default> Programme<S> {
-    /// Sets up the programme; `admin` is the instantiator.
+    /// Sets up the programme; `admin` is the instantiator, and
+    /// `config_digest` the SHA-256 of `config`'s SCALE encoding, which the
+    /// contract computes and every acceptance must quote.
     ///
     /// # Errors
     ///
@@ -370,7 +363,11 @@ impl<S: Store + Default> Programme<S> {
     /// inspector is the budget holder or a recipient), `ZeroHash`, and the
     /// errors of the EDS requirements, the agreement, the clause, the
     /// dispute and review configuration.
-    pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
+    pub fn new(
+        admin: AccountId,
+        config: Config,
+        config_digest: Hash32,
+    ) -> Result<(Self, Effects), Error> {
         let count = config.recipients.len();
         if count == 0 || count > MAX_RECIPIENTS {
             return Err(ProgrammeError::InvalidRecipientCount {
@@ -400,6 +397,7 @@ impl<S: Store + Default> Programme<S> {
                     hash: config.agreement_hash,
                     version: config.agreement_version,
                 },
+                config_digest,
                 clause: config.clause,
                 disputes: config.disputes,
                 review: config.review,
@@ -410,6 +408,12 @@ impl<S: Store + Default> Programme<S> {
                     (Role::Reviewer, config.reviewer),
                     (Role::Inspector, config.inspector),
                 ],
+                gate: EdsGate {
+                    registry: config.registry,
+                    requirements: core::iter::once(config.holder_eds)
+                        .chain(config.recipients.iter().map(|_| config.recipient_eds))
+                        .collect(),
+                },
             },
         )?;
         let mut programme = Self {
@@ -426,12 +430,11 @@ impl<S: Store + Default> Programme<S> {
         for recipient in &config.recipients {
             programme.store.set(READY, recipient, &Balance::default());
         }
-        let gate = EdsGate {
-            registry: config.registry,
-            holder_eds: config.holder_eds,
-            recipient_eds: config.recipient_eds,
+        let fixed = Config {
+            recipients: Vec::new(),
+            ..config
         };
-        programme.store.set(EDS_GATE, &(), &gate);
+        programme.store.set(CONFIG, &(), &fixed);
         Ok((programme, Effects::of(events)))
     }
 }
@@ -445,29 +448,18 @@ impl<S: Store> Programme<S> {
 
     // ----- reads -------------------------------------------------------
 
-    /// The EDS registry and the parties' requirements.
+    /// The instantiation parameters, exactly as given: the SHA-256 of
+    /// their SCALE encoding is the configuration digest
+    /// ([`safeguards::agreement::Agreement::config_digest`]).
     ///
     /// # Panics
     ///
-    /// If the gate's entry is missing: [`Programme::new`] writes it and
-    /// nothing rewrites it, so only a storage layout changed without a
-    /// migration could remove it.
-    pub fn eds_gate(&self) -> EdsGate {
-        match self.store.get(EDS_GATE, &()) {
-            Some(gate) => gate,
-            None => panic!("EDS gate entry missing"),
-        }
-    }
-
-    /// The EDS registry that gates acceptance.
-    pub fn registry(&self) -> AccountId {
-        self.eds_gate().registry
-    }
-
-    /// The EDS requirements of the budget holder and of the recipients.
-    pub fn eds_requirements(&self) -> (Requirement, Requirement) {
-        let gate = self.eds_gate();
-        (gate.holder_eds, gate.recipient_eds)
+    /// If the configuration's entry is missing (`Store::expect`):
+    /// [`Programme::new`] writes it.
+    pub fn config(&self) -> Config {
+        let mut config: Config = self.store.expect(CONFIG, &());
+        config.recipients = self.parties().1;
+        config
     }
 
     /// Whether `account` is one of the programme's recipients.
@@ -482,23 +474,6 @@ impl<S: Store> Programme<S> {
 
     fn set_ready(&mut self, recipient: AccountId, amount: Balance) {
         self.store.set(READY, &recipient, &amount);
-    }
-
-    /// The registry to ask, and what `caller`'s attestation must show,
-    /// before it may accept (one read of the gate's entry).
-    ///
-    /// # Errors
-    ///
-    /// `NotAParty`.
-    pub fn eds_requirement(&self, caller: AccountId) -> Result<(AccountId, Requirement), Error> {
-        let gate = self.eds_gate();
-        if caller == self.budget_holder {
-            Ok((gate.registry, gate.holder_eds))
-        } else if self.is_recipient(caller) {
-            Ok((gate.registry, gate.recipient_eds))
-        } else {
-            Err(safeguards::AgreementError::NotAParty { caller }.into())
-        }
     }
 
     /// The composed safeguards: roles, kill switch, agreement, clause,
@@ -1097,25 +1072,6 @@ impl<S: Store> Programme<S> {
             ..a
         });
         Ok(Effects::of(raised.0))
-    }
-
-    /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
-    /// dispute, half of them for each side. Works while paused and after
-    /// termination (a dispute goes on to its ruling).
-    ///
-    /// # Errors
-    ///
-    /// The dispute core's errors (`TooMuchEvidence` once the caller's side
-    /// has half of the programme's own limit).
-    pub fn submit_evidence(
-        &mut self,
-        caller: AccountId,
-        dispute: u32,
-        evidence_hash: Hash32,
-    ) -> Result<Effects, Error> {
-        self.safeguarded(|s| {
-            s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
-        })
     }
 
     /// Anyone executes a dispute (the ruling after its appeal window, or the

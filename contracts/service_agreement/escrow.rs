@@ -13,6 +13,7 @@ use safeguards::{
     dispute::DisputeConfig,
     eds::Requirement,
     kill_switch::{KillSwitchEvent, SettlementPaid, SwitchState},
+    kit::EdsGate,
     review::{
         AiLabel, Decision, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, RiskClass,
         Verdict,
@@ -38,23 +39,10 @@ pub const MAX_EVIDENCE_PER_DISPUTE: usize = safeguards::dispute::MAX_EVIDENCE;
 
 /// The table of milestones, by index (see `safeguards::store`).
 pub const MILESTONES: u32 = 0x5347_0100;
-/// The [`EdsGate`], under the key `()`: read only by acceptance and
-/// `note_invalidated_attestation`, so it stays out of the root.
-pub const EDS_GATE: u32 = 0x5347_0101;
-
-/// Who vouches for the parties: the registry and what each party's
-/// attestation must show. Fixed at instantiation.
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EdsGate {
-    /// The EDS registry whose attestations gate acceptance.
-    pub registry: AccountId,
-    /// What the client's attestation must show.
-    pub client_eds: Requirement,
-    /// What the contractor's attestation must show.
-    pub contractor_eds: Requirement,
-}
+/// The instantiation parameters as given, under the key `()`, with the
+/// milestone prices left out (each is in its [`MILESTONES`] entry):
+/// [`Escrow::config`] puts them back.
+pub const CONFIG: u32 = 0x5347_0103;
 
 /// The review core's `kind` of an automatic release: a delivered milestone
 /// is released because the client's review period passed without approval
@@ -135,7 +123,9 @@ pub struct Milestone {
     pub dispute: Option<u32>,
 }
 
-/// Everything fixed at instantiation.
+/// Everything fixed at instantiation. Its SCALE encoding's SHA-256 is the
+/// configuration digest every acceptance quotes ([`Escrow::config`],
+/// `accept_agreement`).
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -287,7 +277,9 @@ pub struct Escrow<S> {
 }
 
 impl<S: Store + Default> Escrow<S> {
-    /// Sets up the escrow; `admin` is the instantiator.
+    /// Sets up the escrow; `admin` is the instantiator, and
+    /// `config_digest` the SHA-256 of `config`'s SCALE encoding, which the
+    /// contract computes and every acceptance must quote.
     ///
     /// # Errors
     ///
@@ -296,7 +288,11 @@ impl<S: Store + Default> Escrow<S> {
     /// `InvalidMilestones`, `InvalidReviewPeriod`, `ZeroHash`
     /// (explanation), and the errors of the agreement, clause, dispute and
     /// review configuration.
-    pub fn new(admin: AccountId, config: Config) -> Result<(Self, Effects), Error> {
+    pub fn new(
+        admin: AccountId,
+        config: Config,
+        config_digest: Hash32,
+    ) -> Result<(Self, Effects), Error> {
         if config.client == config.contractor {
             return Err(EscrowError::SameParty.into());
         }
@@ -325,6 +321,7 @@ impl<S: Store + Default> Escrow<S> {
                     hash: config.agreement_hash,
                     version: config.agreement_version,
                 },
+                config_digest,
                 clause: config.clause,
                 disputes: config.disputes,
                 review: config.review,
@@ -334,6 +331,10 @@ impl<S: Store + Default> Escrow<S> {
                     (Role::Arbitrator, config.arbitrator),
                     (Role::Reviewer, config.reviewer),
                 ],
+                gate: EdsGate {
+                    registry: config.registry,
+                    requirements: ink::prelude::vec![config.client_eds, config.contractor_eds],
+                },
             },
         )?;
         let mut escrow = Self {
@@ -351,12 +352,6 @@ impl<S: Store + Default> Escrow<S> {
             funded: false,
             store: S::default(),
         };
-        let gate = EdsGate {
-            registry: config.registry,
-            client_eds: config.client_eds,
-            contractor_eds: config.contractor_eds,
-        };
-        escrow.store.set(EDS_GATE, &(), &gate);
         for (index, amount) in (0u32..).zip(config.milestones.iter()) {
             escrow.set_milestone(
                 index,
@@ -369,6 +364,11 @@ impl<S: Store + Default> Escrow<S> {
                 },
             );
         }
+        let fixed = Config {
+            milestones: Vec::new(),
+            ..config
+        };
+        escrow.store.set(CONFIG, &(), &fixed);
         Ok((escrow, Effects::of(events)))
     }
 }
@@ -382,46 +382,52 @@ impl<S: Store> Escrow<S> {
 
     // ----- reads -------------------------------------------------------
 
-    /// The EDS registry and the parties' requirements.
+    /// The instantiation parameters, exactly as given: the SHA-256 of
+    /// their SCALE encoding is the configuration digest
+    /// ([`safeguards::agreement::Agreement::config_digest`]). Reads every
+    /// milestone's entry for its price.
     ///
     /// # Panics
     ///
-    /// If the gate's entry is missing: [`Escrow::new`] writes it and
-    /// nothing rewrites it, so only a storage layout changed without a
-    /// migration could remove it.
-    pub fn eds_gate(&self) -> EdsGate {
-        match self.store.get(EDS_GATE, &()) {
-            Some(gate) => gate,
-            None => panic!("EDS gate entry missing"),
-        }
+    /// If the configuration's entry is missing (`Store::expect`):
+    /// [`Escrow::new`] writes it.
+    pub fn config(&self) -> Config {
+        let mut config: Config = self.store.expect(CONFIG, &());
+        config.milestones = (0..self.milestone_count)
+            .filter_map(|i| self.store.get::<_, Milestone>(MILESTONES, &i))
+            .map(|m| Compact(m.amount))
+            .collect();
+        config
     }
 
-    /// The EDS registry that gates acceptance.
-    pub fn registry(&self) -> AccountId {
-        self.eds_gate().registry
-    }
-
-    /// The EDS requirements of the client and the contractor.
-    pub fn eds_requirements(&self) -> (Requirement, Requirement) {
-        let gate = self.eds_gate();
-        (gate.client_eds, gate.contractor_eds)
-    }
-
-    /// The registry to ask, and what `caller`'s attestation must show,
-    /// before it may accept (one read of the gate's entry).
+    /// The admin replaces the arbitration clause before any acceptance; the
+    /// stored configuration takes the new clause, and the configuration
+    /// digest becomes `digest_of` the new configuration (the contract
+    /// passes `safeguards::gate::config_digest`), so what a party accepts
+    /// is still what runs. Reads every milestone, to hash the whole
+    /// configuration.
     ///
     /// # Errors
     ///
-    /// `NotAParty`.
-    pub fn eds_requirement(&self, caller: AccountId) -> Result<(AccountId, Requirement), Error> {
-        let gate = self.eds_gate();
-        if caller == self.client {
-            Ok((gate.registry, gate.client_eds))
-        } else if caller == self.contractor {
-            Ok((gate.registry, gate.contractor_eds))
-        } else {
-            Err(safeguards::AgreementError::NotAParty { caller }.into())
-        }
+    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
+    /// clause's validation errors).
+    ///
+    /// # Events
+    ///
+    /// `ArbitrationClauseSet`.
+    pub fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        digest_of: impl FnOnce(&Config) -> Hash32,
+    ) -> Result<Effects, Error> {
+        let mut config = self.config();
+        config.clause = clause;
+        let digest = digest_of(&config);
+        let events = self.safeguards.replace_clause(caller, clause, digest)?;
+        config.milestones = Vec::new();
+        self.store.set(CONFIG, &(), &config);
+        Ok(Effects::of(events))
     }
 
     /// The composed safeguards: roles, kill switch, agreement, clause,
@@ -897,25 +903,6 @@ impl<S: Store> Escrow<S> {
             },
         );
         Ok(Effects::of(raised.0))
-    }
-
-    /// A party adds evidence, up to [`MAX_EVIDENCE_PER_DISPUTE`] hashes per
-    /// dispute, half of them for each side. Works while paused and after
-    /// termination (a dispute goes on to its ruling).
-    ///
-    /// # Errors
-    ///
-    /// The dispute core's errors (`TooMuchEvidence` once the caller's side
-    /// has half of [`MAX_EVIDENCE_PER_DISPUTE`]).
-    pub fn submit_evidence(
-        &mut self,
-        caller: AccountId,
-        dispute: u32,
-        evidence_hash: Hash32,
-    ) -> Result<Effects, Error> {
-        self.safeguarded(|s| {
-            s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
-        })
     }
 
     /// Anyone executes a dispute (the ruling after its appeal window, or the

@@ -99,7 +99,9 @@ pub mod service_agreement {
 
     use crate::{
         errors::Error,
-        escrow::{Config, Effects, Escrow, EscrowEvent, Event, Milestone},
+        escrow::{
+            Config, Effects, Escrow, EscrowEvent, Event, Milestone, MAX_EVIDENCE_PER_DISPUTE,
+        },
     };
 
     /// The contract's result type.
@@ -127,7 +129,8 @@ pub mod service_agreement {
         /// arbitrator, reviewer).
         #[ink(constructor)]
         pub fn new(config: Config) -> Result<Self> {
-            let (escrow, effects) = Escrow::<InkStore>::new(Self::env().caller(), config)?;
+            let digest = safeguards::gate::config_digest(&config);
+            let (escrow, effects) = Escrow::<InkStore>::new(Self::env().caller(), config, digest)?;
             Self::apply(effects)?;
             Ok(Self { escrow })
         }
@@ -171,27 +174,42 @@ pub mod service_agreement {
 
         // ----- agreement -------------------------------------------------
 
-        /// A party accepts the agreement version awaiting acceptance. The
-        /// caller must hold an attestation in the EDS registry that is valid
-        /// now and meets the party's requirement; the acceptance records it.
+        /// A party accepts the agreement version awaiting acceptance and the
+        /// instantiation parameters whose SHA-256 is `config_digest` (the
+        /// SCALE encoding of [`config`](Self::config); see
+        /// [`config_digest`](Self::config_digest)): what a party accepts is
+        /// what runs. The caller must hold an attestation in the EDS
+        /// registry that is valid now and meets the party's requirement;
+        /// the acceptance records it.
         ///
         /// # Errors
         ///
         /// `NotAParty`; `Eds(..)` from the registry (`NoAttestation`,
         /// `Expired`, `Revoked`, `WrongHolderKind`, `WrongRole`, ...);
         /// `RegistryUnavailable`; `NothingToAccept`, `TermsMismatch`,
-        /// `AlreadyAccepted`, `Terminated`.
+        /// `ConfigMismatch`, `AlreadyAccepted`, `Terminated`.
         ///
         /// # Events
         ///
         /// `AgreementAccepted`; `AgreementEffective` with the last acceptance.
         #[ink(message)]
-        pub fn accept_agreement(&mut self, hash: Hash32, version: u32) -> Result<()> {
+        pub fn accept_agreement(
+            &mut self,
+            hash: Hash32,
+            version: u32,
+            config_digest: Hash32,
+        ) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let (registry, requirement) = self.escrow.eds_requirement(caller)?;
+            let (registry, requirement) = self.escrow.safeguards().eds_requirement(caller)?;
             let attestation = safeguards::gate::check(registry, caller, now, requirement)?;
             self.safeguarded(|s, caller, now| {
-                s.accept_agreement(caller, Terms { hash, version }, now, attestation)
+                s.accept_agreement(
+                    caller,
+                    Terms { hash, version },
+                    config_digest,
+                    now,
+                    attestation,
+                )
             })
         }
 
@@ -214,8 +232,11 @@ pub mod service_agreement {
             party: AccountId,
             attestation: AttestationId,
         ) -> Result<()> {
-            let reason = safeguards::gate::invalidation(self.escrow.registry(), attestation)?
-                .ok_or(Error::AttestationStillValid { attestation })?;
+            let reason = safeguards::gate::invalidation(
+                self.escrow.safeguards().eds_gate().registry,
+                attestation,
+            )?
+            .ok_or(Error::AttestationStillValid { attestation })?;
             self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
         }
 
@@ -239,7 +260,8 @@ pub mod service_agreement {
         }
 
         /// The admin replaces the arbitration clause; only before any
-        /// acceptance.
+        /// acceptance. The configuration digest follows: see
+        /// [`Escrow::replace_clause`].
         ///
         /// # Errors
         ///
@@ -251,7 +273,11 @@ pub mod service_agreement {
         /// `ArbitrationClauseSet`.
         #[ink(message)]
         pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.replace_clause(caller, clause))
+            let caller = self.env().caller();
+            let effects =
+                self.escrow
+                    .replace_clause(caller, clause, safeguards::gate::config_digest)?;
+            Self::apply(effects)
         }
 
         // ----- escrow ----------------------------------------------------
@@ -425,17 +451,16 @@ pub mod service_agreement {
         /// # Errors
         ///
         /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
-        /// `TooMuchEvidence` (the caller's side has its 2).
+        /// `TooMuchEvidence` (the caller's side has its 8).
         ///
         /// # Events
         ///
         /// `EvidenceSubmitted`.
         #[ink(message)]
         pub fn submit_evidence(&mut self, dispute: u32, evidence_hash: Hash32) -> Result<()> {
-            let effects =
-                self.escrow
-                    .submit_evidence(self.env().caller(), dispute, evidence_hash)?;
-            Self::apply(effects)
+            self.safeguarded(|s, caller, _| {
+                s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
+            })
         }
 
         /// The arbitrator rules: `payer_bps` of the frozen amount to the
@@ -611,13 +636,14 @@ pub mod service_agreement {
         /// The EDS registry that gates acceptance.
         #[ink(message)]
         pub fn registry(&self) -> AccountId {
-            self.escrow.registry()
+            self.escrow.safeguards().eds_gate().registry
         }
 
-        /// What the client's and the contractor's attestations must show.
+        /// What each party's attestation must show, one requirement per
+        /// party in the parties' order (see `parties()`).
         #[ink(message)]
-        pub fn eds_requirements(&self) -> (Requirement, Requirement) {
-            self.escrow.eds_requirements()
+        pub fn eds_requirements(&self) -> Vec<Requirement> {
+            self.escrow.safeguards().eds_gate().requirements
         }
 
         /// The admin.
@@ -667,6 +693,22 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn acceptances(&self) -> Vec<Acceptance> {
             self.escrow.safeguards().agreement().history()
+        }
+
+        /// The instantiation parameters, exactly as given: the SHA-256 of
+        /// their SCALE encoding is [`config_digest`](Self::config_digest),
+        /// which every acceptance quotes.
+        #[ink(message)]
+        pub fn config(&self) -> Config {
+            self.escrow.config()
+        }
+
+        /// The SHA-256 of the SCALE-encoded instantiation parameters
+        /// ([`config`](Self::config)), computed at instantiation: what
+        /// `accept_agreement` must be given.
+        #[ink(message)]
+        pub fn config_digest(&self) -> Hash32 {
+            self.escrow.safeguards().agreement().config_digest()
         }
 
         /// The arbitration clause.

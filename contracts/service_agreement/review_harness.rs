@@ -33,6 +33,9 @@ const STRANGER: u8 = 99;
 const AMOUNT: Balance = 700;
 const REVIEW_PERIOD: Timestamp = 1_000;
 const T: Timestamp = 1_000_000;
+/// The configuration digest the unit tests instantiate with (the contract
+/// computes it from its `Config`; the core only stores and compares it).
+const CONFIG_DIGEST: Hash32 = [0xCD; 32];
 
 fn acc(n: u8) -> AccountId {
     AccountId::from([n; 32])
@@ -103,11 +106,11 @@ impl ReviewHarness for EscrowHarness {
         if risk != RiskClass::Minimal {
             return None;
         }
-        let (mut e, _) = Escrow::new(acc(ADMIN), config(review)).unwrap();
+        let (mut e, _) = Escrow::new(acc(ADMIN), config(review), CONFIG_DIGEST).unwrap();
         let terms = e.safeguards().agreement().pending().unwrap();
-        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, T, 1))
+        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, s.config_digest(), T, 1))
             .unwrap();
-        e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), terms, T, 2))
+        e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), terms, s.config_digest(), T, 2))
             .unwrap();
         e.fund(acc(CLIENT), AMOUNT).unwrap();
         e.mark_delivered(acc(CONTRACTOR), 0, T).unwrap();
@@ -404,12 +407,81 @@ mod auto_release_review {
     }
 
     #[test]
+    fn config_reads_back_exactly_as_given_and_acceptance_must_quote_its_digest() {
+        // given: three milestones
+        let mut c = config(CONFIG);
+        c.milestones = prices(&[5, 6, 7]);
+        let (mut e, _) = Escrow::new(acc(ADMIN), c.clone(), CONFIG_DIGEST).unwrap();
+        // then: what runs is readable, and bound to the digest
+        assert_eq!(e.config(), c);
+        assert_eq!(e.safeguards().config_digest(), CONFIG_DIGEST);
+        // when: a party quotes another digest
+        let terms = e.safeguards().agreement().pending().unwrap();
+        let before = e.clone();
+        let err = e
+            .safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, [1; 32], T, 1))
+            .unwrap_err();
+        // then
+        assert_eq!(
+            err,
+            Error::Agreement(safeguards::AgreementError::ConfigMismatch {
+                expected: CONFIG_DIGEST,
+                given: [1; 32]
+            })
+        );
+        assert_eq!(e, before);
+    }
+
+    #[test]
+    fn replacing_the_clause_rebinds_the_configuration_digest() {
+        // given: nobody accepted yet
+        let (mut e, _) = Escrow::new(acc(ADMIN), config(CONFIG), CONFIG_DIGEST).unwrap();
+        let three = ArbitrationClause {
+            arbitrators: 3,
+            ..config(CONFIG).clause
+        };
+        // when
+        e.replace_clause(acc(ADMIN), three, |c| {
+            assert_eq!(c.clause, three);
+            [0xEE; 32]
+        })
+        .unwrap();
+        // then: the stored configuration and its digest follow the clause
+        assert_eq!(e.config().clause, three);
+        assert_eq!(e.safeguards().clause(), three);
+        assert_eq!(e.safeguards().config_digest(), [0xEE; 32]);
+        let terms = e.safeguards().agreement().pending().unwrap();
+        let err = e
+            .safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, CONFIG_DIGEST, T, 1))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Error::Agreement(safeguards::AgreementError::ConfigMismatch {
+                expected: [0xEE; 32],
+                given: CONFIG_DIGEST
+            })
+        );
+        // and once a party accepted, neither changes again
+        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, [0xEE; 32], T, 1))
+            .unwrap();
+        let before = e.clone();
+        let err = e
+            .replace_clause(acc(ADMIN), config(CONFIG).clause, |_| [0xEF; 32])
+            .unwrap_err();
+        assert_eq!(
+            err,
+            Error::Arbitration(safeguards::ArbitrationError::ClauseLocked)
+        );
+        assert_eq!(e, before);
+    }
+
+    #[test]
     fn config_naming_a_party_as_reviewer_is_refused() {
         // given
         let mut c = config(CONFIG);
         c.reviewer = acc(CLIENT);
         // when
-        let err = Escrow::new(acc(ADMIN), c).unwrap_err();
+        let err = Escrow::new(acc(ADMIN), c, CONFIG_DIGEST).unwrap_err();
         // then
         assert_eq!(
             err,
@@ -551,11 +623,11 @@ mod storage_layout {
     fn fullest<S: Store + Default>() -> crate::escrow::Escrow<S> {
         let mut c = config(CONFIG);
         c.milestones = prices(&[1; MAX_MILESTONES]);
-        let (mut e, _) = crate::escrow::Escrow::<S>::new(acc(ADMIN), c).unwrap();
+        let (mut e, _) = crate::escrow::Escrow::<S>::new(acc(ADMIN), c, CONFIG_DIGEST).unwrap();
         let v1 = e.safeguards().agreement().pending().unwrap();
-        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), v1, T, 1))
+        e.safeguarded(|s| s.accept_agreement(acc(CLIENT), v1, s.config_digest(), T, 1))
             .unwrap();
-        e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), v1, T, 2))
+        e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), v1, s.config_digest(), T, 2))
             .unwrap();
         let mut version = 1;
         while e.safeguards().agreement().history_len() + 2 <= MAX_HISTORY {
@@ -566,9 +638,9 @@ mod storage_layout {
             };
             e.safeguarded(|s| s.propose_amendment(acc(CLIENT), t, T))
                 .unwrap();
-            e.safeguarded(|s| s.accept_agreement(acc(CLIENT), t, T, 1))
+            e.safeguarded(|s| s.accept_agreement(acc(CLIENT), t, s.config_digest(), T, 1))
                 .unwrap();
-            e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), t, T, 2))
+            e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), t, s.config_digest(), T, 2))
                 .unwrap();
         }
         e.fund(acc(CLIENT), u128::try_from(MAX_MILESTONES).unwrap())
@@ -588,10 +660,16 @@ mod storage_layout {
             e.execute_decision(id, now).unwrap();
             e.raise_dispute(acc(CONTRACTOR), m, h(5), now).unwrap();
             for _ in 1..MAX_EVIDENCE_PER_DISPUTE / 2 {
-                e.submit_evidence(acc(CONTRACTOR), m, h(7)).unwrap();
+                e.safeguarded(|s| {
+                    s.submit_evidence(acc(CONTRACTOR), m, h(7), MAX_EVIDENCE_PER_DISPUTE)
+                })
+                .unwrap();
             }
             for _ in 0..MAX_EVIDENCE_PER_DISPUTE / 2 {
-                e.submit_evidence(acc(CLIENT), m, h(7)).unwrap();
+                e.safeguarded(|s| {
+                    s.submit_evidence(acc(CLIENT), m, h(7), MAX_EVIDENCE_PER_DISPUTE)
+                })
+                .unwrap();
             }
             // both sides appeal once; the third ruling stands
             e.safeguarded(|s| s.rule(acc(3), m, 5_000, h(8), now))
@@ -651,7 +729,9 @@ mod storage_layout {
         let mut e = fullest::<MemStore>();
         // when / then: each side has used its half
         for side in [CLIENT, CONTRACTOR] {
-            let err = e.submit_evidence(acc(side), 0, h(9)).unwrap_err();
+            let err = e
+                .safeguarded(|s| s.submit_evidence(acc(side), 0, h(9), MAX_EVIDENCE_PER_DISPUTE))
+                .unwrap_err();
             assert_eq!(err, Error::Dispute(DisputeError::TooMuchEvidence));
         }
     }
@@ -693,11 +773,11 @@ mod kit {
         fn funded() -> Self {
             let mut c = config(CONFIG);
             c.milestones = prices(&[AMOUNT, SECOND]);
-            let (mut e, _) = Escrow::new(acc(ADMIN), c).unwrap();
+            let (mut e, _) = Escrow::new(acc(ADMIN), c, CONFIG_DIGEST).unwrap();
             let terms = e.safeguards().agreement().pending().unwrap();
-            e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, T, 1))
+            e.safeguarded(|s| s.accept_agreement(acc(CLIENT), terms, s.config_digest(), T, 1))
                 .unwrap();
-            e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), terms, T, 2))
+            e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), terms, s.config_digest(), T, 2))
                 .unwrap();
             e.fund(acc(CLIENT), AMOUNT + SECOND).unwrap();
             e.mark_delivered(acc(CONTRACTOR), 1, T).unwrap();

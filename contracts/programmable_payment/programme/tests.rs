@@ -34,6 +34,9 @@ const CONTRACT: u8 = 50;
 const STRANGER: u8 = 99;
 
 const T0: Timestamp = 1_000;
+/// The configuration digest the unit tests instantiate with (the contract
+/// computes it from its `Config`; the core only stores and compares it).
+const CONFIG_DIGEST: Hash32 = [0xCD; 32];
 const DEADLINE: Timestamp = 100_000;
 const AMOUNT: Balance = 1_000;
 const FUNDS: Balance = 5_000;
@@ -102,15 +105,17 @@ fn terms() -> Terms {
 }
 
 fn new_with(config: Config) -> Programme {
-    Programme::new(acc(ADMIN), config).unwrap().0
+    Programme::new(acc(ADMIN), config, CONFIG_DIGEST).unwrap().0
 }
 
 fn effective_with(config: Config) -> Programme {
     let mut p = new_with(config);
     for (i, who) in [HOLDER, R1, R2].into_iter().enumerate() {
         let attestation = u64::try_from(i).unwrap() + 1;
-        p.safeguarded(|s| s.accept_agreement(acc(who), terms(), T0, attestation))
-            .unwrap();
+        p.safeguarded(|s| {
+            s.accept_agreement(acc(who), terms(), s.config_digest(), T0, attestation)
+        })
+        .unwrap();
     }
     p
 }
@@ -180,7 +185,7 @@ fn assert_refused(
 #[test]
 fn new_grants_roles_and_anchors_every_party() {
     // given / when
-    let (p, effects) = Programme::new(acc(ADMIN), config()).unwrap();
+    let (p, effects) = Programme::new(acc(ADMIN), config(), CONFIG_DIGEST).unwrap();
     // then
     for (role, who) in [
         (Role::Guardian, GUARDIAN),
@@ -264,8 +269,29 @@ fn new_with_invalid_recipients_fails_with_its_error() {
         let mut c = config();
         c.recipients = recipients;
         // when / then
-        assert_eq!(Programme::new(acc(ADMIN), c).map(|_| ()), Err(expected));
+        assert_eq!(
+            Programme::new(acc(ADMIN), c, CONFIG_DIGEST).map(|_| ()),
+            Err(expected)
+        );
     }
+}
+
+#[test]
+fn config_reads_back_exactly_as_given_and_acceptance_must_quote_its_digest() {
+    // given
+    let mut p = new_with(config());
+    // then: what runs is readable, and bound to the digest
+    assert_eq!(p.config(), config());
+    assert_eq!(p.safeguards().config_digest(), CONFIG_DIGEST);
+    // when / then: a party quoting another digest is refused
+    assert_refused(
+        &mut p,
+        |p| p.safeguarded(|s| s.accept_agreement(acc(HOLDER), terms(), [1; 32], T0, 1)),
+        Error::Agreement(AgreementError::ConfigMismatch {
+            expected: CONFIG_DIGEST,
+            given: [1; 32],
+        }),
+    );
 }
 
 #[test]
@@ -274,7 +300,7 @@ fn new_with_seven_recipients_succeeds() {
     let mut c = config();
     c.recipients = (20..27).map(acc).collect();
     // when / then
-    assert!(Programme::new(acc(ADMIN), c).is_ok());
+    assert!(Programme::new(acc(ADMIN), c, CONFIG_DIGEST).is_ok());
 }
 
 #[test]
@@ -284,7 +310,7 @@ fn new_with_zero_explanation_fails_with_zero_hash() {
     c.rejection_explanation = [0; 32];
     // when / then
     assert_eq!(
-        Programme::new(acc(ADMIN), c).map(|_| ()),
+        Programme::new(acc(ADMIN), c, CONFIG_DIGEST).map(|_| ()),
         Err(programme_err(ProgrammeError::ZeroHash))
     );
 }
@@ -296,7 +322,7 @@ fn new_with_invalid_review_period_fails_with_invalid_period() {
     c.review.review_window = 0;
     // when / then
     assert_eq!(
-        Programme::new(acc(ADMIN), c).map(|_| ()),
+        Programme::new(acc(ADMIN), c, CONFIG_DIGEST).map(|_| ()),
         Err(Error::Review(ReviewError::InvalidPeriod { period: 0 }))
     );
 }
@@ -307,18 +333,20 @@ fn eds_requirement_of_each_party_is_its_own_and_a_stranger_is_refused() {
     let p = new_with(config());
     // when / then
     assert_eq!(
-        p.eds_requirement(acc(HOLDER)),
-        Ok((p.registry(), Requirement::signatory(false)))
+        p.safeguards().eds_requirement(acc(HOLDER)),
+        Ok((acc(77), Requirement::signatory(false)))
     );
     assert_eq!(
-        p.eds_requirement(acc(R2)),
-        Ok((p.registry(), Requirement::individual(false)))
+        p.safeguards().eds_requirement(acc(R2)),
+        Ok((acc(77), Requirement::individual(false)))
     );
     assert_eq!(
-        p.eds_requirement(acc(STRANGER)),
-        Err(Error::Agreement(AgreementError::NotAParty {
-            caller: acc(STRANGER)
-        }))
+        p.safeguards().eds_requirement(acc(STRANGER)),
+        Err(safeguards::SafeguardError::Agreement(
+            AgreementError::NotAParty {
+                caller: acc(STRANGER)
+            }
+        ))
     );
 }
 
@@ -328,9 +356,9 @@ fn eds_requirement_of_each_party_is_its_own_and_a_stranger_is_refused() {
 fn fund_before_every_party_accepted_fails_with_not_effective() {
     // given: two of three parties accepted
     let mut p = new_with(config());
-    p.safeguarded(|s| s.accept_agreement(acc(HOLDER), terms(), T0, 1))
+    p.safeguarded(|s| s.accept_agreement(acc(HOLDER), terms(), s.config_digest(), T0, 1))
         .unwrap();
-    p.safeguarded(|s| s.accept_agreement(acc(R1), terms(), T0, 2))
+    p.safeguarded(|s| s.accept_agreement(acc(R1), terms(), s.config_digest(), T0, 2))
         .unwrap();
     // when / then
     assert_refused(
@@ -1687,11 +1715,11 @@ fn decision_read_shows_the_review_status() {
 fn filled<S: Store + Default>(documents: u32, count: u32) -> super::Programme<S> {
     let mut c = config();
     c.recipients = (20..27).map(acc).collect();
-    let (mut p, _) = super::Programme::<S>::new(acc(ADMIN), c).unwrap();
+    let (mut p, _) = super::Programme::<S>::new(acc(ADMIN), c, CONFIG_DIGEST).unwrap();
     let parties: Vec<AccountId> = p.safeguards().agreement().parties();
     for (i, who) in parties.iter().enumerate() {
         let attestation = u64::try_from(i).unwrap() + 1;
-        p.safeguarded(|s| s.accept_agreement(*who, terms(), T0, attestation))
+        p.safeguarded(|s| s.accept_agreement(*who, terms(), s.config_digest(), T0, attestation))
             .unwrap();
         p.safeguarded(|s| {
             s.note_invalidated(
@@ -1728,7 +1756,10 @@ fn filled<S: Store + Default>(documents: u32, count: u32) -> super::Programme<S>
             let d = p.safeguards().disputes().count();
             p.raise_dispute(recipient, a, h(50), T0).unwrap();
             for side in [holder, recipient] {
-                while p.submit_evidence(side, d, h(52)).is_ok() {}
+                while p
+                    .safeguarded(|s| s.submit_evidence(side, d, h(52), MAX_EVIDENCE_PER_DISPUTE))
+                    .is_ok()
+                {}
             }
             // both sides appeal once; the third ruling stands
             p.safeguarded(|s| s.rule(acc(ARBITRATOR), d, 1_234, h(51), T0))
@@ -1823,23 +1854,25 @@ fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
     p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
     // each side has half the slots, the raiser's evidence counted
     for _ in 0..MAX_EVIDENCE_PER_DISPUTE / 2 {
-        p.submit_evidence(acc(HOLDER), 0, h(52)).unwrap();
+        p.safeguarded(|s| s.submit_evidence(acc(HOLDER), 0, h(52), MAX_EVIDENCE_PER_DISPUTE))
+            .unwrap();
     }
     for _ in 1..MAX_EVIDENCE_PER_DISPUTE / 2 {
-        p.submit_evidence(acc(R1), 0, h(52)).unwrap();
+        p.safeguarded(|s| s.submit_evidence(acc(R1), 0, h(52), MAX_EVIDENCE_PER_DISPUTE))
+            .unwrap();
     }
     // when / then
     for side in [R1, HOLDER] {
         assert_refused(
             &mut p,
-            |p| p.submit_evidence(acc(side), 0, h(53)),
+            |p| p.safeguarded(|s| s.submit_evidence(acc(side), 0, h(53), MAX_EVIDENCE_PER_DISPUTE)),
             Error::Dispute(DisputeError::TooMuchEvidence),
         );
     }
     // and a stranger still gets its own error
     assert_refused(
         &mut p,
-        |p| p.submit_evidence(acc(STRANGER), 0, h(53)),
+        |p| p.safeguarded(|s| s.submit_evidence(acc(STRANGER), 0, h(53), MAX_EVIDENCE_PER_DISPUTE)),
         Error::Dispute(DisputeError::NotAParty {
             caller: acc(STRANGER),
         }),

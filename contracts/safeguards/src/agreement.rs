@@ -31,7 +31,7 @@ use ink::prelude::vec::Vec;
 use crate::{
     eds::{AttestationId, RevocationReason},
     errors::AgreementError,
-    store::{Store, ACCEPTANCES, PARTIES, PARTY_INDEX},
+    store::{Store, ACCEPTANCES, CONFIG_DIGEST, PARTIES, PARTY_INDEX},
     types::{AccountId, Hash32, Timestamp, ZERO_HASH},
 };
 
@@ -196,12 +196,15 @@ fn check_terms(terms: Terms) -> Result<(), AgreementError> {
 }
 
 impl<S: Store + Default> Agreement<S> {
-    /// Anchors `terms` for `parties`; nothing is effective until every party
-    /// accepts.
+    /// Anchors `terms` for `parties`, under the contract's `config_digest`
+    /// (the SHA-256 of its SCALE-encoded instantiation parameters, which
+    /// the contract computes); nothing is effective until every party
+    /// accepts, quoting the same digest.
     ///
     /// # Errors
     ///
-    /// `ZeroHash`, `InvalidVersion`, `InvalidPartyCount`, `DuplicateParty`.
+    /// `ZeroHash` (terms or digest), `InvalidVersion`, `InvalidPartyCount`,
+    /// `DuplicateParty`.
     ///
     /// # Events
     ///
@@ -209,8 +212,12 @@ impl<S: Store + Default> Agreement<S> {
     pub fn new(
         parties: Vec<AccountId>,
         terms: Terms,
+        config_digest: Hash32,
     ) -> Result<(Self, Vec<AgreementEvent>), AgreementError> {
         check_terms(terms)?;
+        if config_digest == ZERO_HASH {
+            return Err(AgreementError::ZeroHash);
+        }
         let count = u32::try_from(parties.len()).unwrap_or(u32::MAX);
         if parties.len() < 2 || parties.len() > MAX_PARTIES {
             return Err(AgreementError::InvalidPartyCount { count });
@@ -232,6 +239,7 @@ impl<S: Store + Default> Agreement<S> {
             agreement.store.set(PARTIES, &index, party);
             agreement.store.set(PARTY_INDEX, party, &index);
         }
+        agreement.store.set(CONFIG_DIGEST, &(), &config_digest);
         let event = AgreementEvent::Anchored(AgreementAnchored {
             hash: terms.hash,
             version: terms.version,
@@ -257,7 +265,43 @@ impl<S: Store> Agreement<S> {
 
     /// Whether `account` is a party.
     pub fn is_party(&self, account: AccountId) -> bool {
-        self.store.get::<_, u32>(PARTY_INDEX, &account).is_some()
+        self.party_index(account).is_some()
+    }
+
+    /// The SHA-256 of the contract's SCALE-encoded instantiation
+    /// parameters, which every acceptance must quote.
+    ///
+    /// # Panics
+    ///
+    /// If the digest's entry is missing ([`Store::expect`]):
+    /// [`Agreement::new`] writes it.
+    pub fn config_digest(&self) -> Hash32 {
+        self.store.expect(CONFIG_DIGEST, &())
+    }
+
+    /// Where `account` stands in the party list, if it is a party.
+    pub fn party_index(&self, account: AccountId) -> Option<u32> {
+        self.store.get(PARTY_INDEX, &account)
+    }
+
+    /// Replaces the configuration digest: the contract changed a parameter
+    /// the digest covers (the clause, by `replace_clause`) before anyone
+    /// accepted.
+    ///
+    /// # Errors
+    ///
+    /// `ZeroHash`; [`AgreementError::AlreadyAccepted`] (naming the first
+    /// party who accepted) once any acceptance was recorded: from then on
+    /// the parameters are fixed.
+    pub fn rebind_config(&mut self, config_digest: Hash32) -> Result<(), AgreementError> {
+        if config_digest == ZERO_HASH {
+            return Err(AgreementError::ZeroHash);
+        }
+        if let Some(first) = self.store.get::<_, Acceptance>(ACCEPTANCES, &0u32) {
+            return Err(AgreementError::AlreadyAccepted { party: first.party });
+        }
+        self.store.set(CONFIG_DIGEST, &(), &config_digest);
+        Ok(())
     }
 
     /// The governing version, if every party accepted one.
@@ -317,8 +361,10 @@ impl<S: Store> Agreement<S> {
         }
     }
 
-    /// `caller` accepts `terms`, which must be the pending version. When the
-    /// last party accepts, the version becomes effective.
+    /// `caller` accepts `terms`, which must be the pending version, and the
+    /// instantiation parameters whose SHA-256 is `config_digest`, which must
+    /// be the contract's: what a party accepts is what runs. When the last
+    /// party accepts, the version becomes effective.
     ///
     /// IMPORTANT: the contract must first ask the EDS registry for a valid
     /// `attestation` of `caller` (see [`crate::eds::EdsRegistry::check`]);
@@ -326,7 +372,8 @@ impl<S: Store> Agreement<S> {
     ///
     /// # Errors
     ///
-    /// `NotAParty`, `NothingToAccept`, `TermsMismatch`, `AlreadyAccepted`.
+    /// `NotAParty`, `NothingToAccept`, `TermsMismatch`, `ConfigMismatch`,
+    /// `AlreadyAccepted`.
     ///
     /// # Events
     ///
@@ -335,6 +382,7 @@ impl<S: Store> Agreement<S> {
         &mut self,
         caller: AccountId,
         terms: Terms,
+        config_digest: Hash32,
         now: Timestamp,
         attestation: AttestationId,
     ) -> Result<Vec<AgreementEvent>, AgreementError> {
@@ -344,6 +392,13 @@ impl<S: Store> Agreement<S> {
             return Err(AgreementError::TermsMismatch {
                 expected_version: pending.version,
                 given_version: terms.version,
+            });
+        }
+        let expected = self.config_digest();
+        if config_digest != expected {
+            return Err(AgreementError::ConfigMismatch {
+                expected,
+                given: config_digest,
             });
         }
         if self.acceptances().iter().any(|a| a.party == caller) {
@@ -488,6 +543,8 @@ mod tests {
 
     type Agreement = super::Agreement<MemStore>;
 
+    const CONFIG: Hash32 = [9; 32];
+
     const V1: Terms = Terms {
         hash: [5; 32],
         version: 1,
@@ -498,21 +555,21 @@ mod tests {
     };
 
     fn anchored() -> Agreement {
-        Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1)
+        Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1, CONFIG)
             .unwrap()
             .0
     }
 
     fn effective() -> Agreement {
         let mut a = anchored();
-        a.accept(acc(CLIENT), V1, 10, 7).unwrap();
-        a.accept(acc(CONTRACTOR), V1, 20, 7).unwrap();
+        a.accept(acc(CLIENT), V1, CONFIG, 10, 7).unwrap();
+        a.accept(acc(CONTRACTOR), V1, CONFIG, 20, 7).unwrap();
         a
     }
 
     #[test]
     fn new_anchors_terms_and_emits_anchored() {
-        let (a, events) = Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1).unwrap();
+        let (a, events) = Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1, CONFIG).unwrap();
         assert_eq!(a.pending(), Some(V1));
         assert_eq!(a.effective(), None);
         assert_eq!(
@@ -532,7 +589,7 @@ mod tests {
             version: 1,
         };
         assert_eq!(
-            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], terms).unwrap_err(),
+            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], terms, CONFIG).unwrap_err(),
             AgreementError::ZeroHash
         );
     }
@@ -544,7 +601,7 @@ mod tests {
             version: 0,
         };
         assert_eq!(
-            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], terms).unwrap_err(),
+            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], terms, CONFIG).unwrap_err(),
             AgreementError::InvalidVersion { version: 0 }
         );
     }
@@ -552,12 +609,12 @@ mod tests {
     #[test]
     fn new_with_one_party_fails_with_invalid_party_count() {
         assert_eq!(
-            Agreement::new(vec![acc(CLIENT)], V1).unwrap_err(),
+            Agreement::new(vec![acc(CLIENT)], V1, CONFIG).unwrap_err(),
             AgreementError::InvalidPartyCount { count: 1 }
         );
         let many: Vec<_> = (0..9u8).map(acc).collect();
         assert_eq!(
-            Agreement::new(many, V1).unwrap_err(),
+            Agreement::new(many, V1, CONFIG).unwrap_err(),
             AgreementError::InvalidPartyCount { count: 9 }
         );
     }
@@ -565,7 +622,7 @@ mod tests {
     #[test]
     fn new_with_duplicate_party_fails_with_duplicate_party() {
         assert_eq!(
-            Agreement::new(vec![acc(CLIENT), acc(CLIENT)], V1).unwrap_err(),
+            Agreement::new(vec![acc(CLIENT), acc(CLIENT)], V1, CONFIG).unwrap_err(),
             AgreementError::DuplicateParty {
                 account: acc(CLIENT)
             }
@@ -575,7 +632,7 @@ mod tests {
     #[test]
     fn first_acceptance_records_it_but_is_not_effective() {
         let mut a = anchored();
-        let events = a.accept(acc(CLIENT), V1, 10, 7).unwrap();
+        let events = a.accept(acc(CLIENT), V1, CONFIG, 10, 7).unwrap();
         assert_eq!(a.effective(), None);
         assert_eq!(a.ensure_effective(), Err(AgreementError::NotEffective));
         assert_eq!(
@@ -603,8 +660,8 @@ mod tests {
     #[test]
     fn last_acceptance_makes_agreement_effective() {
         let mut a = anchored();
-        a.accept(acc(CLIENT), V1, 10, 7).unwrap();
-        let events = a.accept(acc(CONTRACTOR), V1, 20, 7).unwrap();
+        a.accept(acc(CLIENT), V1, CONFIG, 10, 7).unwrap();
+        let events = a.accept(acc(CONTRACTOR), V1, CONFIG, 20, 7).unwrap();
         assert_eq!(a.effective(), Some(V1));
         assert_eq!(a.pending(), None);
         assert_eq!(
@@ -623,12 +680,55 @@ mod tests {
         let mut a = anchored();
         let before = a.clone();
         assert_eq!(
-            a.accept(acc(STRANGER), V1, 10, 7),
+            a.accept(acc(STRANGER), V1, CONFIG, 10, 7),
             Err(AgreementError::NotAParty {
                 caller: acc(STRANGER)
             })
         );
         assert_eq!(a, before);
+    }
+
+    #[test]
+    fn accept_quoting_another_configuration_fails_with_config_mismatch_and_changes_nothing() {
+        // given
+        let mut a = anchored();
+        let before = a.clone();
+        // when
+        let err = a.accept(acc(CLIENT), V1, [8; 32], 10, 7).unwrap_err();
+        // then
+        assert_eq!(
+            err,
+            AgreementError::ConfigMismatch {
+                expected: CONFIG,
+                given: [8; 32]
+            }
+        );
+        assert_eq!(a, before);
+        assert_eq!(a.config_digest(), CONFIG);
+    }
+
+    #[test]
+    fn the_configuration_digest_can_be_rebound_only_before_any_acceptance() {
+        // given
+        let mut a = anchored();
+        // when / then
+        a.rebind_config([4; 32]).unwrap();
+        assert_eq!(a.config_digest(), [4; 32]);
+        assert_eq!(a.rebind_config(ZERO_HASH), Err(AgreementError::ZeroHash));
+        a.accept(acc(CLIENT), V1, [4; 32], 10, 7).unwrap();
+        assert_eq!(
+            a.rebind_config([5; 32]),
+            Err(AgreementError::AlreadyAccepted { party: acc(CLIENT) })
+        );
+        assert_eq!(a.config_digest(), [4; 32]);
+    }
+
+    #[test]
+    fn new_without_a_configuration_digest_fails_with_zero_hash() {
+        assert_eq!(
+            Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1, ZERO_HASH).unwrap_err(),
+            AgreementError::ZeroHash
+        );
     }
 
     #[test]
@@ -639,7 +739,7 @@ mod tests {
             version: 1,
         };
         assert_eq!(
-            a.accept(acc(CLIENT), other, 10, 7),
+            a.accept(acc(CLIENT), other, CONFIG, 10, 7),
             Err(AgreementError::TermsMismatch {
                 expected_version: 1,
                 given_version: 1
@@ -651,9 +751,9 @@ mod tests {
     #[test]
     fn accept_twice_fails_with_already_accepted() {
         let mut a = anchored();
-        a.accept(acc(CLIENT), V1, 10, 7).unwrap();
+        a.accept(acc(CLIENT), V1, CONFIG, 10, 7).unwrap();
         assert_eq!(
-            a.accept(acc(CLIENT), V1, 11, 7),
+            a.accept(acc(CLIENT), V1, CONFIG, 11, 7),
             Err(AgreementError::AlreadyAccepted { party: acc(CLIENT) })
         );
     }
@@ -662,7 +762,7 @@ mod tests {
     fn accept_when_everything_accepted_fails_with_nothing_to_accept() {
         let mut a = effective();
         assert_eq!(
-            a.accept(acc(CLIENT), V1, 30, 7),
+            a.accept(acc(CLIENT), V1, CONFIG, 30, 7),
             Err(AgreementError::NothingToAccept)
         );
     }
@@ -682,11 +782,11 @@ mod tests {
                 at: 30
             })]
         );
-        a.accept(acc(CLIENT), V2, 31, 7).unwrap();
+        a.accept(acc(CLIENT), V2, CONFIG, 31, 7).unwrap();
         // then: the old version still governs
         assert_eq!(a.effective(), Some(V1));
         // when
-        a.accept(acc(CONTRACTOR), V2, 32, 7).unwrap();
+        a.accept(acc(CONTRACTOR), V2, CONFIG, 32, 7).unwrap();
         // then
         assert_eq!(a.effective(), Some(V2));
         assert_eq!(a.history().len(), 4);
@@ -717,8 +817,8 @@ mod tests {
                 version,
             };
             a.propose_amendment(acc(CLIENT), t, 30).unwrap();
-            a.accept(acc(CLIENT), t, 31, 7).unwrap();
-            a.accept(acc(CONTRACTOR), t, 32, 7).unwrap();
+            a.accept(acc(CLIENT), t, CONFIG, 31, 7).unwrap();
+            a.accept(acc(CONTRACTOR), t, CONFIG, 32, 7).unwrap();
         }
         let next = Terms {
             hash: [0xee; 32],
@@ -748,7 +848,7 @@ mod tests {
     fn newer_amendment_replaces_pending_one_and_its_acceptances_lapse() {
         let mut a = effective();
         a.propose_amendment(acc(CLIENT), V2, 30).unwrap();
-        a.accept(acc(CLIENT), V2, 31, 7).unwrap();
+        a.accept(acc(CLIENT), V2, CONFIG, 31, 7).unwrap();
         let v3 = Terms {
             hash: [7; 32],
             version: 3,
@@ -757,7 +857,7 @@ mod tests {
         assert_eq!(a.pending(), Some(v3));
         assert!(a.acceptances().is_empty());
         assert_eq!(
-            a.accept(acc(CLIENT), V2, 33, 7),
+            a.accept(acc(CLIENT), V2, CONFIG, 33, 7),
             Err(AgreementError::TermsMismatch {
                 expected_version: 3,
                 given_version: 2
@@ -770,7 +870,7 @@ mod tests {
         // given: the client accepted v1 and v2 with attestation 7
         let mut a = effective();
         a.propose_amendment(acc(CLIENT), V2, 30).unwrap();
-        a.accept(acc(CLIENT), V2, 31, 7).unwrap();
+        a.accept(acc(CLIENT), V2, CONFIG, 31, 7).unwrap();
         // when
         let events = a
             .note_invalidated(acc(CLIENT), 7, RevocationReason::KeyCompromise, 40)

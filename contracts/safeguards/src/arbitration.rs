@@ -217,14 +217,11 @@ impl<S: Store> Arbitration<S> {
     ///
     /// # Panics
     ///
-    /// If the clause's entry is missing: [`Arbitration::new`] writes it and
-    /// only [`Arbitration::replace`] rewrites it, so only a storage layout
-    /// changed without a migration could remove it.
+    /// If the clause's entry is missing ([`Store::expect`]):
+    /// [`Arbitration::new`] writes it and only [`Arbitration::replace`]
+    /// rewrites it.
     pub fn clause(&self) -> ArbitrationClause {
-        match self.store.get(CLAUSE, &()) {
-            Some(clause) => clause,
-            None => panic!("arbitration clause entry missing"),
-        }
+        self.store.expect(CLAUSE, &())
     }
 
     /// Replaces the clause. Admin only, and only while no party has accepted

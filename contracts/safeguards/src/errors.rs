@@ -13,7 +13,7 @@ use crate::{
     kill_switch::SwitchState,
     review::{DecisionId, Verdict},
     roles::Role,
-    types::{AccountId, Balance, Timestamp},
+    types::{AccountId, Balance, Hash32, Timestamp},
 };
 
 /// Errors of the [`roles`](crate::roles) core.
@@ -106,6 +106,11 @@ pub enum AgreementError {
     /// acceptance of another version
     /// ([`MAX_HISTORY`](crate::agreement::MAX_HISTORY)): no more amendments.
     HistoryFull,
+    /// The configuration digest given with an acceptance is not the
+    /// SHA-256 of the contract's instantiation parameters: the party would
+    /// be accepting parameters other than those that run. `expected` is
+    /// what the contract holds (readable as `config_digest()`).
+    ConfigMismatch { expected: Hash32, given: Hash32 },
 }
 
 /// Errors of the [`arbitration`](crate::arbitration) core.

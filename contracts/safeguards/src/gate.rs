@@ -1,11 +1,14 @@
 //! # The registry gate
 //!
-//! The only code in this crate that reaches the environment: the two calls
-//! a template makes to its EDS registry, written once for every template.
-//! Before an acceptance the template asks [`check`] for the caller's valid
-//! attestation and passes the id to [`Safeguards::accept_agreement`]
-//! (crate::Safeguards::accept_agreement); before it notes an invalidation
-//! it asks [`invalidation`] for the registry's reason.
+//! The only code in this crate that reaches the environment (with the
+//! storage handle `store::InkStore`): the two calls a template makes to its
+//! EDS registry, written once for every template, and the configuration
+//! digest its constructor computes. Before an acceptance the template asks
+//! [`check`] for the caller's valid attestation and passes the id to
+//! [`Safeguards::accept_agreement`](crate::Safeguards::accept_agreement);
+//! before it notes an invalidation it asks [`invalidation`] for the
+//! registry's reason. At instantiation it hashes its `Config` with
+//! [`config_digest`].
 //!
 //! ## Security considerations
 //!
@@ -17,8 +20,17 @@ use ink::codegen::TraitCallBuilder;
 use crate::{
     eds::{AttestationId, EdsRegistry, Requirement, RevocationReason},
     errors::EdsError,
-    types::{AccountId, Timestamp},
+    types::{AccountId, Hash32, Timestamp},
 };
+
+/// The SHA-256 of `config`'s SCALE encoding: the configuration digest a
+/// template's constructor passes to the kit and every acceptance quotes.
+/// Off chain it is `sha256(config.encode())`.
+pub fn config_digest<T: scale::Encode>(config: &T) -> Hash32 {
+    let mut digest = [0u8; 32];
+    ink::env::hash_encoded::<ink::env::hash::Sha2x256, T>(config, &mut digest);
+    digest
+}
 
 /// The environment of every Shart contract (pallet-contracts' default).
 type Env = ink::env::DefaultEnvironment;

@@ -47,6 +47,13 @@ pub const PARTY_INDEX: u32 = 0x5347_000a;
 pub const PARTIES: u32 = 0x5347_000b;
 /// Every acceptance ever recorded, by its place in the record.
 pub const ACCEPTANCES: u32 = 0x5347_000c;
+/// The SHA-256 of the contract's SCALE-encoded instantiation parameters,
+/// under the key `()`: what every acceptance must quote.
+pub const CONFIG_DIGEST: u32 = 0x5347_000d;
+/// The [`crate::kit::EdsGate`] (the registry and each party's
+/// requirement), under the key `()`: read only by acceptance and
+/// `note_invalidated_attestation`.
+pub const EDS_GATE: u32 = 0x5347_000e;
 /// [`crate::dispute::Dispute`]s, by id.
 pub const DISPUTES: u32 = 0x5347_0002;
 /// Evidence entries `(submitter, hash)`, by `(dispute id, index)`.
@@ -66,6 +73,20 @@ pub trait Store {
     fn set<K: Encode, V: Encode + Decode>(&mut self, cell: u32, key: &K, value: &V);
     /// Removes the entry of `cell` under `key`.
     fn remove<K: Encode>(&mut self, cell: u32, key: &K);
+
+    /// The entry of `cell` under `key` that the contract wrote when it was
+    /// set up and never removes (a configuration, a clause, a digest).
+    ///
+    /// # Panics
+    ///
+    /// If it is missing: only a storage layout changed without a migration
+    /// could remove it, and no message can run on such a contract.
+    fn expect<K: Encode, V: Encode + Decode>(&self, cell: u32, key: &K) -> V {
+        match self.get(cell, key) {
+            Some(value) => value,
+            None => panic!("a storage entry written at instantiation is missing"),
+        }
+    }
 }
 
 /// The contract's own storage. Zero-sized: every core of a contract holds

@@ -285,7 +285,11 @@ macro_rules! kit_conformance {
                         |s| s.propose_admin(caller, c.stranger),
                         admin.clone(),
                     );
-                    refused(&mut h, |s| s.replace_clause(caller, clause), admin.clone());
+                    refused(
+                        &mut h,
+                        |s| s.replace_clause(caller, clause, [1; 32]),
+                        admin.clone(),
+                    );
                     let before = h.clone();
                     assert_eq!(h.terminate(caller, now), Err(admin));
                     assert_eq!(h, before, "a refused terminate changed the contract");

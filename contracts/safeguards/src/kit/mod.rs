@@ -35,14 +35,14 @@ use crate::{
     agreement::{Agreement, AgreementEvent, Terms},
     arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
     dispute::{DisputeConfig, DisputeEvent, Disputes, Resolution},
-    eds::{AttestationId, RevocationReason},
+    eds::{AttestationId, Requirement, RevocationReason},
     errors::{
         AgreementError, ArbitrationError, DisputeError, KillSwitchError, ReviewError, RolesError,
     },
     kill_switch::{KillSwitch, KillSwitchEvent, SwitchState},
     review::{DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
     roles::{Guarded, Role, Roles, RolesEvent},
-    store::Store,
+    store::{Store, EDS_GATE},
     types::{AccountId, Balance, Hash32, Timestamp},
 };
 
@@ -204,6 +204,10 @@ pub struct SafeguardsConfig {
     pub parties: Vec<AccountId>,
     /// The agreement's first version.
     pub terms: Terms,
+    /// The SHA-256 of the template's SCALE-encoded instantiation
+    /// parameters (its `Config`), computed by the contract: every
+    /// acceptance must quote it ([`Safeguards::accept_agreement`]).
+    pub config_digest: Hash32,
     /// The dispute-resolution clause.
     pub clause: ArbitrationClause,
     /// Ruling period, appeal window, fallback.
@@ -215,6 +219,22 @@ pub struct SafeguardsConfig {
     /// The roles granted at instantiation, in order (guardian, arbitrator,
     /// reviewer, and any the template adds).
     pub grants: Vec<(Role, AccountId)>,
+    /// The EDS registry and what each party's attestation must show, in
+    /// the parties' order.
+    pub gate: EdsGate,
+}
+
+/// Who vouches for the parties: the EDS registry whose attestations gate
+/// acceptance, and what each party's attestation must show, in the
+/// parties' order. Fixed at instantiation; one storage entry
+/// ([`crate::store::EDS_GATE`]).
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EdsGate {
+    /// The EDS registry.
+    pub registry: AccountId,
+    /// One requirement per party, in the parties' order.
+    pub requirements: Vec<Requirement>,
 }
 
 /// The composed safeguards of one contract.
@@ -228,6 +248,8 @@ pub struct Safeguards<S> {
     arbitration: Arbitration<S>,
     disputes: Disputes<S>,
     reviews: Reviews<S>,
+    /// The kit's own entries (the EDS gate).
+    store: S,
 }
 
 impl<S: Store + Default> Safeguards<S> {
@@ -249,7 +271,14 @@ impl<S: Store + Default> Safeguards<S> {
         admin: AccountId,
         config: SafeguardsConfig,
     ) -> Result<(Self, Vec<SafeguardEvent>), SafeguardError> {
-        let (agreement, anchored) = Agreement::new(config.parties.clone(), config.terms)?;
+        if config.gate.requirements.len() != config.parties.len() {
+            return Err(AgreementError::InvalidPartyCount {
+                count: u32::try_from(config.gate.requirements.len()).unwrap_or(u32::MAX),
+            }
+            .into());
+        }
+        let (agreement, anchored) =
+            Agreement::new(config.parties.clone(), config.terms, config.config_digest)?;
         let (arbitration, clause_set) = Arbitration::new(config.clause, admin)?;
         let disputes = Disputes::new(config.disputes)?;
         let reviews = Reviews::new(config.review)?;
@@ -260,6 +289,8 @@ impl<S: Store + Default> Safeguards<S> {
         for (role, account) in config.grants {
             out.extend(events(roles.grant(admin, role, account)?));
         }
+        let mut store = S::default();
+        store.set(EDS_GATE, &(), &config.gate);
         Ok((
             Self {
                 roles,
@@ -268,6 +299,7 @@ impl<S: Store + Default> Safeguards<S> {
                 arbitration,
                 disputes,
                 reviews,
+                store,
             },
             out,
         ))
@@ -276,6 +308,43 @@ impl<S: Store + Default> Safeguards<S> {
 
 impl<S: Store> Safeguards<S> {
     // ----- reads -------------------------------------------------------
+
+    /// The store handle of the kit's own entries: in a unit test, the
+    /// in-memory entries it wrote.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The EDS registry and each party's requirement.
+    ///
+    /// # Panics
+    ///
+    /// If the gate's entry is missing ([`Store::expect`]): [`Safeguards::new`]
+    /// writes it.
+    pub fn eds_gate(&self) -> EdsGate {
+        self.store.expect(EDS_GATE, &())
+    }
+
+    /// The registry to ask, and what `caller`'s attestation must show,
+    /// before it may accept (one read of the gate's entry).
+    ///
+    /// # Errors
+    ///
+    /// `NotAParty`.
+    pub fn eds_requirement(
+        &self,
+        caller: AccountId,
+    ) -> Result<(AccountId, Requirement), SafeguardError> {
+        let not_a_party = AgreementError::NotAParty { caller };
+        let index = self.agreement.party_index(caller).ok_or(not_a_party)?;
+        let gate = self.eds_gate();
+        let requirement = usize::try_from(index)
+            .ok()
+            .and_then(|i| gate.requirements.get(i))
+            .copied()
+            .ok_or(not_a_party)?;
+        Ok((gate.registry, requirement))
+    }
 
     /// The role table.
     pub fn roles(&self) -> &Roles<S> {
@@ -290,6 +359,12 @@ impl<S: Store> Safeguards<S> {
     /// The agreement anchor.
     pub fn agreement(&self) -> &Agreement<S> {
         &self.agreement
+    }
+
+    /// The configuration digest every acceptance must quote (see
+    /// [`Agreement::config_digest`]).
+    pub fn config_digest(&self) -> Hash32 {
+        self.agreement.config_digest()
     }
 
     /// The arbitration clause.
@@ -346,16 +421,20 @@ impl<S: Store> Safeguards<S> {
 
     // ----- agreement ---------------------------------------------------
 
-    /// A party accepts the pending terms on the EDS `attestation` the
-    /// registry returned for it. Works while paused; not after termination.
+    /// A party accepts the pending terms and the instantiation parameters
+    /// whose SHA-256 is `config_digest` (they must be the contract's, see
+    /// [`Agreement::config_digest`]), on the EDS `attestation` the registry
+    /// returned for it. Works while paused; not after termination.
     ///
     /// # Errors
     ///
-    /// `Terminated`; the agreement core's errors.
+    /// `Terminated`; the agreement core's errors (`ConfigMismatch` among
+    /// them).
     pub fn accept_agreement(
         &mut self,
         caller: AccountId,
         terms: Terms,
+        config_digest: Hash32,
         now: Timestamp,
         attestation: AttestationId,
     ) -> Outcome {
@@ -363,6 +442,7 @@ impl<S: Store> Safeguards<S> {
         Ok(events(self.agreement.accept(
             caller,
             terms,
+            config_digest,
             now,
             attestation,
         )?))
@@ -413,16 +493,32 @@ impl<S: Store> Safeguards<S> {
     ///
     /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
     /// validation errors.
-    pub fn replace_clause(&mut self, caller: AccountId, clause: ArbitrationClause) -> Outcome {
+    /// The admin replaces the clause before any acceptance, with
+    /// `config_digest` the digest of the template's configuration carrying
+    /// the new clause: the digest every acceptance quotes follows the
+    /// clause in force.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`, `Terminated`, `ZeroHash` (digest), `ClauseLocked`,
+    /// the clause's validation errors.
+    pub fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        config_digest: Hash32,
+    ) -> Outcome {
         self.roles.ensure(Role::Admin, caller)?;
         self.kill_switch.ensure_not_terminated()?;
+        if config_digest == crate::types::ZERO_HASH {
+            return Err(AgreementError::ZeroHash.into());
+        }
         let any = self.agreement.any_acceptance();
-        Ok(events(self.arbitration.replace(
-            &self.roles,
-            caller,
-            clause,
-            any,
-        )?))
+        let replaced = self.arbitration.replace(&self.roles, caller, clause, any)?;
+        // No acceptance yet (`replace` refused otherwise) and a non-zero
+        // digest: the rebinding cannot fail.
+        self.agreement.rebind_config(config_digest)?;
+        Ok(events(replaced))
     }
 
     // ----- disputes ----------------------------------------------------
