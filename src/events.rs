@@ -106,4 +106,5 @@ shart_events! {
     DocumentRejected => programmable_payment::programme::DocumentRejected,
     AllocationReleased => programmable_payment::programme::AllocationReleased,
     AllocationReturned => programmable_payment::programme::AllocationReturned,
+    UnallocatedReclaimed => programmable_payment::programme::UnallocatedReclaimed,
 }

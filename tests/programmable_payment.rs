@@ -620,6 +620,40 @@ fn fund_and_allocate_are_refused_to_everyone_but_the_budget_holder() {
         std::slice::from_ref(&a.holder),
         not_holder,
     );
+    matrix(
+        &mut f,
+        "reclaim_unallocated",
+        Encoded::of(1u128),
+        0,
+        std::slice::from_ref(&a.holder),
+        not_holder,
+    );
+}
+
+#[test]
+fn the_budget_holder_reclaims_unallocated_money_and_only_that() {
+    // given: funded, one allocation made
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    let unallocated: u128 = f.read("unallocated", ());
+    let (holder0, contract0) = (f.balance(&a.holder), f.contract_balance());
+    // when: the holder takes back all of it
+    f.must(&a.holder, "reclaim_unallocated", unallocated, 0);
+    // then: the unallocated money left, the allocation stays
+    assert_eq!(f.read::<_, u128>("unallocated", ()), 0);
+    assert_eq!(contract0 - f.contract_balance(), unallocated);
+    assert_eq!(f.balance(&a.holder) - holder0, unallocated);
+    assert_eq!(f.read::<_, u128>("held", ()), AMOUNT);
+    f.assert_refused(
+        &a.holder,
+        "reclaim_unallocated",
+        1u128,
+        0,
+        Error::Programme(ProgrammeError::InsufficientUnallocated {
+            requested: 1,
+            available: 0,
+        }),
+    );
 }
 
 #[test]

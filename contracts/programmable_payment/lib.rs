@@ -187,6 +187,7 @@ pub mod programmable_payment {
                         ProgrammeEvent::DocumentRejected(e) => Self::env().emit_event(e),
                         ProgrammeEvent::Released(e) => Self::env().emit_event(e),
                         ProgrammeEvent::Returned(e) => Self::env().emit_event(e),
+                        ProgrammeEvent::Reclaimed(e) => Self::env().emit_event(e),
                     },
                 }
             }
@@ -284,6 +285,25 @@ pub mod programmable_payment {
         pub fn fund(&mut self) -> Result<()> {
             let (caller, value) = (self.env().caller(), self.env().transferred_value());
             let effects = self.programme.fund(caller, value)?;
+            Self::apply(effects)
+        }
+
+        /// The budget holder takes back `amount` of the unallocated balance.
+        /// See [`Programme::reclaim_unallocated`].
+        ///
+        /// # Errors
+        ///
+        /// `NotBudgetHolder`, `Paused`, `Terminated`, `ZeroAmount`,
+        /// `InsufficientUnallocated`, `TransferFailed`.
+        ///
+        /// # Events
+        ///
+        /// `UnallocatedReclaimed`.
+        #[ink(message)]
+        pub fn reclaim_unallocated(&mut self, amount: Balance) -> Result<()> {
+            let effects = self
+                .programme
+                .reclaim_unallocated(self.env().caller(), amount)?;
             Self::apply(effects)
         }
 

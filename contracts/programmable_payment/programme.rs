@@ -169,6 +169,19 @@ pub struct ProgrammeFunded {
     pub unallocated: Balance,
 }
 
+/// The budget holder took back part of the unallocated balance.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnallocatedReclaimed {
+    /// The budget holder, who is paid.
+    #[ink(topic)]
+    pub by: AccountId,
+    /// The amount paid back.
+    pub amount: Balance,
+    /// The unallocated balance left.
+    pub unallocated: Balance,
+}
+
 /// The budget holder earmarked an amount for a recipient and a purpose.
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,6 +303,8 @@ pub enum ProgrammeEvent {
     Released(AllocationReleased),
     /// See [`AllocationReturned`].
     Returned(AllocationReturned),
+    /// See [`UnallocatedReclaimed`].
+    Reclaimed(UnallocatedReclaimed),
 }
 
 /// Every event the contract can emit: the safeguards' and the programme's.
@@ -708,6 +723,46 @@ impl<S: Store> Programme<S> {
                 unallocated,
             },
         ))))
+    }
+
+    /// The budget holder takes back `amount` of the unallocated balance:
+    /// money not earmarked is promised to nobody, so its owner needs no
+    /// one's consent (and no admin) to get it out. Not while paused or
+    /// after termination (termination pays it to the budget holder).
+    ///
+    /// # Errors
+    ///
+    /// `NotBudgetHolder`, `Paused`/`Terminated`, `ZeroAmount`,
+    /// `InsufficientUnallocated`.
+    ///
+    /// # Events
+    ///
+    /// [`UnallocatedReclaimed`].
+    pub fn reclaim_unallocated(
+        &mut self,
+        caller: AccountId,
+        amount: Balance,
+    ) -> Result<Effects, Error> {
+        self.ensure_budget_holder(caller)?;
+        self.safeguards.ensure_active()?;
+        if amount == 0 {
+            return Err(ProgrammeError::ZeroAmount.into());
+        }
+        let unallocated = self.unallocated.checked_sub(amount).ok_or(
+            ProgrammeError::InsufficientUnallocated {
+                requested: amount,
+                available: self.unallocated,
+            },
+        )?;
+        self.unallocated = unallocated;
+        Ok(Effects::of(programme_event(ProgrammeEvent::Reclaimed(
+            UnallocatedReclaimed {
+                by: caller,
+                amount,
+                unallocated,
+            },
+        )))
+        .pay(caller, amount))
     }
 
     /// The budget holder earmarks `amount` of the unallocated balance for

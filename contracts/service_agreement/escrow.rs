@@ -424,7 +424,7 @@ impl<S: Store> Escrow<S> {
         let mut config = self.config();
         config.clause = clause;
         let digest = digest_of(&config);
-        let events = self.safeguards.replace_clause(caller, clause, digest)?;
+        let events = self.safeguards.replace_clause(caller, clause, digest)?.0;
         config.milestones = Vec::new();
         self.store.set(CONFIG, &(), &config);
         Ok(Effects::of(events))

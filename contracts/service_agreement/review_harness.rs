@@ -630,7 +630,8 @@ mod storage_layout {
         e.safeguarded(|s| s.accept_agreement(acc(CONTRACTOR), v1, s.config_digest(), T, 2))
             .unwrap();
         let mut version = 1;
-        while e.safeguards().agreement().history_len() + 2 <= MAX_HISTORY {
+        // Every amendment accepted but room for one more, left pending.
+        while e.safeguards().agreement().history_len() + 4 <= MAX_HISTORY {
             version += 1;
             let t = Terms {
                 hash: [u8::try_from(version).unwrap(); 32],
@@ -686,6 +687,16 @@ mod storage_layout {
             e.safeguarded(|s| s.grant_role(acc(ADMIN), Role::Guardian, acc(n)))
                 .unwrap();
         }
+        // A handover proposed and an amendment pending at once: both
+        // optional parts of the root are set.
+        e.safeguarded(|s| s.propose_admin(acc(ADMIN), acc(STRANGER)))
+            .unwrap();
+        let next = Terms {
+            hash: [0xAA; 32],
+            version: version + 1,
+        };
+        e.safeguarded(|s| s.propose_amendment(acc(CLIENT), next, T))
+            .unwrap();
         e.safeguarded(|s| s.pause(acc(ADMIN), h(3), now)).unwrap();
         e
     }

@@ -1289,6 +1289,62 @@ fn pause_by_a_party_fails_with_unauthorized() {
 }
 
 #[test]
+fn the_budget_holder_reclaims_unallocated_money_without_anyone_else() {
+    // given: funded, AMOUNT of it allocated
+    let mut p = allocated();
+    let held = p.held();
+    // when
+    let effects = p.reclaim_unallocated(acc(HOLDER), 300).unwrap();
+    // then: paid to the holder, out of the unallocated balance only
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), 300)]);
+    assert_eq!(
+        effects.events,
+        vec![Event::Programme(ProgrammeEvent::Reclaimed(
+            UnallocatedReclaimed {
+                by: acc(HOLDER),
+                amount: 300,
+                unallocated: FUNDS - AMOUNT - 300,
+            }
+        ))]
+    );
+    assert_eq!(p.unallocated(), FUNDS - AMOUNT - 300);
+    assert_eq!(p.held(), held - 300);
+    assert_eq!(status(&p, 0), AllocationStatus::Open);
+}
+
+#[test]
+fn reclaiming_fails_for_others_for_too_much_for_nothing_and_while_paused() {
+    // given
+    let mut p = allocated();
+    let available = p.unallocated();
+    // when / then
+    assert_refused(
+        &mut p,
+        |p| p.reclaim_unallocated(acc(R1), 1),
+        programme_err(ProgrammeError::NotBudgetHolder { caller: acc(R1) }),
+    );
+    assert_refused(
+        &mut p,
+        |p| p.reclaim_unallocated(acc(HOLDER), available + 1),
+        programme_err(ProgrammeError::InsufficientUnallocated {
+            requested: available + 1,
+            available,
+        }),
+    );
+    assert_refused(
+        &mut p,
+        |p| p.reclaim_unallocated(acc(HOLDER), 0),
+        programme_err(ProgrammeError::ZeroAmount),
+    );
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
+    assert_refused(
+        &mut p,
+        |p| p.reclaim_unallocated(acc(HOLDER), 1),
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+}
+
+#[test]
 fn every_message_after_termination_fails_with_terminated() {
     // given
     let mut p = rejected();
@@ -1737,6 +1793,13 @@ fn filled<S: Store + Default>(documents: u32, count: u32) -> super::Programme<S>
     }
     p.safeguarded(|s| s.propose_admin(acc(ADMIN), acc(STRANGER)))
         .unwrap();
+    // and an amendment pending: both optional parts of the root are set
+    let v2 = Terms {
+        hash: [0xAA; 32],
+        version: 2,
+    };
+    p.safeguarded(|s| s.propose_amendment(parties[0], v2, T0))
+        .unwrap();
     let (holder, recipient) = (parties[0], parties[1]);
     p.fund(holder, Balance::MAX).unwrap();
     let kinds: Vec<u32> = (1..=documents).collect();
@@ -1980,6 +2043,13 @@ mod kit {
         fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<KitEffects, Error>)> {
             vec![
                 ("release", self.0.clone().release(1).map(kit_effects)),
+                (
+                    "reclaim_unallocated",
+                    self.0
+                        .clone()
+                        .reclaim_unallocated(acc(HOLDER), 1)
+                        .map(kit_effects),
+                ),
                 (
                     "allocate",
                     self.0

@@ -724,6 +724,27 @@ mod tests {
     }
 
     #[test]
+    fn the_record_reads_back_its_parties_and_acceptances() {
+        // given
+        let mut a = anchored();
+        // then: before any acceptance
+        assert_eq!(a.parties(), vec![acc(CLIENT), acc(CONTRACTOR)]);
+        assert_eq!(a.party_index(acc(CONTRACTOR)), Some(1));
+        assert_eq!(a.party_index(acc(STRANGER)), None);
+        assert!(!a.any_acceptance());
+        assert_eq!(a.history_len(), 0);
+        // when: one party accepts, then the other
+        a.accept(acc(CLIENT), V1, CONFIG, 10, 7).unwrap();
+        assert!(a.any_acceptance());
+        assert_eq!(a.history_len(), 1);
+        a.accept(acc(CONTRACTOR), V1, CONFIG, 20, 8).unwrap();
+        // then: two entries, in order
+        assert_eq!(a.history_len(), 2);
+        let by: Vec<AccountId> = a.history().iter().map(|x| x.party).collect();
+        assert_eq!(by, vec![acc(CLIENT), acc(CONTRACTOR)]);
+    }
+
+    #[test]
     fn new_without_a_configuration_digest_fails_with_zero_hash() {
         assert_eq!(
             Agreement::new(vec![acc(CLIENT), acc(CONTRACTOR)], V1, ZERO_HASH).unwrap_err(),

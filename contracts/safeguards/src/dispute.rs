@@ -1064,6 +1064,19 @@ mod tests {
     }
 
     #[test]
+    fn a_ruling_of_the_whole_amount_to_the_payer_is_in_range() {
+        // given / when: the boundary, 10 000 basis points
+        let mut d = raised();
+        d.rule(&roles(), acc(ARBITRATOR), 0, BPS_DENOMINATOR, h(2), T0)
+            .unwrap();
+        // then
+        assert_eq!(
+            d.get(0).unwrap().ruling.map(|r| r.payer_bps),
+            Some(BPS_DENOMINATOR)
+        );
+    }
+
+    #[test]
     fn rule_without_award_hash_fails_with_zero_hash() {
         let mut d = raised();
         assert_eq!(

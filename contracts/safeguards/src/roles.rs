@@ -32,7 +32,7 @@ use ink::prelude::vec::Vec;
 
 use crate::{
     errors::RolesError,
-    store::{Store, GRANTS, HOLDERS, NO_ROLE_ACCOUNTS},
+    store::{Store, GRANTS, HOLDERS, NO_ROLE_ACCOUNTS, PENDING_ADMIN},
     types::AccountId,
 };
 
@@ -66,14 +66,16 @@ impl Role {
         Role::Inspector,
     ];
 
-    /// The slot of a grantable role in [`Roles`]' holder counts.
-    fn slot(self) -> usize {
+    /// The slot of a grantable role in [`Roles`]' holder counts; `Admin`
+    /// has none (its one holder is [`Roles::admin`]).
+    fn slot(self) -> Option<usize> {
         match self {
-            Role::Admin | Role::Guardian => 0,
-            Role::Arbitrator => 1,
-            Role::Reviewer => 2,
-            Role::Verifier => 3,
-            Role::Inspector => 4,
+            Role::Admin => None,
+            Role::Guardian => Some(0),
+            Role::Arbitrator => Some(1),
+            Role::Reviewer => Some(2),
+            Role::Verifier => Some(3),
+            Role::Inspector => Some(4),
         }
     }
 }
@@ -176,8 +178,8 @@ guarded_from!(
     crate::ReviewError
 );
 
-/// The role table: the admin, a pending handover and a holder count per
-/// role here; each grant and the parties' accounts as entries of a
+/// The role table: the admin and a holder count per role here; a pending
+/// handover, each grant and the parties' accounts as entries of a
 /// [`Store`] (see [`crate::store`]), so checking a role reads one entry
 /// however many holders there are.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -185,7 +187,6 @@ guarded_from!(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Roles<S> {
     admin: AccountId,
-    pending_admin: Option<AccountId>,
     /// How many accounts hold each grantable role ([`Role::slot`]).
     counts: [u32; 5],
     store: S,
@@ -197,7 +198,6 @@ impl<S: Store + Default> Roles<S> {
     pub fn new(admin: AccountId) -> Self {
         Self {
             admin,
-            pending_admin: None,
             counts: [0; 5],
             store: S::default(),
         }
@@ -256,7 +256,7 @@ impl<S: Store> Roles<S> {
 
     /// The account a handover was proposed to, if any.
     pub fn pending_admin(&self) -> Option<AccountId> {
-        self.pending_admin
+        self.store.get(PENDING_ADMIN, &())
     }
 
     /// Where `account` sits in `role`'s holder list, if it holds `role`.
@@ -276,12 +276,16 @@ impl<S: Store> Roles<S> {
     fn count(&self, role: Role) -> u32 {
         match role {
             Role::Admin => 1,
-            _ => self.counts.get(role.slot()).copied().unwrap_or(0),
+            _ => role
+                .slot()
+                .and_then(|i| self.counts.get(i))
+                .copied()
+                .unwrap_or(0),
         }
     }
 
     fn set_count(&mut self, role: Role, count: u32) {
-        if let Some(slot) = self.counts.get_mut(role.slot()) {
+        if let Some(slot) = role.slot().and_then(|i| self.counts.get_mut(i)) {
             *slot = count;
         }
     }
@@ -424,7 +428,7 @@ impl<S: Store> Roles<S> {
     ) -> Result<Vec<RolesEvent>, RolesError> {
         self.ensure(Role::Admin, caller)?;
         self.ensure_not_party(proposed, Role::Admin)?;
-        self.pending_admin = Some(proposed);
+        self.store.set(PENDING_ADMIN, &(), &proposed);
         Ok(ink::prelude::vec![RolesEvent::AdminProposed(
             AdminTransferProposed {
                 admin: caller,
@@ -445,13 +449,13 @@ impl<S: Store> Roles<S> {
     /// [`AdminTransferred`], then one [`RoleRevoked`] per role the former
     /// admin held, in [`Role::GRANTABLE`] order (`by` is the former admin).
     pub fn accept_admin(&mut self, caller: AccountId) -> Result<Vec<RolesEvent>, RolesError> {
-        let pending = self.pending_admin.ok_or(RolesError::NoPendingAdmin)?;
+        let pending = self.pending_admin().ok_or(RolesError::NoPendingAdmin)?;
         if pending != caller {
             return Err(RolesError::NotPendingAdmin { caller });
         }
         let previous = self.admin;
         self.admin = caller;
-        self.pending_admin = None;
+        self.store.remove(PENDING_ADMIN, &());
         let mut events = ink::prelude::vec![RolesEvent::AdminTransferred(AdminTransferred {
             previous,
             admin: caller,
@@ -570,6 +574,21 @@ mod tests {
             r.revoke(acc(ADMIN), Role::Admin, acc(ADMIN)),
             Err(RolesError::AdminNotGrantable)
         );
+    }
+
+    #[test]
+    fn each_role_keeps_its_own_holder_list_across_revocations() {
+        // given: a guardian, then an arbitrator
+        let mut r = roles();
+        r.grant(acc(ADMIN), Role::Guardian, acc(20)).unwrap();
+        r.grant(acc(ADMIN), Role::Arbitrator, acc(21)).unwrap();
+        // when: the guardian is replaced
+        r.revoke(acc(ADMIN), Role::Guardian, acc(20)).unwrap();
+        r.grant(acc(ADMIN), Role::Guardian, acc(22)).unwrap();
+        // then: each list holds exactly its role's holders
+        assert_eq!(r.holders(Role::Guardian), vec![acc(22)]);
+        assert_eq!(r.holders(Role::Arbitrator), vec![acc(21)]);
+        assert!(r.holders(Role::Reviewer).is_empty());
     }
 
     #[test]

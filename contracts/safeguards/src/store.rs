@@ -50,6 +50,9 @@ pub const ACCEPTANCES: u32 = 0x5347_000c;
 /// The SHA-256 of the contract's SCALE-encoded instantiation parameters,
 /// under the key `()`: what every acceptance must quote.
 pub const CONFIG_DIGEST: u32 = 0x5347_000d;
+/// The account an admin handover was proposed to, under the key `()`
+/// (removed when it is accepted): out of the root, which must stay small.
+pub const PENDING_ADMIN: u32 = 0x5347_000f;
 /// The [`crate::kit::EdsGate`] (the registry and each party's
 /// requirement), under the key `()`: read only by acceptance and
 /// `note_invalidated_attestation`.

@@ -287,7 +287,7 @@ macro_rules! kit_conformance {
                     );
                     refused(
                         &mut h,
-                        |s| s.replace_clause(caller, clause, [1; 32]),
+                        |s| s.replace_clause(caller, clause, [1; 32]).map(|step| step.0),
                         admin.clone(),
                     );
                     let before = h.clone();

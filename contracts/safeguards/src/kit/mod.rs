@@ -496,7 +496,9 @@ impl<S: Store> Safeguards<S> {
     /// The admin replaces the clause before any acceptance, with
     /// `config_digest` the digest of the template's configuration carrying
     /// the new clause: the digest every acceptance quotes follows the
-    /// clause in force.
+    /// clause in force. A [`Step`], not an [`Outcome`]: only the template's
+    /// own method may call it, with the digest it computed, so a shell
+    /// cannot pass a digest of its choosing through `safeguarded`.
     ///
     /// # Errors
     ///
@@ -507,7 +509,7 @@ impl<S: Store> Safeguards<S> {
         caller: AccountId,
         clause: ArbitrationClause,
         config_digest: Hash32,
-    ) -> Outcome {
+    ) -> Result<Step, SafeguardError> {
         self.roles.ensure(Role::Admin, caller)?;
         self.kill_switch.ensure_not_terminated()?;
         if config_digest == crate::types::ZERO_HASH {
@@ -518,7 +520,7 @@ impl<S: Store> Safeguards<S> {
         // No acceptance yet (`replace` refused otherwise) and a non-zero
         // digest: the rebinding cannot fail.
         self.agreement.rebind_config(config_digest)?;
-        Ok(events(replaced))
+        Ok(Step(events(replaced)))
     }
 
     // ----- disputes ----------------------------------------------------

@@ -382,6 +382,27 @@ fn subject_may_add_reasons_to_a_decision_awaiting_confirmation() {
 }
 
 #[test]
+fn periods_of_exactly_the_maximum_are_accepted() {
+    // given / when / then: the bound is inclusive
+    let longest = ReviewConfig {
+        review_window: MAX_PERIOD,
+        reviewer_deadline: MAX_PERIOD,
+        confirm_high_risk: false,
+    };
+    assert!(Reviews::new(longest).is_ok());
+    let beyond = ReviewConfig {
+        review_window: MAX_PERIOD + 1,
+        ..longest
+    };
+    assert_eq!(
+        Reviews::new(beyond).unwrap_err(),
+        ReviewError::InvalidPeriod {
+            period: MAX_PERIOD + 1
+        }
+    );
+}
+
+#[test]
 fn a_thousand_decisions_are_each_their_own_entry() {
     // given
     let mut r = Reviews::new(config(false)).unwrap();
