@@ -706,14 +706,8 @@ mod storage_layout {
         // given / when
         let e = fullest::<MemStore>();
         // then: every item entry, of every table
-        let s = e.safeguards();
-        for store in [
-            e.store(),
-            s.disputes().store(),
-            s.reviews().store(),
-            s.roles().store(),
-            s.agreement().store(),
-        ] {
+        let kit = e.safeguards().stores();
+        for store in core::iter::once(e.store()).chain(kit) {
             for (cell, size) in store.value_sizes() {
                 assert!(size <= MAX_VALUE, "table {cell:#x}: {size} bytes");
             }

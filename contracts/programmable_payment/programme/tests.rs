@@ -1853,14 +1853,8 @@ fn every_stored_value_of_the_fullest_programme_fits_the_value_limit() {
     // given / when: eight documents per allocation, the largest entries
     let p = filled::<MemStore>(8, 8);
     // then
-    let s = p.safeguards();
-    for store in [
-        p.store(),
-        s.disputes().store(),
-        s.reviews().store(),
-        s.roles().store(),
-        s.agreement().store(),
-    ] {
+    let kit = p.safeguards().stores();
+    for store in core::iter::once(p.store()).chain(kit) {
         for (cell, size) in store.value_sizes() {
             assert!(size <= MAX_VALUE, "table {cell:#x}: {size} bytes");
         }

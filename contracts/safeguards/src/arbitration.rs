@@ -213,6 +213,12 @@ impl<S: Store + Default> Arbitration<S> {
 }
 
 impl<S: Store> Arbitration<S> {
+    /// The store handle: in a unit test, the in-memory entries this core
+    /// wrote.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
     /// The clause in force.
     ///
     /// # Panics

@@ -315,6 +315,20 @@ impl<S: Store> Safeguards<S> {
         &self.store
     }
 
+    /// Every store handle of the kit: its own and each core's. In a unit
+    /// test, together the in-memory entries of every kit table, for checks
+    /// that cover them all (the per-value limit).
+    pub fn stores(&self) -> [&S; 6] {
+        [
+            &self.store,
+            self.roles.store(),
+            self.agreement.store(),
+            self.arbitration.store(),
+            self.disputes.store(),
+            self.reviews.store(),
+        ]
+    }
+
     /// The EDS registry and each party's requirement.
     ///
     /// # Panics
