@@ -18,8 +18,8 @@
 use ink::codegen::TraitCallBuilder;
 
 use crate::{
+    eds::EdsError,
     eds::{AttestationId, EdsRegistry, Requirement, RevocationReason},
-    errors::EdsError,
     types::{AccountId, Hash32, Timestamp},
 };
 

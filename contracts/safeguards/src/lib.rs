@@ -45,7 +45,6 @@ pub mod arbitration;
 pub mod dispute;
 pub mod eds;
 pub mod effects;
-pub mod errors;
 pub mod gate;
 pub mod kill_switch;
 pub mod kit;
@@ -57,9 +56,12 @@ pub mod types;
 #[cfg(test)]
 mod test_utils;
 
-pub use errors::{
-    AgreementError, ArbitrationError, DisputeError, EdsError, KillSwitchError, ReviewError,
-    RolesError,
-};
+pub use agreement::AgreementError;
+pub use arbitration::ArbitrationError;
+pub use dispute::DisputeError;
+pub use eds::EdsError;
+pub use kill_switch::KillSwitchError;
 pub use kit::{SafeguardError, SafeguardEvent, Safeguards, SafeguardsConfig};
+pub use review::ReviewError;
+pub use roles::RolesError;
 pub use types::{AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR};

@@ -28,158 +28,26 @@
 //! settlement plan goes through [`Safeguards::terminate`], which pays only
 //! parties and checks the plan against what it settles.
 pub mod conformance;
+mod errors;
+mod events;
+
+pub use errors::SafeguardError;
+pub use events::SafeguardEvent;
 
 use ink::prelude::vec::Vec;
 
 use crate::{
-    agreement::{Agreement, AgreementEvent, Terms},
-    arbitration::{Arbitration, ArbitrationClause, ArbitrationEvent},
-    dispute::{DisputeConfig, DisputeEvent, Disputes, Resolution},
+    agreement::{Agreement, Terms},
+    arbitration::{Arbitration, ArbitrationClause},
+    dispute::{DisputeConfig, Disputes, Resolution},
     eds::{AttestationId, Requirement, RevocationReason},
-    errors::{
-        AgreementError, ArbitrationError, DisputeError, KillSwitchError, ReviewError, RolesError,
-    },
-    kill_switch::{KillSwitch, KillSwitchEvent, SwitchState},
-    review::{DecisionId, DecisionInput, ReviewConfig, ReviewEvent, Reviews, Verdict},
-    roles::{Guarded, Role, Roles, RolesEvent},
+    kill_switch::{KillSwitch, SwitchState},
+    review::{DecisionId, DecisionInput, ReviewConfig, Reviews, Verdict},
+    roles::{Role, Roles},
     store::{Store, EDS_GATE},
     types::{AccountId, Balance, Hash32, Timestamp},
+    AgreementError, KillSwitchError,
 };
-
-/// Every event a safeguard can emit, by safeguard.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SafeguardEvent {
-    /// From the roles core.
-    Roles(RolesEvent),
-    /// From the kill switch.
-    KillSwitch(KillSwitchEvent),
-    /// From the agreement anchor.
-    Agreement(AgreementEvent),
-    /// From the arbitration clause.
-    Arbitration(ArbitrationEvent),
-    /// From the dispute core.
-    Dispute(DisputeEvent),
-    /// From the review core (automated decisions).
-    Review(ReviewEvent),
-}
-
-impl SafeguardEvent {
-    /// Emits the event in a contract of environment `E`. The one exhaustive
-    /// match over every safeguard event: a template emits its own events
-    /// and calls this for the rest.
-    pub fn emit<E: ink::env::Environment>(self) {
-        use ink::env::emit_event;
-        match self {
-            Self::Roles(e) => match e {
-                RolesEvent::Granted(e) => emit_event::<E, _>(e),
-                RolesEvent::Revoked(e) => emit_event::<E, _>(e),
-                RolesEvent::AdminProposed(e) => emit_event::<E, _>(e),
-                RolesEvent::AdminTransferred(e) => emit_event::<E, _>(e),
-            },
-            Self::KillSwitch(e) => match e {
-                KillSwitchEvent::Paused(e) => emit_event::<E, _>(e),
-                KillSwitchEvent::Resumed(e) => emit_event::<E, _>(e),
-                KillSwitchEvent::Terminated(e) => emit_event::<E, _>(e),
-                KillSwitchEvent::SettlementPaid(e) => emit_event::<E, _>(e),
-            },
-            Self::Agreement(e) => match e {
-                AgreementEvent::Anchored(e) => emit_event::<E, _>(e),
-                AgreementEvent::Accepted(e) => emit_event::<E, _>(e),
-                AgreementEvent::Effective(e) => emit_event::<E, _>(e),
-                AgreementEvent::AmendmentProposed(e) => emit_event::<E, _>(e),
-                AgreementEvent::AttestationInvalidated(e) => emit_event::<E, _>(e),
-            },
-            Self::Arbitration(e) => match e {
-                ArbitrationEvent::ClauseSet(e) => emit_event::<E, _>(e),
-            },
-            Self::Dispute(e) => match e {
-                DisputeEvent::Raised(e) => emit_event::<E, _>(e),
-                DisputeEvent::EvidenceSubmitted(e) => emit_event::<E, _>(e),
-                DisputeEvent::RulingIssued(e) => emit_event::<E, _>(e),
-                DisputeEvent::Appealed(e) => emit_event::<E, _>(e),
-                DisputeEvent::Resolved(e) => emit_event::<E, _>(e),
-            },
-            Self::Review(e) => match e {
-                ReviewEvent::AutomatedDecisionRecorded(e) => emit_event::<E, _>(e),
-                ReviewEvent::ReviewRequested(e) => emit_event::<E, _>(e),
-                ReviewEvent::ReviewResolved(e) => emit_event::<E, _>(e),
-                ReviewEvent::DecisionTookEffect(e) => emit_event::<E, _>(e),
-            },
-        }
-    }
-}
-
-macro_rules! event_from {
-    ($($variant:ident($e:ty)),*) => {$(
-        impl From<$e> for SafeguardEvent {
-            fn from(e: $e) -> Self {
-                Self::$variant(e)
-            }
-        }
-    )*};
-}
-event_from!(
-    Roles(RolesEvent),
-    KillSwitch(KillSwitchEvent),
-    Agreement(AgreementEvent),
-    Arbitration(ArbitrationEvent),
-    Dispute(DisputeEvent),
-    Review(ReviewEvent)
-);
-
-/// The error of a kit method: the refusing safeguard's own error. A
-/// template maps it onto its flat, documented error enum with one `From`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SafeguardError {
-    /// See [`RolesError`].
-    Roles(RolesError),
-    /// See [`KillSwitchError`].
-    KillSwitch(KillSwitchError),
-    /// See [`AgreementError`].
-    Agreement(AgreementError),
-    /// See [`ArbitrationError`].
-    Arbitration(ArbitrationError),
-    /// See [`DisputeError`].
-    Dispute(DisputeError),
-    /// See [`ReviewError`].
-    Review(ReviewError),
-}
-
-macro_rules! error_from {
-    ($($variant:ident($e:ty)),*) => {$(
-        impl From<$e> for SafeguardError {
-            fn from(e: $e) -> Self {
-                Self::$variant(e)
-            }
-        }
-        impl From<Guarded<$e>> for SafeguardError {
-            fn from(e: Guarded<$e>) -> Self {
-                match e {
-                    Guarded::Roles(e) => Self::Roles(e),
-                    Guarded::Core(e) => Self::$variant(e),
-                }
-            }
-        }
-    )*};
-}
-error_from!(
-    KillSwitch(KillSwitchError),
-    Arbitration(ArbitrationError),
-    Dispute(DisputeError),
-    Review(ReviewError)
-);
-
-impl From<RolesError> for SafeguardError {
-    fn from(e: RolesError) -> Self {
-        Self::Roles(e)
-    }
-}
-
-impl From<AgreementError> for SafeguardError {
-    fn from(e: AgreementError) -> Self {
-        Self::Agreement(e)
-    }
-}
 
 /// What a kit message returns: the events to emit, or the refusal.
 pub type Outcome = Result<Vec<SafeguardEvent>, SafeguardError>;

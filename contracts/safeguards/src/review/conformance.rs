@@ -17,8 +17,8 @@ use ink::prelude::vec::Vec;
 
 use super::{DecisionId, ReviewConfig, ReviewEvent, RiskClass, Verdict};
 use crate::{
-    errors::{ReviewError, RolesError},
     types::{AccountId, Balance, Hash32, Timestamp},
+    ReviewError, RolesError,
 };
 
 /// What a harness call returned: the review events among the contract's

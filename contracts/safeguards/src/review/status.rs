@@ -1,7 +1,7 @@
 //! [`DecisionStatus`] in a module of its own: the SCALE derive emits `as u8`
 //! casts for the variant indices of an enum with data-carrying variants,
 //! which contract-build's clippy pass denies; this is the only lint
-//! exception here (as in `errors.rs`).
+//! exception here (as in each safeguard's `errors.rs`).
 #![allow(clippy::cast_possible_truncation)]
 
 use super::{EffectBasis, Verdict};

@@ -14,8 +14,13 @@
 //! The clause may be replaced by the admin only until the first acceptance of
 //! the agreement is recorded; from then on it is fixed, because parties
 //! accepted a document that contains it.
+mod errors;
+mod events;
+
+pub use errors::ArbitrationError;
+pub use events::{ArbitrationClauseSet, ArbitrationEvent};
+
 use crate::{
-    errors::ArbitrationError,
     roles::{Guarded, Role, Roles},
     store::{Store, CLAUSE},
     types::{AccountId, Hash32, ZERO_HASH},
@@ -156,24 +161,6 @@ impl ArbitrationClause {
     }
 }
 
-/// The clause was set or replaced.
-#[ink::event]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArbitrationClauseSet {
-    /// The clause now in force.
-    pub clause: ArbitrationClause,
-    /// Who set it (the instantiator or the admin).
-    #[ink(topic)]
-    pub by: AccountId,
-}
-
-/// Events of the arbitration core.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ArbitrationEvent {
-    /// See [`ArbitrationClauseSet`].
-    ClauseSet(ArbitrationClauseSet),
-}
-
 /// The clause holder. The clause is one entry of a [`Store`] (see
 /// [`crate::store`]): only the messages that read or replace it load it.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -260,165 +247,4 @@ impl<S: Store> Arbitration<S> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_utils::*;
-    use crate::RolesError;
-
-    type Roles = crate::roles::Roles<crate::store::MemStore>;
-    type Arbitration = super::Arbitration<crate::store::MemStore>;
-
-    pub fn iac() -> ArbitrationClause {
-        ArbitrationClause {
-            forum: Forum::IacArbitration,
-            rules: Rules::IacArbitrationAndMediationRules,
-            rules_version: 2022,
-            seat: Some(Seat::AifcAstana),
-            language: Language::English,
-            arbitrators: 1,
-            governing_law: GoverningLaw::AifcLaw,
-            clause_hash: h(4),
-        }
-    }
-
-    #[test]
-    fn valid_iac_clause_is_accepted_and_emits_clause_set() {
-        let (a, events) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
-        assert_eq!(a.clause(), iac());
-        assert_eq!(
-            events,
-            vec![ArbitrationEvent::ClauseSet(ArbitrationClauseSet {
-                clause: iac(),
-                by: acc(ADMIN)
-            })]
-        );
-    }
-
-    #[test]
-    fn clause_without_seat_fails_with_seat_required() {
-        let c = ArbitrationClause {
-            seat: None,
-            ..iac()
-        };
-        assert_eq!(c.validate(), Err(ArbitrationError::SeatRequired));
-    }
-
-    #[test]
-    fn aifc_forums_seated_outside_aifc_fail_with_aifc_seat_required() {
-        for (forum, rules) in [
-            (Forum::AifcCourt, Rules::AifcCourtRules),
-            (
-                Forum::IacArbitration,
-                Rules::IacArbitrationAndMediationRules,
-            ),
-            (Forum::IacMediation, Rules::IacArbitrationAndMediationRules),
-        ] {
-            let c = ArbitrationClause {
-                forum,
-                rules,
-                seat: Some(Seat::Almaty),
-                ..iac()
-            };
-            assert_eq!(c.validate(), Err(ArbitrationError::AifcSeatRequired));
-        }
-    }
-
-    #[test]
-    fn national_court_may_sit_outside_aifc() {
-        let c = ArbitrationClause {
-            forum: Forum::KazakhstanCourt,
-            rules: Rules::KazakhstanCivilProcedureCode,
-            seat: Some(Seat::Almaty),
-            language: Language::Kazakh,
-            governing_law: GoverningLaw::KazakhstanLaw,
-            ..iac()
-        };
-        assert_eq!(c.validate(), Ok(()));
-    }
-
-    #[test]
-    fn rules_of_another_forum_fail_with_rules_do_not_match_forum() {
-        let c = ArbitrationClause {
-            forum: Forum::AifcCourt,
-            ..iac()
-        };
-        assert_eq!(c.validate(), Err(ArbitrationError::RulesDoNotMatchForum));
-    }
-
-    #[test]
-    fn missing_rules_version_fails_with_rules_version_required() {
-        let c = ArbitrationClause {
-            rules_version: 0,
-            ..iac()
-        };
-        assert_eq!(c.validate(), Err(ArbitrationError::RulesVersionRequired));
-    }
-
-    #[test]
-    fn two_arbitrators_fail_with_invalid_arbitrator_count() {
-        for count in [0, 2, 4] {
-            let c = ArbitrationClause {
-                arbitrators: count,
-                ..iac()
-            };
-            assert_eq!(
-                c.validate(),
-                Err(ArbitrationError::InvalidArbitratorCount { count })
-            );
-        }
-        let three = ArbitrationClause {
-            arbitrators: 3,
-            ..iac()
-        };
-        assert_eq!(three.validate(), Ok(()));
-    }
-
-    #[test]
-    fn zero_clause_hash_fails_with_zero_clause_hash() {
-        let c = ArbitrationClause {
-            clause_hash: [0; 32],
-            ..iac()
-        };
-        assert_eq!(c.validate(), Err(ArbitrationError::ZeroClauseHash));
-    }
-
-    #[test]
-    fn replace_before_any_acceptance_by_admin_replaces_clause() {
-        let roles = Roles::new(acc(ADMIN));
-        let (mut a, _) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
-        let three = ArbitrationClause {
-            arbitrators: 3,
-            ..iac()
-        };
-        a.replace(&roles, acc(ADMIN), three, false).unwrap();
-        assert_eq!(a.clause(), three);
-    }
-
-    #[test]
-    fn replace_after_an_acceptance_fails_with_clause_locked() {
-        let roles = Roles::new(acc(ADMIN));
-        let (mut a, _) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
-        let three = ArbitrationClause {
-            arbitrators: 3,
-            ..iac()
-        };
-        assert_eq!(
-            a.replace(&roles, acc(ADMIN), three, true),
-            Err(Guarded::Core(ArbitrationError::ClauseLocked))
-        );
-        assert_eq!(a.clause(), iac());
-    }
-
-    #[test]
-    fn replace_by_non_admin_fails_with_unauthorized() {
-        let roles = Roles::new(acc(ADMIN));
-        let (mut a, _) = Arbitration::new(iac(), acc(ADMIN)).unwrap();
-        assert_eq!(
-            a.replace(&roles, acc(STRANGER), iac(), false),
-            Err(Guarded::Roles(RolesError::Unauthorized {
-                caller: acc(STRANGER),
-                required: Role::Admin
-            }))
-        );
-    }
-}
+mod tests;
