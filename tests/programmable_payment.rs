@@ -806,3 +806,84 @@ fn note_invalidated_attestation_marks_a_revoked_acceptance_and_refuses_a_valid_o
     );
     assert_eq!(acceptances.len(), 3);
 }
+
+#[test]
+fn replace_clause_by_the_admin_before_any_acceptance_rebinds_what_parties_accept() {
+    // given: deployed, nobody accepted yet
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let old = f.config_digest;
+    let mut config: programmable_payment::programme::Config = f.read("config", ());
+    config.clause.clause_hash = doc("another clause text");
+    // when: only the admin replaces the clause
+    matrix(
+        &mut f,
+        "replace_clause",
+        Encoded::of(config.clause),
+        0,
+        std::slice::from_ref(&a.admin),
+        unauthorized(Role::Admin),
+    );
+    // then: the digest commits to the new clause, and the old one is refused
+    let digest: [u8; 32] = f.read("config_digest", ());
+    assert_eq!(digest, shart::fixtures::config_digest(&config));
+    let read: programmable_payment::programme::Config = f.read("config", ());
+    assert_eq!(read, config);
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        (shart::payment::rules_hash(), 1u32, old),
+        0,
+        Error::Agreement(AgreementError::ConfigMismatch {
+            expected: digest,
+            given: old,
+        }),
+    );
+    f.config_digest = digest;
+    f.make_effective();
+    // and from the first acceptance on, the clause is locked
+    f.assert_refused(
+        &a.admin,
+        "replace_clause",
+        config.clause,
+        0,
+        Error::Arbitration(safeguards::ArbitrationError::ClauseLocked),
+    );
+}
+
+#[test]
+fn an_amendment_proposed_by_a_party_governs_once_every_party_accepts_it() {
+    // given: effective
+    let mut f = deploy().unwrap();
+    f.make_effective();
+    let a = f.accounts.clone();
+    let amended = (doc("amended programme rules"), 2u32);
+    // when: only a party proposes
+    matrix(
+        &mut f,
+        "propose_amendment",
+        Encoded::of(amended),
+        0,
+        &[a.holder.clone(), a.recipient.clone(), a.recipient2.clone()],
+        |caller| Error::Agreement(AgreementError::NotAParty { caller }),
+    );
+    // then: version 1 governs until the last party accepts version 2
+    let terms =
+        |f: &mut Payment| -> Option<safeguards::agreement::Terms> { f.read("effective_terms", ()) };
+    for who in [&a.holder, &a.recipient, &a.recipient2] {
+        assert_eq!(terms(&mut f).map(|t| t.version), Some(1));
+        f.must(
+            who,
+            "accept_agreement",
+            (amended.0, amended.1, f.config_digest),
+            0,
+        );
+    }
+    assert_eq!(
+        terms(&mut f),
+        Some(safeguards::agreement::Terms {
+            hash: amended.0,
+            version: 2
+        })
+    );
+}

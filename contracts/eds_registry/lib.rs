@@ -34,6 +34,8 @@
 //! can and cannot do is in `docs/eds.md` (trust model).
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+#[cfg(test)]
+mod conformance;
 pub mod errors;
 
 pub use errors::Error;

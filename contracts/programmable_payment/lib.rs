@@ -241,6 +241,47 @@ pub mod programmable_payment {
             })
         }
 
+        /// A party proposes an amendment: new document hash, higher
+        /// version. The current version governs until every party accepts
+        /// the amendment.
+        ///
+        /// # Errors
+        ///
+        /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`,
+        /// `HistoryFull` (the acceptance record could not take every
+        /// party's acceptance of it), `Terminated`.
+        ///
+        /// # Events
+        ///
+        /// `AmendmentProposed`.
+        #[ink(message)]
+        pub fn propose_amendment(&mut self, hash: Hash32, version: u32) -> Result<()> {
+            self.safeguarded(|s, caller, now| {
+                s.propose_amendment(caller, Terms { hash, version }, now)
+            })
+        }
+
+        /// The admin replaces the arbitration clause; only before any
+        /// acceptance. The configuration digest follows: see
+        /// [`Programme::replace_clause`].
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
+        /// validation errors.
+        ///
+        /// # Events
+        ///
+        /// `ArbitrationClauseSet`.
+        #[ink(message)]
+        pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
+            let caller = self.env().caller();
+            let effects =
+                self.programme
+                    .replace_clause(caller, clause, safeguards::gate::config_digest)?;
+            Self::apply(effects)
+        }
+
         /// Anyone tells the parties that the attestation on which `party`
         /// accepted was revoked (or its verifier found compromised), as the
         /// registry confirms. The acceptance stays on record, marked: it was

@@ -477,6 +477,35 @@ impl<S: Store> Programme<S> {
         config
     }
 
+    /// The admin replaces the arbitration clause, only before any
+    /// acceptance. The configuration digest becomes `digest_of` the new
+    /// configuration (the contract passes
+    /// `safeguards::gate::config_digest`), so what a party accepts is still
+    /// what runs. Reads every recipient, to hash the whole configuration.
+    ///
+    /// # Errors
+    ///
+    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
+    /// clause's validation errors).
+    ///
+    /// # Events
+    ///
+    /// `ArbitrationClauseSet`.
+    pub fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        digest_of: impl FnOnce(&Config) -> Hash32,
+    ) -> Result<Effects, Error> {
+        let mut config = self.config();
+        config.clause = clause;
+        let digest = digest_of(&config);
+        let events = self.safeguards.replace_clause(caller, clause, digest)?.0;
+        config.recipients = Vec::new();
+        self.store.set(CONFIG, &(), &config);
+        Ok(Effects::of(events))
+    }
+
     /// Whether `account` is one of the programme's recipients.
     pub fn is_recipient(&self, account: AccountId) -> bool {
         self.ready(account).is_some()

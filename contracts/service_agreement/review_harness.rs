@@ -1,6 +1,8 @@
-//! The review conformance suite, mounted on the escrow core: the automatic
-//! release is this contract's automated decision. Its decisions are never
-//! high-risk (a fixed timer, no AI), so the high-risk part is not mounted.
+//! Every safeguard conformance suite, mounted on the escrow core with
+//! `safeguards::conformance!(EscrowHarness)`, and the escrow's own rules
+//! around them. The automatic release is this contract's automated
+//! decision; it is never high-risk (a fixed timer, no AI), so the high-risk
+//! review suite is not mounted.
 #![allow(clippy::arithmetic_side_effects)]
 
 use safeguards::{
@@ -82,7 +84,9 @@ pub fn config(review: ReviewConfig) -> Config {
     }
 }
 
-/// The escrow core, as its messages drive it.
+/// The escrow core, as its messages drive it: the harness of every
+/// safeguard conformance suite (see `mod kit` for the kit's side).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscrowHarness(pub Escrow);
 
 fn outcome(effects: Effects) -> Outcome {
@@ -180,7 +184,7 @@ impl ReviewHarness for EscrowHarness {
     }
 }
 
-safeguards::review_conformance!(EscrowHarness);
+safeguards::conformance!(EscrowHarness);
 
 /// The retrofit's own rules, beyond the suite.
 mod auto_release_review {
@@ -752,10 +756,6 @@ mod kit {
 
     use super::*;
 
-    /// The escrow with two milestones of which the second is delivered.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct EscrowKit(Escrow);
-
     const SECOND: Balance = 300;
 
     fn kit_effects(e: Effects) -> KitEffects {
@@ -772,8 +772,17 @@ mod kit {
         }
     }
 
-    impl KitHarness for EscrowKit {
+    /// The escrow with two milestones; funded, the second is delivered.
+    impl KitHarness for EscrowHarness {
         type Error = Error;
+
+        const EVIDENCE_LIMIT: usize = crate::escrow::MAX_EVIDENCE_PER_DISPUTE;
+
+        fn unaccepted() -> Self {
+            let mut c = config(CONFIG);
+            c.milestones = prices(&[AMOUNT, SECOND]);
+            Self(Escrow::new(acc(ADMIN), c, CONFIG_DIGEST).unwrap().0)
+        }
 
         fn funded() -> Self {
             let mut c = config(CONFIG);
@@ -819,8 +828,8 @@ mod kit {
             self.0.held()
         }
 
-        fn raise_dispute(&mut self, now: Timestamp) -> Result<Raised, Error> {
-            self.0.raise_dispute(acc(CLIENT), 0, h(5), now)?;
+        fn raise_dispute(&mut self, caller: AccountId, now: Timestamp) -> Result<Raised, Error> {
+            self.0.raise_dispute(caller, 0, h(5), now)?;
             let d = self.0.safeguards().disputes().open_for(0).unwrap();
             Ok(Raised {
                 id: d.id,
@@ -828,6 +837,16 @@ mod kit {
                 payee: d.payee,
                 amount: d.amount,
             })
+        }
+
+        fn replace_clause(
+            &mut self,
+            caller: AccountId,
+            clause: ArbitrationClause,
+        ) -> Result<KitEffects, Error> {
+            self.0
+                .replace_clause(caller, clause, safeguards::gate::config_digest)
+                .map(kit_effects)
         }
 
         fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<KitEffects, Error> {
@@ -858,6 +877,4 @@ mod kit {
             ]
         }
     }
-
-    safeguards::kit_conformance!(EscrowKit);
 }

@@ -1642,7 +1642,9 @@ proptest! {
 
 // ----- review conformance ----------------------------------------------
 
-/// The programme core driven by the review conformance suite.
+/// The programme core driven by every safeguard conformance suite (see
+/// `mod kit` for the kit's side).
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Harness(Programme);
 
 fn outcome(effects: Effects) -> Outcome {
@@ -1736,7 +1738,7 @@ impl ReviewHarness for Harness {
     }
 }
 
-safeguards::review_conformance!(Harness);
+safeguards::conformance!(Harness);
 safeguards::review_conformance_high_risk!(Harness);
 
 #[test]
@@ -1938,16 +1940,11 @@ fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
 
 // ----- kit conformance -------------------------------------------------
 
-/// The kit's conformance suite, mounted on the programme core.
+/// The kit's side of the conformance harness.
 mod kit {
     use safeguards::kit::conformance::{Cast, Effects as KitEffects, KitHarness, Raised};
 
     use super::*;
-
-    /// Funded, allocation 0 to R1 (open), allocation 1 to R2 (its
-    /// document approved, releasable).
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct ProgrammeKit(Programme);
 
     fn kit_effects(e: Effects) -> KitEffects {
         KitEffects {
@@ -1963,8 +1960,20 @@ mod kit {
         }
     }
 
-    impl KitHarness for ProgrammeKit {
+    /// Funded, allocation 0 to R1 (open), allocation 1 to R2 (its
+    /// document approved, releasable).
+    impl KitHarness for Harness {
         type Error = Error;
+
+        const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
+
+        fn unaccepted() -> Self {
+            Self(
+                Programme::new(acc(ADMIN), config(), CONFIG_DIGEST)
+                    .unwrap()
+                    .0,
+            )
+        }
 
         fn funded() -> Self {
             let mut p = funded_with(config());
@@ -2015,8 +2024,8 @@ mod kit {
             self.0.held()
         }
 
-        fn raise_dispute(&mut self, now: Timestamp) -> Result<Raised, Error> {
-            self.0.raise_dispute(acc(HOLDER), 0, h(50), now)?;
+        fn raise_dispute(&mut self, caller: AccountId, now: Timestamp) -> Result<Raised, Error> {
+            self.0.raise_dispute(caller, 0, h(50), now)?;
             let d = self.0.safeguards().disputes().open_for(0).unwrap();
             Ok(Raised {
                 id: d.id,
@@ -2024,6 +2033,16 @@ mod kit {
                 payee: d.payee,
                 amount: d.amount,
             })
+        }
+
+        fn replace_clause(
+            &mut self,
+            caller: AccountId,
+            clause: ArbitrationClause,
+        ) -> Result<KitEffects, Error> {
+            self.0
+                .replace_clause(caller, clause, safeguards::gate::config_digest)
+                .map(kit_effects)
         }
 
         fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<KitEffects, Error> {
@@ -2054,6 +2073,4 @@ mod kit {
             ]
         }
     }
-
-    safeguards::kit_conformance!(ProgrammeKit);
 }

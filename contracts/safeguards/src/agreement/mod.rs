@@ -26,6 +26,7 @@
 //!
 //! The core does not check who the account belongs to; the EDS registry
 //! gate (see `docs/eds.md`) does, before the contract calls [`Agreement::accept`].
+pub mod conformance;
 mod errors;
 mod events;
 

@@ -14,6 +14,7 @@
 //! The clause may be replaced by the admin only until the first acceptance of
 //! the agreement is recorded; from then on it is fixed, because parties
 //! accepted a document that contains it.
+pub mod conformance;
 mod errors;
 mod events;
 

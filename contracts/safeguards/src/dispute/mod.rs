@@ -29,6 +29,7 @@
 //! cannot exceed the amount or pay anyone else. The arbitrator named under
 //! the clause is a human; the contract cannot check the quality of the
 //! award, only that it is recorded (by hash) before it is executed.
+pub mod conformance;
 mod errors;
 mod events;
 

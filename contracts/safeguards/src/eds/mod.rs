@@ -66,7 +66,7 @@ pub use events::{
     AttestationRecorded, AttestationRevoked, EdsEvent, VerifierAccredited, VerifierDeaccredited,
 };
 
-use ink::prelude::vec::Vec;
+use ink::prelude::{collections::BTreeMap, vec::Vec};
 
 use crate::{
     roles::{Guarded, Role, Roles},
@@ -425,6 +425,50 @@ pub trait EdsStore {
     fn statement_use(&self, hash: Hash32) -> Option<AttestationId>;
     /// Records that attestation `id` used statement `hash`.
     fn set_statement_use(&mut self, hash: Hash32, id: AttestationId);
+}
+
+/// The registry's records in memory: for unit tests and conformance
+/// harnesses (the contract keeps them in `Mapping`s).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemRecords {
+    attestations: BTreeMap<AttestationId, Attestation>,
+    by_account: BTreeMap<AccountId, Vec<AttestationId>>,
+    accreditations: BTreeMap<AccountId, Accreditation>,
+    verifiers: BTreeMap<u32, AccountId>,
+    statements: BTreeMap<Hash32, AttestationId>,
+}
+
+impl EdsStore for MemRecords {
+    fn attestation(&self, id: AttestationId) -> Option<Attestation> {
+        self.attestations.get(&id).copied()
+    }
+    fn set_attestation(&mut self, a: &Attestation) {
+        self.attestations.insert(a.id, *a);
+    }
+    fn attestations_of(&self, account: AccountId) -> Vec<AttestationId> {
+        self.by_account.get(&account).cloned().unwrap_or_default()
+    }
+    fn set_attestations_of(&mut self, account: AccountId, ids: Vec<AttestationId>) {
+        self.by_account.insert(account, ids);
+    }
+    fn accreditation(&self, v: AccountId) -> Option<Accreditation> {
+        self.accreditations.get(&v).copied()
+    }
+    fn set_accreditation(&mut self, v: AccountId, a: &Accreditation) {
+        self.accreditations.insert(v, *a);
+    }
+    fn verifier(&self, i: u32) -> Option<AccountId> {
+        self.verifiers.get(&i).copied()
+    }
+    fn set_verifier(&mut self, i: u32, v: AccountId) {
+        self.verifiers.insert(i, v);
+    }
+    fn statement_use(&self, h: Hash32) -> Option<AttestationId> {
+        self.statements.get(&h).copied()
+    }
+    fn set_statement_use(&mut self, h: Hash32, id: AttestationId) {
+        self.statements.insert(h, id);
+    }
 }
 
 /// The registry core: the role table and two counters; the records are in

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 
 use super::*;
@@ -12,47 +10,8 @@ const VERIFIER_2: u8 = 21;
 const DAY: Timestamp = 86_400_000;
 const T0: Timestamp = 1_000 * DAY;
 
-#[derive(Default)]
-struct MemStore {
-    attestations: BTreeMap<AttestationId, Attestation>,
-    by_account: BTreeMap<AccountId, Vec<AttestationId>>,
-    accreditations: BTreeMap<AccountId, Accreditation>,
-    verifiers: BTreeMap<u32, AccountId>,
-    statements: BTreeMap<Hash32, AttestationId>,
-}
-
-impl EdsStore for MemStore {
-    fn attestation(&self, id: AttestationId) -> Option<Attestation> {
-        self.attestations.get(&id).copied()
-    }
-    fn set_attestation(&mut self, a: &Attestation) {
-        self.attestations.insert(a.id, *a);
-    }
-    fn attestations_of(&self, account: AccountId) -> Vec<AttestationId> {
-        self.by_account.get(&account).cloned().unwrap_or_default()
-    }
-    fn set_attestations_of(&mut self, account: AccountId, ids: Vec<AttestationId>) {
-        self.by_account.insert(account, ids);
-    }
-    fn accreditation(&self, v: AccountId) -> Option<Accreditation> {
-        self.accreditations.get(&v).copied()
-    }
-    fn set_accreditation(&mut self, v: AccountId, a: &Accreditation) {
-        self.accreditations.insert(v, *a);
-    }
-    fn verifier(&self, i: u32) -> Option<AccountId> {
-        self.verifiers.get(&i).copied()
-    }
-    fn set_verifier(&mut self, i: u32, v: AccountId) {
-        self.verifiers.insert(i, v);
-    }
-    fn statement_use(&self, h: Hash32) -> Option<AttestationId> {
-        self.statements.get(&h).copied()
-    }
-    fn set_statement_use(&mut self, h: Hash32, id: AttestationId) {
-        self.statements.insert(h, id);
-    }
-}
+/// The records, in memory.
+type MemStore = super::MemRecords;
 
 fn evidence(account: u8, statement: u8) -> Evidence {
     Evidence {

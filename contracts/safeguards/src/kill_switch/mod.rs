@@ -35,6 +35,7 @@
 //! as settled (`held`: what it holds less what open disputes and pending
 //! decisions keep). The contract computes the settlement from its rule fixed
 //! at instantiation; the admin chooses neither recipients nor amounts.
+pub mod conformance;
 mod errors;
 mod events;
 

@@ -1,27 +1,38 @@
-//! The conformance suite of the safeguards kit.
+//! The harness every template implements for the safeguard conformance
+//! suites, and the suite of the composition itself.
 //!
-//! A template mounts it with one line in a test module, over its own core
-//! (not over the kit), so a fork that rewires a safeguard fails its own
-//! tests:
+//! A template implements [`KitHarness`] (and
+//! [`ReviewHarness`](crate::review::conformance::ReviewHarness)) over its
+//! own core, not over the kit, in a test module, and mounts every suite
+//! with one line:
 //!
 //! ```ignore
-//! safeguards::kit_conformance!(MyHarness);
+//! safeguards::conformance!(MyHarness);
 //! ```
 //!
-//! It checks what the kit promises whichever template mounts it: no party
-//! holds a role, a former or pending admin has no power, every privileged
-//! kit message refuses every other caller and changes nothing, a pause
-//! stops every payment path while the human process goes on and lapses
-//! after its maximum (then anyone resumes), and
-//! termination pays only parties, never the admin, and leaves a dispute to
-//! its ruling, every unit held being paid out once. Each generated test is
-//! named action, condition, outcome.
+//! which is the same as mounting, one by one,
+//! [`roles_conformance!`](crate::roles_conformance) (through the
+//! [`RolesHarness`] every [`KitHarness`] is),
+//! [`kill_switch_conformance!`](crate::kill_switch_conformance),
+//! [`agreement_conformance!`](crate::agreement_conformance),
+//! [`arbitration_conformance!`](crate::arbitration_conformance),
+//! [`dispute_conformance!`](crate::dispute_conformance),
+//! [`review_conformance!`](crate::review_conformance) and
+//! [`kit_conformance!`](crate::kit_conformance). A fork that rewires a
+//! safeguard fails its own tests.
+//!
+//! [`kit_conformance!`](crate::kit_conformance) checks what only the
+//! composition promises: no party holds a role or becomes admin, so no
+//! account is paid by a path it can trigger through a role. Each generated
+//! test is named action, condition, outcome.
 use ink::prelude::vec::Vec;
 
 use super::{Outcome, SafeguardError, SafeguardEvent, Safeguards};
 use crate::{
+    arbitration::ArbitrationClause,
+    roles::{conformance::RolesHarness, Role, Roles, RolesError, RolesEvent},
     store::MemStore,
-    types::{AccountId, Balance, Timestamp},
+    types::{AccountId, Balance, Hash32, Timestamp},
 };
 
 /// What a harness call returned: the safeguard events among the contract's
@@ -68,7 +79,15 @@ pub struct Raised {
 /// core exactly as its message does.
 pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// The template's error.
-    type Error: core::fmt::Debug + PartialEq + From<SafeguardError>;
+    type Error: core::fmt::Debug + PartialEq + From<SafeguardError> + From<RolesError>;
+
+    /// How many evidence hashes the template allows per dispute (half of
+    /// them per side), as its shell passes to the kit.
+    const EVIDENCE_LIMIT: usize;
+
+    /// A core instantiated by the cast's admin, with nothing accepted,
+    /// funded or delivered.
+    fn unaccepted() -> Self;
 
     /// A core instantiated by the cast's admin, effective and funded, with
     /// an item a party can dispute and nothing waiting for an automated
@@ -97,13 +116,25 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// What the contract holds.
     fn held(&self) -> Balance;
 
-    /// The payer (`cast().parties[0]`) disputes the template's first
-    /// disputable item.
+    /// `caller` disputes the template's first disputable item, which the
+    /// payer (`cast().parties[0]`) may dispute.
     ///
     /// # Errors
     ///
     /// The template's refusal.
-    fn raise_dispute(&mut self, now: Timestamp) -> Result<Raised, Self::Error>;
+    fn raise_dispute(&mut self, caller: AccountId, now: Timestamp) -> Result<Raised, Self::Error>;
+
+    /// `caller` replaces the arbitration clause through the template's own
+    /// method (which rebinds the configuration digest).
+    ///
+    /// # Errors
+    ///
+    /// The template's refusal.
+    fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+    ) -> Result<Effects, Self::Error>;
 
     /// Anyone executes dispute `id`.
     ///
@@ -126,69 +157,192 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<Effects, Self::Error>)>;
 }
 
-/// Mounts the kit's conformance suite on harness `$h` (a [`KitHarness`]).
+/// A non-zero hash for reasons, evidence and awards.
+pub const HASH: Hash32 = [7; 32];
+
+/// The roles the admin may grant.
+pub const GRANTABLE: [Role; 5] = [
+    Role::Guardian,
+    Role::Arbitrator,
+    Role::Reviewer,
+    Role::Verifier,
+    Role::Inspector,
+];
+
+/// `e` as the template's error.
+pub fn err<H: KitHarness>(e: impl Into<SafeguardError>) -> H::Error {
+    H::Error::from(e.into())
+}
+
+/// `caller` lacks `required`, as the template's error.
+pub fn unauthorized<H: KitHarness>(caller: AccountId, required: Role) -> H::Error {
+    err::<H>(RolesError::Unauthorized { caller, required })
+}
+
+/// Kit message `message` is refused with `expected` and changes nothing.
+///
+/// # Panics
+///
+/// If it is not.
+pub fn refused<H: KitHarness>(
+    h: &mut H,
+    message: impl FnOnce(&mut Safeguards<MemStore>) -> Outcome,
+    expected: H::Error,
+) {
+    let before = h.clone();
+    assert_eq!(h.safeguarded(message), Err(expected));
+    assert_eq!(*h, before, "a refused kit message changed the contract");
+}
+
+/// Every account of the cast, parties last.
+pub fn everyone(c: &Cast) -> Vec<AccountId> {
+    let mut all = ink::prelude::vec![c.admin, c.guardian, c.arbitrator, c.reviewer, c.stranger];
+    all.extend(c.parties.iter().copied());
+    all
+}
+
+/// Every account of the cast but `allowed`.
+pub fn all_but(c: &Cast, allowed: &[AccountId]) -> Vec<AccountId> {
+    everyone(c)
+        .into_iter()
+        .filter(|a| !allowed.contains(a))
+        .collect()
+}
+
+/// What `effects` paid, in total.
+pub fn paid(effects: &Effects) -> Balance {
+    effects
+        .payouts
+        .iter()
+        .map(|(_, a)| a)
+        .fold(0, |s, a| s.saturating_add(*a))
+}
+
+fn roles_events(effects: Effects) -> Vec<RolesEvent> {
+    effects
+        .events
+        .into_iter()
+        .filter_map(|e| match e {
+            SafeguardEvent::Roles(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every template is a [`RolesHarness`] through its kit: the handover runs
+/// through `safeguarded`, the admin-only messages are the kit's.
+impl<H: KitHarness> RolesHarness for H {
+    type Error = H::Error;
+
+    fn instantiated() -> Self {
+        H::unaccepted()
+    }
+
+    fn admin(&self) -> AccountId {
+        self.cast().admin
+    }
+
+    fn others(&self) -> Vec<AccountId> {
+        let c = self.cast();
+        all_but(&c, &[c.admin])
+    }
+
+    fn roles(&self) -> &Roles<MemStore> {
+        self.safeguards().roles()
+    }
+
+    fn propose_admin(
+        &mut self,
+        caller: AccountId,
+        new: AccountId,
+    ) -> Result<Vec<RolesEvent>, H::Error> {
+        self.safeguarded(|s| s.propose_admin(caller, new))
+            .map(roles_events)
+    }
+
+    fn accept_admin(&mut self, caller: AccountId) -> Result<Vec<RolesEvent>, H::Error> {
+        self.safeguarded(|s| s.accept_admin(caller))
+            .map(roles_events)
+    }
+
+    fn admin_messages(&self, caller: AccountId) -> Vec<(&'static str, Result<(), H::Error>)> {
+        let c = self.cast();
+        let now = self.now();
+        let clause = self.safeguards().clause();
+        let ok = |r: Result<Effects, H::Error>| r.map(|_| ());
+        let kit = |message: &dyn Fn(&mut Safeguards<MemStore>) -> Outcome| {
+            ok(self.clone().safeguarded(|s| message(s)))
+        };
+        ink::prelude::vec![
+            (
+                "grant_role",
+                kit(&|s| s.grant_role(caller, Role::Guardian, c.stranger))
+            ),
+            (
+                "revoke_role",
+                kit(&|s| s.revoke_role(caller, Role::Guardian, c.guardian))
+            ),
+            (
+                "propose_admin",
+                kit(&|s| s.propose_admin(caller, c.stranger))
+            ),
+            ("resume", kit(&|s| s.resume(caller, now))),
+            ("terminate", ok(self.clone().terminate(caller, now))),
+            (
+                "replace_clause",
+                ok(self.clone().replace_clause(caller, clause))
+            ),
+        ]
+    }
+}
+
+/// Mounts the composition's own suite on harness `$h` (a [`KitHarness`]):
+/// no party holds a role or becomes admin.
 #[macro_export]
 macro_rules! kit_conformance {
     ($h:ty) => {
-        #[allow(clippy::arithmetic_side_effects)]
+        #[cfg(test)]
         mod kit_conformance {
+            #[allow(unused_imports)]
             use super::*;
             use $crate::{
-                kill_switch::SwitchState,
-                kit::conformance::{Effects, KitHarness},
+                kit::conformance::{err, refused, KitHarness, GRANTABLE},
                 roles::Role,
-                KillSwitchError, RolesError, SafeguardError,
+                RolesError,
             };
 
-            type E = <$h as KitHarness>::Error;
-
-            const GRANTABLE: [Role; 5] = [
-                Role::Guardian,
-                Role::Arbitrator,
-                Role::Reviewer,
-                Role::Verifier,
-                Role::Inspector,
-            ];
-
-            const HASH: [u8; 32] = [7; 32];
-
-            fn err(e: impl Into<SafeguardError>) -> E {
-                E::from(e.into())
-            }
-
-            /// `message` is refused with `expected` and changes nothing.
-            fn refused(
-                h: &mut $h,
-                message: impl FnOnce(
-                    &mut $crate::Safeguards<$crate::store::MemStore>,
-                ) -> $crate::kit::Outcome,
-                expected: E,
-            ) {
-                let before = h.clone();
-                assert_eq!(h.safeguarded(message), Err(expected));
-                assert_eq!(*h, before, "a refused kit message changed the contract");
-            }
-
-            fn unauthorized(caller: ink::primitives::AccountId, required: Role) -> E {
-                err(RolesError::Unauthorized { caller, required })
-            }
-
-            fn paid(effects: &Effects) -> u128 {
-                effects.payouts.iter().map(|(_, a)| a).sum()
-            }
+            type H = $h;
 
             #[test]
             fn granting_any_role_to_a_party_fails_with_party_may_not_hold_role() {
-                let mut h = <$h>::funded();
-                let c = h.cast();
-                for party in c.parties.clone() {
-                    for role in GRANTABLE {
+                for mut h in [H::unaccepted(), H::funded()] {
+                    let c = h.cast();
+                    for party in c.parties.clone() {
+                        for role in GRANTABLE {
+                            refused(
+                                &mut h,
+                                |s| s.grant_role(c.admin, role, party),
+                                err::<H>(RolesError::PartyMayNotHoldRole {
+                                    account: party,
+                                    role,
+                                }),
+                            );
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn handing_admin_to_a_party_fails_with_party_may_not_hold_role() {
+                for mut h in [H::unaccepted(), H::funded()] {
+                    let c = h.cast();
+                    for party in c.parties.clone() {
                         refused(
                             &mut h,
-                            |s| s.grant_role(c.admin, role, party),
-                            err(RolesError::PartyMayNotHoldRole {
+                            |s| s.propose_admin(c.admin, party),
+                            err::<H>(RolesError::PartyMayNotHoldRole {
                                 account: party,
-                                role,
+                                role: Role::Admin,
                             }),
                         );
                     }
@@ -196,36 +350,34 @@ macro_rules! kit_conformance {
             }
 
             #[test]
-            fn handing_admin_to_a_party_fails_with_party_may_not_hold_role() {
-                let mut h = <$h>::funded();
-                let c = h.cast();
-                for party in c.parties.clone() {
-                    refused(
-                        &mut h,
-                        |s| s.propose_admin(c.admin, party),
-                        err(RolesError::PartyMayNotHoldRole {
-                            account: party,
-                            role: Role::Admin,
-                        }),
-                    );
+            fn the_cast_keeps_parties_and_role_holders_apart() {
+                let h = H::funded();
+                let (c, roles) = (h.cast(), h.safeguards().roles());
+                assert!(
+                    c.parties.len() >= 2,
+                    "an agreement has two parties at least"
+                );
+                for party in &c.parties {
+                    assert!(roles.is_party(*party));
+                    assert_ne!(roles.admin(), *party);
+                    for role in GRANTABLE {
+                        assert!(!roles.has(role, *party), "{party:?} holds {role:?}");
+                    }
                 }
+                assert!(roles.has(Role::Guardian, c.guardian));
+                assert!(roles.has(Role::Arbitrator, c.arbitrator));
+                assert!(roles.has(Role::Reviewer, c.reviewer));
             }
 
             #[test]
-            fn a_former_admin_keeps_no_role_and_no_power() {
+            fn a_former_admin_keeps_no_role_it_held() {
                 // given: the admin also guards, then hands over
-                let mut h = <$h>::funded();
-                let (c, now) = (h.cast(), h.now());
+                let mut h = H::funded();
+                let c = h.cast();
                 h.safeguarded(|s| s.grant_role(c.admin, Role::Guardian, c.admin))
                     .unwrap();
                 h.safeguarded(|s| s.propose_admin(c.admin, c.stranger))
                     .unwrap();
-                // a pending admin has no power yet
-                refused(
-                    &mut h,
-                    |s| s.grant_role(c.stranger, Role::Guardian, c.stranger),
-                    unauthorized(c.stranger, Role::Admin),
-                );
                 // when
                 h.safeguarded(|s| s.accept_admin(c.stranger)).unwrap();
                 // then
@@ -233,155 +385,25 @@ macro_rules! kit_conformance {
                 assert!(!roles.has(Role::Admin, c.admin));
                 assert!(!roles.has(Role::Guardian, c.admin));
                 assert!(roles.has(Role::Admin, c.stranger));
-                refused(
-                    &mut h,
-                    |s| s.pause(c.admin, HASH, now),
-                    unauthorized(c.admin, Role::Guardian),
-                );
-                refused(
-                    &mut h,
-                    |s| s.grant_role(c.admin, Role::Guardian, c.admin),
-                    unauthorized(c.admin, Role::Admin),
-                );
-            }
-
-            #[test]
-            fn privileged_kit_messages_refuse_every_other_caller_and_change_nothing() {
-                let mut h = <$h>::funded();
-                let (c, now) = (h.cast(), h.now());
-                let clause = h.safeguards().clause();
-                let mut everyone =
-                    ink::prelude::vec![c.admin, c.guardian, c.arbitrator, c.reviewer, c.stranger];
-                everyone.extend(c.parties.iter().copied());
-                let others = |allowed: &[ink::primitives::AccountId]| {
-                    everyone
-                        .iter()
-                        .copied()
-                        .filter(|a| !allowed.contains(a))
-                        .collect::<ink::prelude::vec::Vec<_>>()
-                };
-                for caller in others(&[c.guardian, c.admin]) {
-                    refused(
-                        &mut h,
-                        |s| s.pause(caller, HASH, now),
-                        unauthorized(caller, Role::Guardian),
-                    );
-                }
-                for caller in others(&[c.admin]) {
-                    let admin = unauthorized(caller, Role::Admin);
-                    refused(&mut h, |s| s.resume(caller, now), admin.clone());
-                    refused(
-                        &mut h,
-                        |s| s.grant_role(caller, Role::Guardian, c.stranger),
-                        admin.clone(),
-                    );
-                    refused(
-                        &mut h,
-                        |s| s.revoke_role(caller, Role::Guardian, c.guardian),
-                        admin.clone(),
-                    );
-                    refused(
-                        &mut h,
-                        |s| s.propose_admin(caller, c.stranger),
-                        admin.clone(),
-                    );
-                    refused(
-                        &mut h,
-                        |s| s.replace_clause(caller, clause, [1; 32]).map(|step| step.0),
-                        admin.clone(),
-                    );
-                    let before = h.clone();
-                    assert_eq!(h.terminate(caller, now), Err(admin));
-                    assert_eq!(h, before, "a refused terminate changed the contract");
-                }
-                for caller in others(&[c.arbitrator]) {
-                    refused(
-                        &mut h,
-                        |s| s.rule(caller, 0, 0, HASH, now),
-                        unauthorized(caller, Role::Arbitrator),
-                    );
-                }
-                for caller in others(&[c.reviewer]) {
-                    refused(
-                        &mut h,
-                        |s| s.resolve_review(caller, 1, None, HASH, now),
-                        unauthorized(caller, Role::Reviewer),
-                    );
-                }
-            }
-
-            #[test]
-            fn a_pause_stops_every_payment_path_while_the_human_process_goes_on() {
-                // given: a ruling for the payee, then a pause
-                let mut h = <$h>::funded();
-                let (c, now) = (h.cast(), h.now());
-                let d = h.raise_dispute(now).unwrap();
-                h.safeguarded(|s| s.pause(c.guardian, HASH, now)).unwrap();
-                // the arbitrator rules while paused
-                h.safeguarded(|s| s.rule(c.arbitrator, d.id, 0, HASH, now))
-                    .unwrap();
-                let later = now + h.safeguards().disputes().config().appeal_window;
-                // when / then: nothing pays the payee
-                let before = h.clone();
-                assert_eq!(
-                    h.execute_ruling(d.id, later),
-                    Err(err(KillSwitchError::Paused))
-                );
-                assert_eq!(h, before);
-                for (path, outcome) in h.payment_paths(later) {
-                    assert_eq!(outcome, Err(err(KillSwitchError::Paused)), "{path}");
-                }
-            }
-
-            #[test]
-            fn a_pause_lapses_after_its_maximum_and_then_anyone_resumes() {
-                // given: paused by the guardian
-                let mut h = <$h>::funded();
-                let (c, now) = (h.cast(), h.now());
-                h.safeguarded(|s| s.pause(c.guardian, HASH, now)).unwrap();
-                let lapse = now + h.safeguards().kill_switch().max_pause();
-                assert_eq!(h.safeguards().kill_switch().paused_until(), Some(lapse));
-                // when / then: before the lapse only the admin resumes
-                refused(
-                    &mut h,
-                    |s| s.resume(c.stranger, lapse - 1),
-                    unauthorized(c.stranger, Role::Admin),
-                );
-                // from the lapse anyone does, and payments run again
-                h.safeguarded(|s| s.resume(c.stranger, lapse)).unwrap();
-                assert_eq!(h.safeguards().kill_switch().state(), SwitchState::Active);
-            }
-
-            #[test]
-            fn termination_pays_only_parties_and_leaves_a_dispute_to_its_ruling() {
-                // given: a dispute ruled for the payee, inside its appeal window
-                let mut h = <$h>::funded();
-                let (c, now) = (h.cast(), h.now());
-                let d = h.raise_dispute(now).unwrap();
-                h.safeguarded(|s| s.rule(c.arbitrator, d.id, 0, HASH, now))
-                    .unwrap();
-                h.safeguarded(|s| s.pause(c.guardian, HASH, now)).unwrap();
-                let held = h.held();
-                // when
-                let settled = h.terminate(c.admin, now).unwrap();
-                // then: only parties are paid, never the admin, and the
-                // disputed amount stays frozen
-                assert_eq!(
-                    h.safeguards().kill_switch().state(),
-                    SwitchState::Terminated
-                );
-                for (to, _) in &settled.payouts {
-                    assert!(c.parties.contains(to), "settlement paid {to:?}");
-                }
-                assert_eq!(paid(&settled), held - d.amount);
-                assert_eq!(h.held(), d.amount);
-                // and the ruling is carried out as recorded once its window passes
-                let later = now + h.safeguards().disputes().config().appeal_window;
-                let ruled = h.execute_ruling(d.id, later).unwrap();
-                assert_eq!(ruled.payouts, ink::prelude::vec![(d.payee, d.amount)]);
-                assert_eq!(h.held(), 0);
-                assert_eq!(paid(&settled) + paid(&ruled), held);
             }
         }
+    };
+}
+
+/// Mounts every safeguard conformance suite on harness `$h`, which
+/// implements [`KitHarness`] and
+/// [`ReviewHarness`](crate::review::conformance::ReviewHarness): roles,
+/// kill switch, agreement, arbitration, dispute, review and the
+/// composition's own.
+#[macro_export]
+macro_rules! conformance {
+    ($h:ty) => {
+        $crate::roles_conformance!($h);
+        $crate::kill_switch_conformance!($h);
+        $crate::agreement_conformance!($h);
+        $crate::arbitration_conformance!($h);
+        $crate::dispute_conformance!($h);
+        $crate::review_conformance!($h);
+        $crate::kit_conformance!($h);
     };
 }

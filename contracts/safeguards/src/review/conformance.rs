@@ -178,14 +178,14 @@ macro_rules! review_conformance {
             fn execution_inside_the_window_fails_and_moves_no_funds() {
                 // given
                 let (mut h, f) = decided();
-                let held = h.held();
+                let held = ReviewHarness::held(&h);
                 // when
                 let e = h
                     .execute_decision(f.id, f.decided_at + CONFIG.review_window - 1)
                     .unwrap_err();
                 // then
                 assert_eq!(review_err(&e), ReviewError::NotYetFinal { id: f.id });
-                assert_eq!(h.held(), held);
+                assert_eq!(ReviewHarness::held(&h), held);
             }
 
             #[test]
@@ -217,13 +217,13 @@ macro_rules! review_conformance {
                 let (mut h, f) = decided();
                 h.request_review(f.subject, f.id, REASON, f.decided_at + 1)
                     .unwrap();
-                let held = h.held();
+                let held = ReviewHarness::held(&h);
                 // when: long after the window, before the reviewer's deadline
                 let at = f.decided_at + CONFIG.review_window + 1;
                 let e = h.execute_decision(f.id, at).unwrap_err();
                 // then
                 assert_eq!(review_err(&e), ReviewError::NotYetFinal { id: f.id });
-                assert_eq!(h.held(), held);
+                assert_eq!(ReviewHarness::held(&h), held);
             }
 
             #[test]

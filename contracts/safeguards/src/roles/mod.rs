@@ -28,6 +28,7 @@
 //!
 //! The parties are fixed when the table is built; a contract whose parties
 //! could change would have to re-check every holder.
+pub mod conformance;
 mod errors;
 mod events;
 
