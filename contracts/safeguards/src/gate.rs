@@ -13,9 +13,17 @@
 //! ## Security considerations
 //!
 //! The template trusts whatever contract runs at its registry address
-//! (`docs/threat-model.md`, M1). The calls forbid re-entry (ink!'s default
-//! call flags) and forward the remaining gas.
-use ink::codegen::TraitCallBuilder;
+//! (`docs/threat-model.md`, M1); the address is part of the configuration
+//! every party accepts. The calls forbid re-entry (ink!'s default call
+//! flags), and [`capped`] bounds what the registry may spend: at most
+//! [`REGISTRY_REF_TIME_LIMIT`] and [`REGISTRY_PROOF_SIZE_LIMIT`] of the
+//! caller's gas and no storage deposit at all (both messages only read), so
+//! a hostile contract at that address cannot make a party pay for its
+//! storage or burn the transaction's whole gas limit.
+use ink::{
+    codegen::TraitCallBuilder,
+    env::call::{utils::Set, Call, CallBuilder},
+};
 
 use crate::{
     eds::EdsError,
@@ -35,13 +43,33 @@ pub fn config_digest<T: scale::Encode>(config: &T) -> Hash32 {
 /// The environment of every Shart contract (pallet-contracts' default).
 type Env = ink::env::DefaultEnvironment;
 
+/// The most ref_time a registry call may use: about twenty times what the
+/// genuine registry's `check` costs (1.15 G in `docs/gas-report.md`).
+pub const REGISTRY_REF_TIME_LIMIT: u64 = 25_000_000_000;
+
+/// The most proof size a registry call may use: about eight times the
+/// genuine registry's `check` (30 KB), room for an account with hundreds of
+/// attestations.
+pub const REGISTRY_PROOF_SIZE_LIMIT: u64 = 256 * 1024;
+
+/// `call` with the registry gate's limits: [`REGISTRY_REF_TIME_LIMIT`],
+/// [`REGISTRY_PROOF_SIZE_LIMIT`] and a storage-deposit limit of zero.
+pub fn capped<Args, R>(
+    call: CallBuilder<Env, Set<Call<Env>>, Args, R>,
+) -> CallBuilder<Env, Set<Call<Env>>, Args, R> {
+    call.ref_time_limit(REGISTRY_REF_TIME_LIMIT)
+        .proof_size_limit(REGISTRY_PROOF_SIZE_LIMIT)
+        .storage_deposit_limit(0)
+}
+
 /// Why the registry gate did not return an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GateError {
     /// The registry refused the attestation.
     Refused(EdsError),
     /// The registry could not be called: no contract at its address, or it
-    /// trapped, or it does not speak [`EdsRegistry`].
+    /// trapped, ran out of the gas [`capped`] allows, tried to use storage,
+    /// or does not speak [`EdsRegistry`].
     Unavailable,
 }
 
@@ -59,7 +87,7 @@ pub fn check(
     requirement: Requirement,
 ) -> Result<AttestationId, GateError> {
     let registry: ink::contract_ref!(EdsRegistry, Env) = registry.into();
-    match registry.call().check(account, at, requirement).try_invoke() {
+    match capped(registry.call().check(account, at, requirement)).try_invoke() {
         Ok(Ok(Ok(id))) => Ok(id),
         Ok(Ok(Err(e))) => Err(GateError::Refused(e)),
         Ok(Err(_)) | Err(_) => Err(GateError::Unavailable),
@@ -77,8 +105,27 @@ pub fn invalidation(
     id: AttestationId,
 ) -> Result<Option<RevocationReason>, GateError> {
     let registry: ink::contract_ref!(EdsRegistry, Env) = registry.into();
-    match registry.call().invalidation(id).try_invoke() {
+    match capped(registry.call().invalidation(id)).try_invoke() {
         Ok(Ok(reason)) => Ok(reason),
         Ok(Err(_)) | Err(_) => Err(GateError::Unavailable),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+
+    use super::*;
+
+    #[test]
+    fn a_capped_call_may_use_no_storage_deposit_and_bounded_gas() {
+        let call = build_call::<Env>()
+            .call(AccountId::from([1; 32]))
+            .exec_input(ExecutionInput::new(Selector::new([0; 4])))
+            .returns::<()>();
+        let params = capped(call).params();
+        assert_eq!(params.storage_deposit_limit(), Some(&0));
+        assert_eq!(params.ref_time_limit(), REGISTRY_REF_TIME_LIMIT);
+        assert_eq!(params.proof_size_limit(), REGISTRY_PROOF_SIZE_LIMIT);
     }
 }
