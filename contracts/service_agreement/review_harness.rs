@@ -9,17 +9,17 @@ use safeguards::{
     arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
     dispute::{DisputeConfig, Fallback},
     eds::Requirement,
-    review::{
-        conformance::{Fixture, Outcome, ReviewHarness},
-        DecisionId, ReviewConfig, ReviewEvent, RiskClass, Verdict,
+    kit::conformance::{
+        kit_effects, review_outcome, DecisionHarness, Effects as KitEffects, KitEvent,
     },
-    AccountId, Balance, Hash32, ReviewError, RolesError, SafeguardEvent, Timestamp,
+    review::{conformance::Fixture, DecisionId, ReviewConfig, RiskClass, Verdict},
+    AccountId, Balance, Hash32, RolesError, SafeguardEvent, Timestamp,
 };
 
 use safeguards::store::MemStore;
 
 use crate::{
-    escrow::{prices, Config, Effects, Event, SettlementRule},
+    escrow::{prices, Config, Event, SettlementRule},
     Error,
 };
 
@@ -89,24 +89,18 @@ pub fn config(review: ReviewConfig) -> Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EscrowHarness(pub Escrow);
 
-fn outcome(effects: Effects) -> Outcome {
-    Outcome {
-        events: effects
-            .events
-            .into_iter()
-            .filter_map(|e| match e {
-                Event::Safeguards(SafeguardEvent::Review(e)) => Some(e),
-                _ => None,
-            })
-            .collect::<ink::prelude::vec::Vec<ReviewEvent>>(),
-        payouts: effects.payouts,
+impl KitEvent for Event {
+    fn kit_event(self) -> Option<SafeguardEvent> {
+        match self {
+            Event::Safeguards(e) => Some(e),
+            Event::Escrow(_) => None,
+        }
     }
 }
 
-impl ReviewHarness for EscrowHarness {
-    type Error = Error;
-
-    fn decided(review: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
+/// The automatic release of a delivered milestone is the decision.
+impl DecisionHarness for EscrowHarness {
+    fn with_decision(review: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
         if risk != RiskClass::Minimal {
             return None;
         }
@@ -119,13 +113,13 @@ impl ReviewHarness for EscrowHarness {
         e.fund(acc(CLIENT), AMOUNT).unwrap();
         e.mark_delivered(acc(CONTRACTOR), 0, T).unwrap();
         let decided_at = T + REVIEW_PERIOD;
-        let recorded = outcome(e.auto_release(acc(CONTRACT), 0, decided_at).unwrap());
+        let recorded = e.auto_release(acc(CONTRACT), 0, decided_at).unwrap();
         let id = e.milestone(0).unwrap().decision.unwrap();
         Some((
             Self(e),
             Fixture {
                 id,
-                recorded,
+                recorded: review_outcome(kit_effects(recorded)),
                 decided_at,
                 subject: acc(CLIENT),
                 reviewer: acc(REVIEWER),
@@ -136,51 +130,8 @@ impl ReviewHarness for EscrowHarness {
         ))
     }
 
-    fn request_review(
-        &mut self,
-        caller: AccountId,
-        id: DecisionId,
-        reason: Hash32,
-        now: Timestamp,
-    ) -> Result<Outcome, Error> {
-        self.0
-            .safeguarded(|s| s.request_review(caller, id, reason, now))
-            .map(outcome)
-    }
-
-    fn resolve_review(
-        &mut self,
-        caller: AccountId,
-        id: DecisionId,
-        override_to: Option<Verdict>,
-        reasoning: Hash32,
-        now: Timestamp,
-    ) -> Result<Outcome, Error> {
-        self.0
-            .safeguarded(|s| s.resolve_review(caller, id, override_to, reasoning, now))
-            .map(outcome)
-    }
-
-    fn execute_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Outcome, Error> {
-        self.0.execute_decision(id, now).map(outcome)
-    }
-
-    fn held(&self) -> Balance {
-        self.0.held()
-    }
-
-    fn review_error(e: &Error) -> Option<ReviewError> {
-        match e {
-            Error::Review(e) => Some(*e),
-            _ => None,
-        }
-    }
-
-    fn roles_error(e: &Error) -> Option<RolesError> {
-        match e {
-            Error::Roles(e) => Some(*e),
-            _ => None,
-        }
+    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<KitEffects, Error> {
+        self.0.execute_decision(id, now).map(kit_effects)
     }
 }
 
@@ -194,7 +145,7 @@ mod auto_release_review {
     use crate::{escrow::MilestoneStatus, EscrowError};
 
     fn decided() -> (Escrow, DecisionId, Timestamp) {
-        let (h, f) = EscrowHarness::decided(CONFIG, RiskClass::Minimal).unwrap();
+        let (h, f) = EscrowHarness::with_decision(CONFIG, RiskClass::Minimal).unwrap();
         (h.0, f.id, f.decided_at)
     }
 
@@ -563,7 +514,7 @@ mod properties {
         fn a_release_under_review_never_moves_funds(
             steps in proptest::collection::vec(step(), 0..16),
         ) {
-            let (harness, f) = EscrowHarness::decided(CONFIG, RiskClass::Minimal).unwrap();
+            let (harness, f) = EscrowHarness::with_decision(CONFIG, RiskClass::Minimal).unwrap();
             let mut e = harness.0;
             let mut now = f.decided_at;
             let mut paid: Balance = 0;
@@ -749,7 +700,7 @@ mod storage_layout {
 /// The kit's conformance suite, mounted on the escrow core.
 mod kit {
     use safeguards::{
-        kit::conformance::{Cast, Effects as KitEffects, KitHarness, Raised},
+        kit::conformance::{Cast, KitHarness, Raised},
         review::conformance::CONFIG,
         Safeguards,
     };
@@ -757,20 +708,6 @@ mod kit {
     use super::*;
 
     const SECOND: Balance = 300;
-
-    fn kit_effects(e: Effects) -> KitEffects {
-        KitEffects {
-            events: e
-                .events
-                .into_iter()
-                .filter_map(|e| match e {
-                    Event::Safeguards(e) => Some(e),
-                    _ => None,
-                })
-                .collect(),
-            payouts: e.payouts,
-        }
-    }
 
     /// The escrow with two milestones; funded, the second is delivered.
     impl KitHarness for EscrowHarness {

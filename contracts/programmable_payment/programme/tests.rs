@@ -6,9 +6,12 @@ use safeguards::{
     arbitration::{ArbitrationClause, Forum, GoverningLaw, Language, Rules, Seat},
     dispute::{DisputeStatus, Fallback},
     kill_switch::SwitchState,
+    kit::conformance::{
+        kit_effects, review_outcome, DecisionHarness, Effects as KitEffects, KitEvent,
+    },
     review::{
-        conformance::{Fixture, Outcome, ReviewHarness},
-        AutomatedDecisionRecorded, DecisionStatus, EffectBasis, ReviewEvent, RiskClass,
+        conformance::Fixture, AutomatedDecisionRecorded, DecisionStatus, EffectBasis, ReviewEvent,
+        RiskClass,
     },
     AgreementError, DisputeError, KillSwitchError, ReviewError, RolesError, SafeguardEvent,
 };
@@ -1647,24 +1650,19 @@ proptest! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Harness(Programme);
 
-fn outcome(effects: Effects) -> Outcome {
-    Outcome {
-        events: effects
-            .events
-            .into_iter()
-            .filter_map(|e| match e {
-                Event::Safeguards(SafeguardEvent::Review(e)) => Some(e),
-                _ => None,
-            })
-            .collect(),
-        payouts: effects.payouts,
+impl KitEvent for Event {
+    fn kit_event(self) -> Option<SafeguardEvent> {
+        match self {
+            Event::Safeguards(e) => Some(e),
+            Event::Programme(_) => None,
+        }
     }
 }
 
-impl ReviewHarness for Harness {
-    type Error = Error;
-
-    fn decided(config: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
+/// The inspector's rejection of a document, closed at the deadline, is the
+/// decision; its AI label carries the risk class asked for.
+impl DecisionHarness for Harness {
+    fn with_decision(config: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
         let mut c = self::config();
         c.review = config;
         c.inspector_label = AiLabel {
@@ -1679,7 +1677,7 @@ impl ReviewHarness for Harness {
             Harness(p),
             Fixture {
                 id: 1,
-                recorded: outcome(recorded),
+                recorded: review_outcome(kit_effects(recorded)),
                 decided_at: DEADLINE,
                 subject: acc(R1),
                 reviewer: acc(REVIEWER),
@@ -1690,51 +1688,8 @@ impl ReviewHarness for Harness {
         ))
     }
 
-    fn request_review(
-        &mut self,
-        caller: AccountId,
-        id: DecisionId,
-        reason: Hash32,
-        now: Timestamp,
-    ) -> Result<Outcome, Error> {
-        self.0
-            .safeguarded(|s| s.request_review(caller, id, reason, now))
-            .map(outcome)
-    }
-
-    fn resolve_review(
-        &mut self,
-        caller: AccountId,
-        id: DecisionId,
-        override_to: Option<Verdict>,
-        reasoning: Hash32,
-        now: Timestamp,
-    ) -> Result<Outcome, Error> {
-        self.0
-            .safeguarded(|s| s.resolve_review(caller, id, override_to, reasoning, now))
-            .map(outcome)
-    }
-
-    fn execute_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Outcome, Error> {
-        self.0.execute_decision(id, now).map(outcome)
-    }
-
-    fn held(&self) -> Balance {
-        self.0.held()
-    }
-
-    fn review_error(e: &Error) -> Option<ReviewError> {
-        match e {
-            Error::Review(e) => Some(*e),
-            _ => None,
-        }
-    }
-
-    fn roles_error(e: &Error) -> Option<RolesError> {
-        match e {
-            Error::Roles(e) => Some(*e),
-            _ => None,
-        }
+    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<KitEffects, Error> {
+        self.0.execute_decision(id, now).map(kit_effects)
     }
 }
 
@@ -1942,23 +1897,9 @@ fn evidence_beyond_the_programme_limit_fails_with_too_much_evidence() {
 
 /// The kit's side of the conformance harness.
 mod kit {
-    use safeguards::kit::conformance::{Cast, Effects as KitEffects, KitHarness, Raised};
+    use safeguards::kit::conformance::{Cast, KitHarness, Raised};
 
     use super::*;
-
-    fn kit_effects(e: Effects) -> KitEffects {
-        KitEffects {
-            events: e
-                .events
-                .into_iter()
-                .filter_map(|e| match e {
-                    Event::Safeguards(e) => Some(e),
-                    _ => None,
-                })
-                .collect(),
-            payouts: e.payouts,
-        }
-    }
 
     /// Funded, allocation 0 to R1 (open), allocation 1 to R2 (its
     /// document approved, releasable).

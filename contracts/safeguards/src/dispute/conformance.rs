@@ -167,6 +167,11 @@ macro_rules! dispute_conformance {
                 expected.retain(|(_, a)| *a > 0);
                 assert_eq!(ruled.payouts, expected);
                 assert_eq!(KitHarness::held(&h), held - d.amount);
+                let subject = h.safeguards().disputes().get(d.id).unwrap().subject;
+                assert!(
+                    !h.safeguards().is_frozen(subject),
+                    "a resolved dispute still freezes"
+                );
                 // and only once
                 let before = h.clone();
                 assert_eq!(

@@ -30,6 +30,11 @@ use ink::prelude::vec::Vec;
 use super::{Outcome, SafeguardError, SafeguardEvent, Safeguards};
 use crate::{
     arbitration::ArbitrationClause,
+    effects,
+    review::{
+        conformance::{Fixture, Outcome as ReviewOutcome, ReviewHarness},
+        DecisionId, ReviewConfig, ReviewError, RiskClass, Verdict,
+    },
     roles::{conformance::RolesHarness, Role, Roles, RolesError, RolesEvent},
     store::MemStore,
     types::{AccountId, Balance, Hash32, Timestamp},
@@ -79,7 +84,11 @@ pub struct Raised {
 /// core exactly as its message does.
 pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// The template's error.
-    type Error: core::fmt::Debug + PartialEq + From<SafeguardError> + From<RolesError>;
+    type Error: core::fmt::Debug
+        + PartialEq
+        + From<SafeguardError>
+        + From<RolesError>
+        + From<ReviewError>;
 
     /// How many evidence hashes the template allows per dispute (half of
     /// them per side), as its shell passes to the kit.
@@ -155,6 +164,101 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// a clone, with its outcome: on a paused contract every one must be
     /// refused with `Paused`.
     fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<Effects, Self::Error>)>;
+}
+
+/// A template's event enum: the kit's events, or the template's own.
+pub trait KitEvent {
+    /// The kit's event, if this is one.
+    fn kit_event(self) -> Option<SafeguardEvent>;
+}
+
+/// The kit's events among a template's `effects`, and all its payments.
+pub fn kit_effects<E: KitEvent>(effects: effects::Effects<E>) -> Effects {
+    Effects {
+        events: effects
+            .events
+            .into_iter()
+            .filter_map(KitEvent::kit_event)
+            .collect(),
+        payouts: effects.payouts,
+    }
+}
+
+/// The review core's events among `effects`, and all its payments.
+pub fn review_outcome(effects: Effects) -> ReviewOutcome {
+    ReviewOutcome {
+        events: effects
+            .events
+            .into_iter()
+            .filter_map(|e| match e {
+                SafeguardEvent::Review(e) => Some(e),
+                _ => None,
+            })
+            .collect(),
+        payouts: effects.payouts,
+    }
+}
+
+/// A template whose core records automated decisions: with its
+/// [`KitHarness`], the review suite's
+/// [`ReviewHarness`](crate::review::conformance::ReviewHarness), whose
+/// review messages run through the kit as the shell sends them.
+pub trait DecisionHarness: KitHarness {
+    /// A fresh core with `config` in which the automated system has just
+    /// recorded a decision adverse to its subject, of risk class `risk`,
+    /// that would move funds. `None` if the template's decisions cannot
+    /// have that risk class.
+    fn with_decision(config: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)>;
+
+    /// The template's `execute_decision`.
+    ///
+    /// # Errors
+    ///
+    /// The template's refusal.
+    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Effects, Self::Error>;
+}
+
+impl<H: DecisionHarness> ReviewHarness for H {
+    type Error = <H as KitHarness>::Error;
+
+    fn decided(config: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)> {
+        <H as DecisionHarness>::with_decision(config, risk)
+    }
+
+    fn request_review(
+        &mut self,
+        caller: AccountId,
+        id: DecisionId,
+        reason: Hash32,
+        now: Timestamp,
+    ) -> Result<ReviewOutcome, Self::Error> {
+        self.safeguarded(|s| s.request_review(caller, id, reason, now))
+            .map(review_outcome)
+    }
+
+    fn resolve_review(
+        &mut self,
+        caller: AccountId,
+        id: DecisionId,
+        override_to: Option<Verdict>,
+        reasoning: Hash32,
+        now: Timestamp,
+    ) -> Result<ReviewOutcome, Self::Error> {
+        self.safeguarded(|s| s.resolve_review(caller, id, override_to, reasoning, now))
+            .map(review_outcome)
+    }
+
+    fn execute_decision(
+        &mut self,
+        id: DecisionId,
+        now: Timestamp,
+    ) -> Result<ReviewOutcome, Self::Error> {
+        <H as DecisionHarness>::run_decision(self, id, now).map(review_outcome)
+    }
+
+    fn held(&self) -> Balance {
+        <H as KitHarness>::held(self)
+    }
 }
 
 /// A non-zero hash for reasons, evidence and awards.

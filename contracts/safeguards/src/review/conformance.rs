@@ -56,7 +56,7 @@ pub struct Fixture {
 /// core exactly as its message does.
 pub trait ReviewHarness: Sized {
     /// The contract's error.
-    type Error: core::fmt::Debug;
+    type Error: core::fmt::Debug + PartialEq + From<ReviewError> + From<RolesError>;
 
     /// A fresh core with `config` in which the automated system has just
     /// recorded a decision adverse to its subject, of risk class `risk`,
@@ -88,12 +88,6 @@ pub trait ReviewHarness: Sized {
 
     /// What the contract holds in custody.
     fn held(&self) -> Balance;
-
-    /// The review error inside a contract error, if it is one.
-    fn review_error(e: &Self::Error) -> Option<ReviewError>;
-
-    /// The roles error inside a contract error, if it is one.
-    fn roles_error(e: &Self::Error) -> Option<RolesError>;
 }
 
 /// The review periods the suite runs with.
@@ -129,9 +123,9 @@ macro_rules! review_conformance {
                     .expect("every contract with automated decisions can record a minimal-risk one")
             }
 
-            fn review_err(e: &<H as ReviewHarness>::Error) -> ReviewError {
-                <H as ReviewHarness>::review_error(e)
-                    .unwrap_or_else(|| panic!("expected a review error, got {e:?}"))
+            /// `e` as the contract's error.
+            fn review_err(e: ReviewError) -> <H as ReviewHarness>::Error {
+                <H as ReviewHarness>::Error::from(e)
             }
 
             fn took_effect(o: &Outcome) -> Option<DecisionTookEffect> {
@@ -170,7 +164,7 @@ macro_rules! review_conformance {
                         .request_review(caller, f.id, REASON, f.decided_at + 1)
                         .unwrap_err();
                     // then
-                    assert_eq!(review_err(&e), ReviewError::NotTheSubject { caller });
+                    assert_eq!(e, review_err(ReviewError::NotTheSubject { caller }));
                 }
             }
 
@@ -184,7 +178,7 @@ macro_rules! review_conformance {
                     .execute_decision(f.id, f.decided_at + CONFIG.review_window - 1)
                     .unwrap_err();
                 // then
-                assert_eq!(review_err(&e), ReviewError::NotYetFinal { id: f.id });
+                assert_eq!(e, review_err(ReviewError::NotYetFinal { id: f.id }));
                 assert_eq!(ReviewHarness::held(&h), held);
             }
 
@@ -198,8 +192,8 @@ macro_rules! review_conformance {
                 let o = h.execute_decision(f.id, end).unwrap();
                 // then
                 assert_eq!(
-                    review_err(&late),
-                    ReviewError::ReviewWindowClosed { closed_at: end }
+                    late,
+                    review_err(ReviewError::ReviewWindowClosed { closed_at: end })
                 );
                 assert_eq!(o.payouts, f.adverse_payouts);
                 let effect = took_effect(&o).expect("DecisionTookEffect");
@@ -208,7 +202,7 @@ macro_rules! review_conformance {
                     (f.subject, Verdict::Adverse, EffectBasis::WindowPassed)
                 );
                 let again = h.execute_decision(f.id, end + 1).unwrap_err();
-                assert_eq!(review_err(&again), ReviewError::AlreadyFinal { id: f.id });
+                assert_eq!(again, review_err(ReviewError::AlreadyFinal { id: f.id }));
             }
 
             #[test]
@@ -222,7 +216,7 @@ macro_rules! review_conformance {
                 let at = f.decided_at + CONFIG.review_window + 1;
                 let e = h.execute_decision(f.id, at).unwrap_err();
                 // then
-                assert_eq!(review_err(&e), ReviewError::NotYetFinal { id: f.id });
+                assert_eq!(e, review_err(ReviewError::NotYetFinal { id: f.id }));
                 assert_eq!(ReviewHarness::held(&h), held);
             }
 
@@ -238,12 +232,12 @@ macro_rules! review_conformance {
                         .resolve_review(caller, f.id, None, REASON, f.decided_at + 2)
                         .unwrap_err();
                     // then
-                    assert!(
-                        matches!(
-                            <H as ReviewHarness>::roles_error(&e),
-                            Some(RolesError::Unauthorized { .. })
-                        ),
-                        "{e:?}"
+                    assert_eq!(
+                        e,
+                        <H as ReviewHarness>::Error::from(RolesError::Unauthorized {
+                            caller,
+                            required: $crate::roles::Role::Reviewer,
+                        })
                     );
                 }
             }
@@ -282,11 +276,11 @@ macro_rules! review_conformance {
                 let again = h
                     .resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 3)
                     .unwrap_err();
-                assert_eq!(review_err(&again), ReviewError::NotUnderReview { id: f.id });
+                assert_eq!(again, review_err(ReviewError::NotUnderReview { id: f.id }));
                 let ask = h
                     .request_review(f.subject, f.id, REASON, f.decided_at + 3)
                     .unwrap_err();
-                assert_eq!(review_err(&ask), ReviewError::AlreadyFinal { id: f.id });
+                assert_eq!(ask, review_err(ReviewError::AlreadyFinal { id: f.id }));
                 let o = h.execute_decision(f.id, f.decided_at + 4).unwrap();
                 assert_eq!(o.payouts, f.favourable_payouts);
                 let effect = took_effect(&o).expect("DecisionTookEffect");
@@ -310,8 +304,8 @@ macro_rules! review_conformance {
                 let o = h.execute_decision(f.id, deadline).unwrap();
                 // then
                 assert_eq!(
-                    review_err(&late),
-                    ReviewError::ReviewerDeadlinePassed { deadline }
+                    late,
+                    review_err(ReviewError::ReviewerDeadlinePassed { deadline })
                 );
                 assert_eq!(o.payouts, f.favourable_payouts);
                 assert_eq!(
@@ -363,8 +357,8 @@ macro_rules! review_conformance_high_risk {
                     .unwrap_err();
                 // then
                 assert_eq!(
-                    <H as ReviewHarness>::review_error(&e),
-                    Some(ReviewError::NotYetFinal { id: f.id })
+                    e,
+                    <H as ReviewHarness>::Error::from(ReviewError::NotYetFinal { id: f.id })
                 );
                 // and a reviewer's confirmation lets it take effect
                 h.resolve_review(f.reviewer, f.id, None, REASON, f.decided_at + 2)
