@@ -477,16 +477,15 @@ impl<S: Store> Programme<S> {
         config
     }
 
-    /// The admin replaces the arbitration clause, only before any
-    /// acceptance. The configuration digest becomes `digest_of` the new
-    /// configuration (the contract passes
-    /// `safeguards::gate::config_digest`), so what a party accepts is still
-    /// what runs. Reads every recipient, to hash the whole configuration.
+    /// Replaces the arbitration clause (admin only, before the first
+    /// acceptance) and rebinds the configuration digest to `digest_of` the
+    /// configuration that now runs (the shell passes
+    /// `safeguards::gate::config_digest`). Reads every recipient.
     ///
     /// # Errors
     ///
-    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
-    /// clause's validation errors).
+    /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's validation
+    /// errors (all from the kit).
     ///
     /// # Events
     ///
@@ -497,10 +496,14 @@ impl<S: Store> Programme<S> {
         clause: ArbitrationClause,
         digest_of: impl FnOnce(&Config) -> Hash32,
     ) -> Result<Effects, Error> {
-        let mut config = self.config();
-        config.clause = clause;
-        let digest = digest_of(&config);
-        let events = self.safeguards.replace_clause(caller, clause, digest)?.0;
+        let mut config = Config {
+            clause,
+            ..self.config()
+        };
+        let events = self
+            .safeguards
+            .replace_clause(caller, clause, digest_of(&config))?
+            .0;
         config.recipients = Vec::new();
         self.store.set(CONFIG, &(), &config);
         Ok(Effects::of(events))

@@ -21,6 +21,11 @@
 //! | [`review`] | automated decisions: notification, explanation hash, AI label, human review, favourable fallback | Digital Code No. 255-VIII of 9 January 2026; AI Law No. 230-VIII of 17 November 2025, Art. 21 |
 //! | [`eds`] | EDS registry: accredited verifiers attest that an account belongs to a valid NCA EDS holder | Law No. 370-II, Art. 7(1); Civil Code Art. 152 |
 //!
+//! Each safeguard is a folder: its state and rules (`mod.rs`), `errors.rs`,
+//! `events.rs`, its conformance suite (`conformance.rs`, a `macro_rules!`
+//! any contract embedding the safeguard mounts) and its unit tests. A
+//! template mounts every suite with [`conformance!`].
+//!
 //! ## Invariants
 //!
 //! - No core stores a document, a name or any personal data: only 32-byte

@@ -1,10 +1,9 @@
 //! The harness every template implements for the safeguard conformance
 //! suites, and the suite of the composition itself.
 //!
-//! A template implements [`KitHarness`] (and
-//! [`ReviewHarness`](crate::review::conformance::ReviewHarness)) over its
-//! own core, not over the kit, in a test module, and mounts every suite
-//! with one line:
+//! A template implements [`KitHarness`] and, as its core records automated
+//! decisions, [`DecisionHarness`] over its own core, not over the kit, in a
+//! test module, and mounts every suite with one line:
 //!
 //! ```ignore
 //! safeguards::conformance!(MyHarness);
@@ -17,7 +16,8 @@
 //! [`agreement_conformance!`](crate::agreement_conformance),
 //! [`arbitration_conformance!`](crate::arbitration_conformance),
 //! [`dispute_conformance!`](crate::dispute_conformance),
-//! [`review_conformance!`](crate::review_conformance) and
+//! [`review_conformance!`](crate::review_conformance) (through the
+//! [`ReviewHarness`] every [`DecisionHarness`] is) and
 //! [`kit_conformance!`](crate::kit_conformance). A fork that rewires a
 //! safeguard fails its own tests.
 //!
@@ -201,7 +201,7 @@ pub fn review_outcome(effects: Effects) -> ReviewOutcome {
 
 /// A template whose core records automated decisions: with its
 /// [`KitHarness`], the review suite's
-/// [`ReviewHarness`](crate::review::conformance::ReviewHarness), whose
+/// [`ReviewHarness`], whose
 /// review messages run through the kit as the shell sends them.
 pub trait DecisionHarness: KitHarness {
     /// A fresh core with `config` in which the automated system has just
@@ -494,11 +494,12 @@ macro_rules! kit_conformance {
     };
 }
 
-/// Mounts every safeguard conformance suite on harness `$h`, which
-/// implements [`KitHarness`] and
-/// [`ReviewHarness`](crate::review::conformance::ReviewHarness): roles,
-/// kill switch, agreement, arbitration, dispute, review and the
-/// composition's own.
+/// Mounts every safeguard conformance suite on harness `$h`, a
+/// [`DecisionHarness`] (or any type that is both a [`KitHarness`] and a
+/// [`ReviewHarness`]): roles, kill switch, agreement, arbitration,
+/// dispute, review and the composition's own. The high-risk review suite
+/// (`review_conformance_high_risk!`) is mounted apart, by a template whose
+/// decisions can be high-risk.
 #[macro_export]
 macro_rules! conformance {
     ($h:ty) => {
