@@ -78,7 +78,15 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
-/// The spec of a contract by name.
+/// Contracts only tests deploy, never built by `shart build` nor measured
+/// by `shart bench`.
+pub const TEST_DOUBLES: &[ContractSpec] = &[ContractSpec {
+    name: "hostile_registry",
+    dir: "tests/doubles/hostile_registry",
+    bench_only: false,
+}];
+
+/// The spec of a contract or test double by name.
 ///
 /// # Errors
 ///
@@ -86,6 +94,7 @@ pub fn workspace_root() -> PathBuf {
 pub fn spec(name: &str) -> Result<ContractSpec> {
     CONTRACTS
         .iter()
+        .chain(TEST_DOUBLES)
         .find(|c| c.name == name)
         .copied()
         .ok_or_else(|| anyhow!("unknown contract `{name}`"))

@@ -15,7 +15,7 @@ use safeguards::{
         Verdict,
     },
     roles::Role,
-    AgreementError, KillSwitchError, ReviewError, RolesError,
+    AgreementError, ArbitrationError, DisputeError, KillSwitchError, ReviewError, RolesError,
 };
 use shart::{
     events::ShartEvent,
@@ -886,4 +886,893 @@ fn an_amendment_proposed_by_a_party_governs_once_every_party_accepts_it() {
             version: 2
         })
     );
+}
+
+// ----- refusals: each reachable error with its exact variant -----------
+//
+// Every refusal below goes through `Payment::assert_refused`: the exact
+// error, a reverted call, no event in the sandbox's record and an
+// unchanged snapshot of the contract's reads, the named accounts' roles
+// and every balance.
+
+fn not_a_party(who: &AccountId32) -> Error {
+    Error::Agreement(AgreementError::NotAParty {
+        caller: ink_account(who),
+    })
+}
+
+fn dispute_not_a_party(who: &AccountId32) -> Error {
+    Error::Dispute(DisputeError::NotAParty {
+        caller: ink_account(who),
+    })
+}
+
+#[test]
+fn party_messages_are_refused_to_every_non_party() {
+    // given: deployed, nobody accepted
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let outsiders = [
+        &a.admin,
+        &a.guardian,
+        &a.arbitrator,
+        &a.reviewer,
+        &a.inspector,
+        &a.stranger,
+        &a.verifier,
+    ];
+    let terms = (shart::payment::rules_hash(), 1u32, f.config_digest);
+    for who in outsiders {
+        f.assert_refused(who, "accept_agreement", terms, 0, not_a_party(who));
+    }
+    // when: allocation 0 belongs to the holder and the recipient
+    f.make_funded(FUNDS);
+    f.allocate(&a.recipient.clone(), AMOUNT, DEADLINE, vec![1]);
+    for who in outsiders {
+        f.assert_refused(
+            who,
+            "propose_amendment",
+            (doc("v2"), 2u32),
+            0,
+            not_a_party(who),
+        );
+    }
+    // the other recipient is a party of the programme, not of allocation 0
+    let allocation_outsiders = outsiders.iter().copied().chain([&a.recipient2]);
+    for who in allocation_outsiders.clone() {
+        f.assert_refused(
+            who,
+            "raise_dispute",
+            (0u32, doc("e")),
+            0,
+            dispute_not_a_party(who),
+        );
+    }
+    // then: a dispute's evidence and appeals are its two sides' only
+    f.must(&a.holder, "raise_dispute", (0u32, doc("e")), 0);
+    f.must(&a.arbitrator, "rule", (0u32, 5_000u16, doc("award")), 0);
+    for who in allocation_outsiders {
+        f.assert_refused(
+            who,
+            "submit_evidence",
+            (0u32, doc("more")),
+            0,
+            dispute_not_a_party(who),
+        );
+        f.assert_refused(
+            who,
+            "appeal",
+            (0u32, doc("grounds")),
+            0,
+            dispute_not_a_party(who),
+        );
+    }
+}
+
+#[test]
+fn role_administration_refuses_everyone_but_the_admin_and_the_edge_callers() {
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    let admin = std::slice::from_ref(&a.admin);
+    matrix(
+        &mut f,
+        "revoke_role",
+        Encoded::of((Role::Reviewer, ink_account(&a.reviewer))),
+        0,
+        admin,
+        unauthorized(Role::Admin),
+    );
+    f.must(
+        &a.admin,
+        "grant_role",
+        (Role::Reviewer, ink_account(&a.reviewer)),
+        0,
+    );
+    // accept_admin with nothing proposed
+    f.assert_refused(
+        &a.stranger,
+        "accept_admin",
+        (),
+        0,
+        Error::Roles(RolesError::NoPendingAdmin),
+    );
+    matrix(
+        &mut f,
+        "propose_admin",
+        Encoded::of(ink_account(&a.stranger)),
+        0,
+        admin,
+        unauthorized(Role::Admin),
+    );
+    // the proposed account is not admin yet; nobody else may accept
+    for who in [&a.admin, &a.guardian, &a.verifier, &a.holder] {
+        f.assert_refused(
+            who,
+            "accept_admin",
+            (),
+            0,
+            Error::Roles(RolesError::NotPendingAdmin {
+                caller: ink_account(who),
+            }),
+        );
+    }
+    let pending = unauthorized(Role::Admin)(ink_account(&a.stranger));
+    f.assert_refused(
+        &a.stranger,
+        "grant_role",
+        (Role::Guardian, ink_account(&a.verifier)),
+        0,
+        pending,
+    );
+    f.assert_refused(&a.stranger, "terminate", doc("r"), 0, pending);
+    // after the handover the former admin has no power
+    f.must(&a.stranger, "accept_admin", (), 0);
+    let former = unauthorized(Role::Admin)(ink_account(&a.admin));
+    f.assert_refused(
+        &a.admin,
+        "grant_role",
+        (Role::Guardian, ink_account(&a.verifier)),
+        0,
+        former,
+    );
+    f.assert_refused(
+        &a.admin,
+        "revoke_role",
+        (Role::Guardian, ink_account(&a.guardian)),
+        0,
+        former,
+    );
+    f.assert_refused(
+        &a.admin,
+        "pause",
+        doc("r"),
+        0,
+        unauthorized(Role::Guardian)(ink_account(&a.admin)),
+    );
+}
+
+#[test]
+fn a_revoked_role_holder_is_refused_what_the_role_allowed() {
+    // given: a submitted document and a dispute on another allocation;
+    // then the inspector, the arbitrator and the guardian are revoked
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    f.must(
+        &a.recipient,
+        "submit_document",
+        (0u32, 0u32, doc("invoice")),
+        0,
+    );
+    f.allocate(&a.recipient2.clone(), 1_000, DEADLINE, vec![1]);
+    f.must(&a.holder, "raise_dispute", (1u32, doc("e")), 0);
+    for (role, who) in [
+        (Role::Inspector, &a.inspector),
+        (Role::Arbitrator, &a.arbitrator),
+        (Role::Guardian, &a.guardian),
+    ] {
+        f.must(&a.admin, "revoke_role", (role, ink_account(who)), 0);
+    }
+    // then
+    for (message, args) in [
+        ("approve_document", Encoded::of((0u32, 0u32))),
+        ("reject_document", Encoded::of((0u32, 0u32, doc("why")))),
+    ] {
+        f.assert_refused(
+            &a.inspector,
+            message,
+            args,
+            0,
+            unauthorized(Role::Inspector)(ink_account(&a.inspector)),
+        );
+    }
+    f.assert_refused(
+        &a.arbitrator,
+        "rule",
+        (0u32, 0u16, doc("award")),
+        0,
+        unauthorized(Role::Arbitrator)(ink_account(&a.arbitrator)),
+    );
+    f.assert_refused(
+        &a.guardian,
+        "pause",
+        doc("r"),
+        0,
+        unauthorized(Role::Guardian)(ink_account(&a.guardian)),
+    );
+}
+
+#[test]
+fn role_and_kill_switch_errors_refuse_without_side_effects() {
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    let inspector = ink_account(&a.inspector);
+    f.assert_refused(
+        &a.admin,
+        "grant_role",
+        (Role::Inspector, inspector),
+        0,
+        Error::Roles(RolesError::AlreadyGranted {
+            account: inspector,
+            role: Role::Inspector,
+        }),
+    );
+    f.assert_refused(
+        &a.admin,
+        "revoke_role",
+        (Role::Reviewer, ink_account(&a.stranger)),
+        0,
+        Error::Roles(RolesError::NotGranted {
+            account: ink_account(&a.stranger),
+            role: Role::Reviewer,
+        }),
+    );
+    f.assert_refused(
+        &a.admin,
+        "grant_role",
+        (Role::Admin, ink_account(&a.stranger)),
+        0,
+        Error::Roles(RolesError::AdminNotGrantable),
+    );
+    let active = |actual| {
+        Error::KillSwitch(KillSwitchError::WrongState {
+            expected: SwitchState::Paused,
+            actual,
+        })
+    };
+    f.assert_refused(
+        &a.admin,
+        "terminate",
+        doc("r"),
+        0,
+        active(SwitchState::Active),
+    );
+    f.assert_refused(&a.admin, "resume", (), 0, active(SwitchState::Active));
+    f.assert_refused(
+        &a.guardian,
+        "pause",
+        [0u8; 32],
+        0,
+        Error::KillSwitch(KillSwitchError::ZeroReasonHash),
+    );
+    f.must(&a.guardian, "pause", doc("court order"), 0);
+    f.assert_refused(
+        &a.admin,
+        "terminate",
+        [0u8; 32],
+        0,
+        Error::KillSwitch(KillSwitchError::ZeroReasonHash),
+    );
+    f.must(&a.admin, "terminate", doc("court order"), 0);
+    let terminated = Error::KillSwitch(KillSwitchError::Terminated);
+    f.assert_refused(&a.holder, "fund", (), 1_000, terminated);
+    f.assert_refused(&a.holder, "raise_dispute", (0u32, doc("e")), 0, terminated);
+    f.assert_refused(&a.admin, "resume", (), 0, active(SwitchState::Terminated));
+}
+
+#[test]
+fn agreement_and_clause_errors_refuse_without_side_effects() {
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let rules = shart::payment::rules_hash();
+    let digest = f.config_digest;
+    // the clause, before any acceptance: each validation error
+    let valid = f.read::<_, safeguards::arbitration::ArbitrationClause>("clause", ());
+    for (clause, e) in safeguards::arbitration::conformance::invalid_clauses(valid) {
+        f.assert_refused(&a.admin, "replace_clause", clause, 0, Error::Arbitration(e));
+    }
+    // acceptances
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        (rules, 2u32, digest),
+        0,
+        Error::Agreement(AgreementError::TermsMismatch {
+            expected_version: 1,
+            given_version: 2,
+        }),
+    );
+    f.must(&a.holder, "accept_agreement", (rules, 1u32, digest), 0);
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        (rules, 1u32, digest),
+        0,
+        Error::Agreement(AgreementError::AlreadyAccepted {
+            party: ink_account(&a.holder),
+        }),
+    );
+    for who in [&a.recipient, &a.recipient2] {
+        f.must(who, "accept_agreement", (rules, 1u32, digest), 0);
+    }
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        (rules, 1u32, digest),
+        0,
+        Error::Agreement(AgreementError::NothingToAccept),
+    );
+    // amendments
+    for (terms, e) in [
+        (
+            (doc("v2"), 1u32),
+            AgreementError::VersionNotIncreasing {
+                current: 1,
+                given: 1,
+            },
+        ),
+        (([0u8; 32], 2u32), AgreementError::ZeroHash),
+        (
+            (doc("v0"), 0u32),
+            AgreementError::InvalidVersion { version: 0 },
+        ),
+    ] {
+        f.assert_refused(
+            &a.recipient,
+            "propose_amendment",
+            terms,
+            0,
+            Error::Agreement(e),
+        );
+    }
+}
+
+#[test]
+fn dispute_errors_refuse_without_side_effects() {
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    f.assert_refused(
+        &a.holder,
+        "raise_dispute",
+        (0u32, [0u8; 32]),
+        0,
+        Error::Dispute(DisputeError::ZeroHash),
+    );
+    f.assert_refused(
+        &a.holder,
+        "raise_dispute",
+        (9u32, doc("e")),
+        0,
+        Error::Programme(ProgrammeError::UnknownAllocation { allocation: 9 }),
+    );
+    f.must(&a.holder, "raise_dispute", (0u32, doc("e")), 0);
+    f.assert_refused(
+        &a.recipient,
+        "raise_dispute",
+        (0u32, doc("e")),
+        0,
+        Error::Dispute(DisputeError::AlreadyDisputed { subject: 0 }),
+    );
+    f.assert_refused(
+        &a.holder,
+        "submit_evidence",
+        (7u32, doc("e")),
+        0,
+        Error::Dispute(DisputeError::UnknownDispute { id: 7 }),
+    );
+    f.assert_refused(
+        &a.recipient,
+        "appeal",
+        (0u32, doc("g")),
+        0,
+        Error::Dispute(DisputeError::WrongStatus {
+            expected: safeguards::dispute::DisputeStatus::Ruled,
+            actual: safeguards::dispute::DisputeStatus::AwaitingRuling,
+        }),
+    );
+    let ruling_deadline = T0 + 14 * DAY;
+    f.assert_refused(
+        &a.stranger,
+        "execute_ruling",
+        0u32,
+        0,
+        Error::Dispute(DisputeError::NotExecutableYet {
+            at: ruling_deadline,
+        }),
+    );
+    f.assert_refused(
+        &a.arbitrator,
+        "rule",
+        (0u32, 10_001u16, doc("aw")),
+        0,
+        Error::Dispute(DisputeError::SplitOutOfRange { payer_bps: 10_001 }),
+    );
+    // each side's evidence slots: the holder raised (one of its 8)
+    for _ in 1..8 {
+        f.must(&a.holder, "submit_evidence", (0u32, doc("more")), 0);
+    }
+    f.assert_refused(
+        &a.holder,
+        "submit_evidence",
+        (0u32, doc("more")),
+        0,
+        Error::Dispute(DisputeError::TooMuchEvidence),
+    );
+    f.must(&a.recipient, "submit_evidence", (0u32, doc("mine")), 0);
+    // appeals: one per side, inside the window
+    f.must(&a.arbitrator, "rule", (0u32, 5_000u16, doc("aw")), 0);
+    f.must(&a.holder, "appeal", (0u32, doc("g")), 0);
+    f.must(&a.arbitrator, "rule", (0u32, 5_000u16, doc("aw2")), 0);
+    f.assert_refused(
+        &a.holder,
+        "appeal",
+        (0u32, doc("g")),
+        0,
+        Error::Dispute(DisputeError::AppealAlreadyUsed),
+    );
+    f.chain.advance_to(T0 + 7 * DAY);
+    f.assert_refused(
+        &a.recipient,
+        "appeal",
+        (0u32, doc("g")),
+        0,
+        Error::Dispute(DisputeError::AppealWindowClosed {
+            deadline: T0 + 7 * DAY,
+        }),
+    );
+    // a second dispute whose arbitrator stays silent past the deadline
+    f.allocate(&a.recipient2.clone(), 1_000, DEADLINE, vec![1]);
+    f.must(&a.recipient2, "raise_dispute", (1u32, doc("e")), 0);
+    f.chain.advance_to(T0 + 21 * DAY);
+    f.assert_refused(
+        &a.arbitrator,
+        "rule",
+        (1u32, 0u16, doc("late")),
+        0,
+        Error::Dispute(DisputeError::RulingDeadlinePassed {
+            deadline: T0 + 21 * DAY,
+        }),
+    );
+    // a resolved dispute's allocation has nothing left to dispute
+    f.must(&a.stranger, "execute_ruling", 0u32, 0);
+    f.assert_refused(
+        &a.holder,
+        "raise_dispute",
+        (0u32, doc("again")),
+        0,
+        Error::Programme(ProgrammeError::NothingToDispute { allocation: 0 }),
+    );
+}
+
+#[test]
+fn review_errors_refuse_without_side_effects() {
+    // given: decision 1, the rejection of allocation 0, adverse
+    let mut f = rejected(human());
+    let a = f.accounts.clone();
+    let review = |e| Error::Review(e);
+    f.assert_refused(
+        &a.recipient,
+        "request_review",
+        (9u32, doc("r")),
+        0,
+        review(ReviewError::UnknownDecision { id: 9 }),
+    );
+    f.assert_refused(
+        &a.recipient,
+        "request_review",
+        (1u32, [0u8; 32]),
+        0,
+        review(ReviewError::ZeroHash),
+    );
+    f.assert_refused(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, None::<Verdict>, doc("reasoning")),
+        0,
+        review(ReviewError::NotUnderReview { id: 1 }),
+    );
+    f.must(&a.recipient, "request_review", (1u32, doc("my reasons")), 0);
+    f.assert_refused(
+        &a.recipient,
+        "request_review",
+        (1u32, doc("again")),
+        0,
+        review(ReviewError::AlreadyUnderReview { id: 1 }),
+    );
+    f.assert_refused(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, Some(Verdict::Adverse), doc("reasoning")),
+        0,
+        review(ReviewError::OverrideToSameVerdict {
+            verdict: Verdict::Adverse,
+        }),
+    );
+    f.must(
+        &a.reviewer,
+        "resolve_review",
+        (1u32, Some(Verdict::Favourable), doc("reasoning")),
+        0,
+    );
+    f.assert_refused(
+        &a.recipient,
+        "request_review",
+        (1u32, doc("once more")),
+        0,
+        review(ReviewError::AlreadyFinal { id: 1 }),
+    );
+}
+
+#[test]
+fn programme_errors_refuse_without_side_effects() {
+    // given: effective, funded, allocation 0 to the recipient (two documents)
+    let mut f = allocated(human());
+    let a = f.accounts.clone();
+    let now = T0;
+    let programme = |e| Error::Programme(e);
+    f.assert_refused(
+        &a.holder,
+        "fund",
+        (),
+        0,
+        programme(ProgrammeError::ZeroFunding),
+    );
+    let allocate = |recipient: &AccountId32, amount: u128, deadline: u64, documents: Vec<u32>| {
+        Encoded::of((ink_account(recipient), amount, 7u32, deadline, documents))
+    };
+    for (args, e) in [
+        (
+            allocate(&a.stranger, 1, DEADLINE, vec![1]),
+            ProgrammeError::UnknownRecipient {
+                recipient: ink_account(&a.stranger),
+            },
+        ),
+        (
+            allocate(&a.recipient, 0, DEADLINE, vec![1]),
+            ProgrammeError::ZeroAmount,
+        ),
+        (
+            allocate(&a.recipient, FUNDS, DEADLINE, vec![1]),
+            ProgrammeError::InsufficientUnallocated {
+                requested: FUNDS,
+                available: FUNDS - AMOUNT,
+            },
+        ),
+        (
+            allocate(&a.recipient, 1, now, vec![1]),
+            ProgrammeError::DeadlineNotInFuture { deadline: now, now },
+        ),
+        (
+            allocate(&a.recipient, 1, DEADLINE, vec![]),
+            ProgrammeError::InvalidDocuments { count: 0 },
+        ),
+        (
+            allocate(&a.recipient, 1, DEADLINE, vec![1; 9]),
+            ProgrammeError::InvalidDocuments { count: 9 },
+        ),
+    ] {
+        f.assert_refused(&a.holder, "allocate", args, 0, programme(e));
+    }
+    // documents
+    f.assert_refused(
+        &a.recipient,
+        "submit_document",
+        (9u32, 0u32, doc("invoice")),
+        0,
+        programme(ProgrammeError::UnknownAllocation { allocation: 9 }),
+    );
+    f.assert_refused(
+        &a.recipient,
+        "submit_document",
+        (0u32, 5u32, doc("invoice")),
+        0,
+        programme(ProgrammeError::UnknownSlot {
+            allocation: 0,
+            slot: 5,
+        }),
+    );
+    f.assert_refused(
+        &a.inspector,
+        "approve_document",
+        (0u32, 0u32),
+        0,
+        programme(ProgrammeError::WrongDocumentStatus {
+            allocation: 0,
+            slot: 0,
+            actual: programmable_payment::programme::DocumentStatus::Missing,
+        }),
+    );
+    f.assert_refused(
+        &a.stranger,
+        "release",
+        0u32,
+        0,
+        programme(ProgrammeError::ConditionsNotMet { allocation: 0 }),
+    );
+    f.assert_refused(
+        &a.stranger,
+        "close",
+        0u32,
+        0,
+        programme(ProgrammeError::DeadlineNotReached {
+            allocation: 0,
+            deadline: DEADLINE,
+        }),
+    );
+    // after the deadline, with every document approved, it cannot be
+    // closed as a rejection
+    f.submit_and_approve(0, 0);
+    f.submit_and_approve(0, 1);
+    f.chain.advance_to(DEADLINE);
+    f.assert_refused(
+        &a.recipient,
+        "submit_document",
+        (0u32, 1u32, doc("late")),
+        0,
+        programme(ProgrammeError::DeadlinePassed {
+            allocation: 0,
+            deadline: DEADLINE,
+        }),
+    );
+    f.assert_refused(
+        &a.stranger,
+        "close",
+        0u32,
+        0,
+        programme(ProgrammeError::ConditionsMet { allocation: 0 }),
+    );
+}
+
+#[test]
+fn accept_against_an_address_that_is_no_registry_fails_with_registry_unavailable() {
+    // given: the programme's registry is an account with no contract
+    let mut f = shart::payment::deploy_with(|a, _| {
+        shart::payment::config(a, ink_account(&a.stranger), human())
+    })
+    .unwrap();
+    let a = f.accounts.clone();
+    let terms = (shart::payment::rules_hash(), 1u32, f.config_digest);
+    // when / then
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        terms,
+        0,
+        Error::RegistryUnavailable,
+    );
+}
+
+#[test]
+fn accept_on_a_revoked_attestation_fails_with_revoked() {
+    // given: the verifier revoked the budget holder's attestation (id 1)
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let registry = f.registry.clone();
+    let out: shart::runtime::Outcome<Result<(), eds_registry::Error>> = f.chain.call(
+        &registry,
+        &a.verifier,
+        "revoke",
+        (1u64, RevocationReason::CertificateRevoked),
+        0,
+    );
+    assert_eq!(out.value, Ok(Ok(())));
+    // when / then
+    let terms = (shart::payment::rules_hash(), 1u32, f.config_digest);
+    f.assert_refused(
+        &a.holder,
+        "accept_agreement",
+        terms,
+        0,
+        Error::Eds(safeguards::EdsError::Revoked {
+            id: 1,
+            reason: RevocationReason::CertificateRevoked,
+        }),
+    );
+}
+
+/// The error `programmable_payment::new` reverts with for the config `make`
+/// builds; the deployment reverted and emitted nothing.
+fn constructor_error(
+    make: impl FnOnce(&shart::payment::Accounts) -> programmable_payment::programme::Config,
+) -> Error {
+    use scale::Decode;
+    let bundle = shart::bundle::bundle("programmable_payment").unwrap();
+    let accounts = shart::payment::Accounts::new();
+    let mut chain = shart::runtime::Chain::new();
+    let out = chain.deploy(&bundle, &accounts.admin, "new", make(&accounts), 0, &[]);
+    assert!(out.reverted, "the constructor should revert");
+    assert!(out.events.is_empty());
+    match out.value {
+        Err(shart::runtime::CallError::Reverted(data)) => {
+            <Result<Result<(), Error>, ink::LangError>>::decode(&mut &data[..])
+                .expect("the constructor's error decodes")
+                .expect("no LangError")
+                .expect_err("an error")
+        }
+        other => panic!("expected a revert, got {other:?}"),
+    }
+}
+
+#[test]
+fn constructor_with_invalid_config_fails_with_its_error() {
+    use programmable_payment::programme::Config;
+    type MakeConfig = Box<dyn Fn(&shart::payment::Accounts) -> Config>;
+    let base =
+        |a: &shart::payment::Accounts| shart::payment::config(a, ink_account(&a.verifier), human());
+    let cases: Vec<(MakeConfig, Error)> = vec![
+        (
+            Box::new(move |a| Config {
+                recipients: vec![],
+                ..base(a)
+            }),
+            Error::Programme(ProgrammeError::InvalidRecipientCount { count: 0 }),
+        ),
+        (
+            Box::new(move |a| Config {
+                recipients: vec![ink_account(&a.holder)],
+                ..base(a)
+            }),
+            Error::Programme(ProgrammeError::BudgetHolderIsRecipient {
+                account: ink_account(&a_holder()),
+            }),
+        ),
+        (
+            Box::new(move |a| Config {
+                rejection_explanation: [0; 32],
+                ..base(a)
+            }),
+            Error::Programme(ProgrammeError::ZeroHash),
+        ),
+        (
+            Box::new(move |a| Config {
+                recipients: vec![ink_account(&a.recipient), ink_account(&a.recipient)],
+                ..base(a)
+            }),
+            Error::Agreement(AgreementError::DuplicateParty {
+                account: ink_account(&a_recipient()),
+            }),
+        ),
+        (
+            Box::new(move |a| Config {
+                inspector: ink_account(&a.recipient),
+                ..base(a)
+            }),
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: ink_account(&a_recipient()),
+                role: Role::Inspector,
+            }),
+        ),
+        (
+            Box::new(move |a| Config {
+                agreement_version: 0,
+                ..base(a)
+            }),
+            Error::Agreement(AgreementError::InvalidVersion { version: 0 }),
+        ),
+        (
+            Box::new(move |a| Config {
+                clause: safeguards::arbitration::ArbitrationClause {
+                    seat: None,
+                    ..shart::fixtures::clause()
+                },
+                ..base(a)
+            }),
+            Error::Arbitration(ArbitrationError::SeatRequired),
+        ),
+        (
+            Box::new(move |a| Config {
+                disputes: safeguards::dispute::DisputeConfig {
+                    ruling_period: 0,
+                    ..shart::fixtures::dispute_config()
+                },
+                ..base(a)
+            }),
+            Error::Dispute(DisputeError::InvalidConfig),
+        ),
+        (
+            Box::new(move |a| Config {
+                review: safeguards::review::ReviewConfig {
+                    review_window: 0,
+                    ..review_config()
+                },
+                ..base(a)
+            }),
+            Error::Review(ReviewError::InvalidPeriod { period: 0 }),
+        ),
+        (
+            Box::new(move |a| Config {
+                max_pause: 0,
+                ..base(a)
+            }),
+            Error::KillSwitch(KillSwitchError::InvalidMaxPause { max_pause: 0 }),
+        ),
+        (
+            Box::new(move |a| Config {
+                holder_eds: safeguards::eds::Requirement {
+                    roles: safeguards::eds::RoleSet::of(&[safeguards::eds::EdsRole::Individual]),
+                    ..safeguards::eds::Requirement::signatory(false)
+                },
+                ..base(a)
+            }),
+            Error::Eds(safeguards::EdsError::InvalidRequirement),
+        ),
+    ];
+    for (make, expected) in cases {
+        assert_eq!(constructor_error(make), expected);
+    }
+}
+
+/// The named accounts are derived from fixed seeds, so every
+/// `Accounts::new()` names the same ones.
+fn a_holder() -> AccountId32 {
+    shart::payment::Accounts::new().holder
+}
+
+fn a_recipient() -> AccountId32 {
+    shart::payment::Accounts::new().recipient
+}
+
+#[test]
+fn a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_nothing() {
+    // given: a second programme whose registry address runs a contract that
+    // writes to its storage on every `check` (tests/doubles/hostile_registry)
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let double = shart::bundle::bundle("hostile_registry").unwrap();
+    let hostile = f
+        .chain
+        .deploy(&double, &a.admin, "new", (), 0, &[])
+        .value
+        .unwrap();
+    let config = shart::payment::config(&a, ink_account(&hostile.address), human());
+    let bundle = shart::bundle::bundle("programmable_payment").unwrap();
+    f.contract = f
+        .chain
+        .deploy(&bundle, &a.admin, "new", config.clone(), 0, &[1])
+        .value
+        .unwrap();
+    f.config_digest = shart::fixtures::config_digest(&config);
+    // the double does write, and charge a deposit, when called on its own
+    let direct: shart::runtime::Outcome<Result<u64, safeguards::EdsError>> = f.chain.call(
+        &hostile,
+        &a.stranger,
+        "EdsRegistry::check",
+        (
+            ink_account(&a.holder),
+            T0,
+            safeguards::eds::Requirement::signatory(false),
+        ),
+        0,
+    );
+    assert_eq!(direct.value, Ok(Ok(1)));
+    assert!(direct.storage_deposit > 0, "{}", direct.storage_deposit);
+    // when: through the gate the write finds no deposit allowance
+    let before = f.snapshot();
+    let out = f.call(
+        &a.holder,
+        "accept_agreement",
+        (shart::payment::rules_hash(), 1u32, f.config_digest),
+        0,
+    );
+    // then: pallet-contracts fails the whole transaction, so nothing is
+    // accepted, emitted or charged
+    assert!(
+        matches!(&out.value, Err(shart::runtime::CallError::Dispatch(e)) if e.contains("StorageDepositLimitExhausted")),
+        "{:?}",
+        out.value
+    );
+    assert!(out.events.is_empty());
+    assert_eq!(f.snapshot(), before);
+    assert_eq!(f.read::<_, Vec<Acceptance>>("acceptances", ()), vec![]);
+    let calls: shart::runtime::Outcome<u64> = f.chain.call(&hostile, &a.stranger, "calls", (), 0);
+    assert_eq!(calls.value, Ok(1), "only the direct call wrote");
 }

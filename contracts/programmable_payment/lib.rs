@@ -835,8 +835,8 @@ pub mod programmable_payment {
         }
 
         /// The SHA-256 of the SCALE-encoded instantiation parameters
-        /// ([`config`](Self::config)), computed at instantiation: what
-        /// `accept_agreement` must be given.
+        /// ([`config`](Self::config)), computed at instantiation and again
+        /// by `replace_clause`: what `accept_agreement` must be given.
         #[ink(message)]
         pub fn config_digest(&self) -> Hash32 {
             self.programme.safeguards().agreement().config_digest()

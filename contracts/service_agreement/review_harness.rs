@@ -754,6 +754,10 @@ mod kit {
             self.0.safeguards()
         }
 
+        fn running_config_digest(&self) -> Hash32 {
+            safeguards::gate::config_digest(&self.0.config())
+        }
+
         fn safeguarded(
             &mut self,
             message: impl FnOnce(&mut Safeguards<MemStore>) -> safeguards::kit::Outcome,
@@ -767,12 +771,15 @@ mod kit {
 
         fn raise_dispute(&mut self, caller: AccountId, now: Timestamp) -> Result<Raised, Error> {
             self.0.raise_dispute(caller, 0, h(5), now)?;
-            let d = self.0.safeguards().disputes().open_for(0).unwrap();
+            let id = self.0.safeguards().disputes().open_for(0).unwrap().id;
+            // the sides and the amount as the template's own state has them
+            let config = self.0.config();
+            let m = self.0.milestone(0).unwrap();
             Ok(Raised {
-                id: d.id,
-                payer: d.payer,
-                payee: d.payee,
-                amount: d.amount,
+                id,
+                payer: config.client,
+                payee: config.contractor,
+                amount: m.amount,
             })
         }
 

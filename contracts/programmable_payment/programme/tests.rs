@@ -1954,6 +1954,10 @@ mod kit {
             self.0.safeguards()
         }
 
+        fn running_config_digest(&self) -> Hash32 {
+            safeguards::gate::config_digest(&self.0.config())
+        }
+
         fn safeguarded(
             &mut self,
             message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
@@ -1967,12 +1971,15 @@ mod kit {
 
         fn raise_dispute(&mut self, caller: AccountId, now: Timestamp) -> Result<Raised, Error> {
             self.0.raise_dispute(caller, 0, h(50), now)?;
-            let d = self.0.safeguards().disputes().open_for(0).unwrap();
+            let id = self.0.safeguards().disputes().open_for(0).unwrap().id;
+            // the sides and the amount as the template's own state has them
+            let config = self.0.config();
+            let a = self.0.allocation(0).unwrap();
             Ok(Raised {
-                id: d.id,
-                payer: d.payer,
-                payee: d.payee,
-                amount: d.amount,
+                id,
+                payer: config.budget_holder,
+                payee: a.recipient,
+                amount: a.amount,
             })
         }
 

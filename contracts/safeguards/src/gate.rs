@@ -17,9 +17,11 @@
 //! every party accepts. The calls forbid re-entry (ink!'s default call
 //! flags), and [`capped`] bounds what the registry may spend: at most
 //! [`REGISTRY_REF_TIME_LIMIT`] and [`REGISTRY_PROOF_SIZE_LIMIT`] of the
-//! caller's gas and no storage deposit at all (both messages only read), so
-//! a hostile contract at that address cannot make a party pay for its
-//! storage or burn the transaction's whole gas limit.
+//! caller's gas and [`REGISTRY_STORAGE_DEPOSIT_LIMIT`], one plank, of
+//! storage deposit (both messages only read), so a hostile contract at that
+//! address can neither make a party pay for its storage (a write fails the
+//! whole transaction with `StorageDepositLimitExhausted`) nor burn the
+//! transaction's whole gas limit.
 use ink::{
     codegen::TraitCallBuilder,
     env::call::{utils::Set, Call, CallBuilder},
@@ -48,18 +50,24 @@ type Env = ink::env::DefaultEnvironment;
 pub const REGISTRY_REF_TIME_LIMIT: u64 = 25_000_000_000;
 
 /// The most proof size a registry call may use: about eight times the
-/// genuine registry's `check` (30 KB), room for an account with hundreds of
-/// attestations.
+/// genuine registry's `check` (30 KB); an account holds at most
+/// `MAX_ATTESTATIONS_PER_ACCOUNT` (16) attestations, about 34 reads.
 pub const REGISTRY_PROOF_SIZE_LIMIT: u64 = 256 * 1024;
 
+/// The most storage deposit a registry call may charge: one plank, so any
+/// storage it writes fails the call. Not zero: pallet-contracts reads a
+/// limit of zero as "whatever the caller has left", no limit at all
+/// (`storage::meter::RawMeter::nested`).
+pub const REGISTRY_STORAGE_DEPOSIT_LIMIT: crate::types::Balance = 1;
+
 /// `call` with the registry gate's limits: [`REGISTRY_REF_TIME_LIMIT`],
-/// [`REGISTRY_PROOF_SIZE_LIMIT`] and a storage-deposit limit of zero.
+/// [`REGISTRY_PROOF_SIZE_LIMIT`] and [`REGISTRY_STORAGE_DEPOSIT_LIMIT`].
 pub fn capped<Args, R>(
     call: CallBuilder<Env, Set<Call<Env>>, Args, R>,
 ) -> CallBuilder<Env, Set<Call<Env>>, Args, R> {
     call.ref_time_limit(REGISTRY_REF_TIME_LIMIT)
         .proof_size_limit(REGISTRY_PROOF_SIZE_LIMIT)
-        .storage_deposit_limit(0)
+        .storage_deposit_limit(REGISTRY_STORAGE_DEPOSIT_LIMIT)
 }
 
 /// Why the registry gate did not return an answer.
@@ -68,8 +76,10 @@ pub enum GateError {
     /// The registry refused the attestation.
     Refused(EdsError),
     /// The registry could not be called: no contract at its address, or it
-    /// trapped, ran out of the gas [`capped`] allows, tried to use storage,
-    /// or does not speak [`EdsRegistry`].
+    /// trapped, ran out of the gas [`capped`] allows, or does not speak
+    /// [`EdsRegistry`]. (A registry that writes storage does not get here:
+    /// pallet-contracts fails the whole transaction with
+    /// `StorageDepositLimitExhausted`.)
     Unavailable,
 }
 
@@ -118,13 +128,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_capped_call_may_use_no_storage_deposit_and_bounded_gas() {
+    fn a_capped_call_may_charge_one_plank_of_deposit_and_bounded_gas() {
         let call = build_call::<Env>()
             .call(AccountId::from([1; 32]))
             .exec_input(ExecutionInput::new(Selector::new([0; 4])))
             .returns::<()>();
         let params = capped(call).params();
-        assert_eq!(params.storage_deposit_limit(), Some(&0));
+        assert_eq!(params.storage_deposit_limit(), Some(&1));
         assert_eq!(params.ref_time_limit(), REGISTRY_REF_TIME_LIMIT);
         assert_eq!(params.proof_size_limit(), REGISTRY_PROOF_SIZE_LIMIT);
     }

@@ -10,6 +10,67 @@
 //! configuration digest, so a party always accepts the clause in force.
 //! Each generated test is named action, condition, outcome.
 
+use ink::prelude::{vec, vec::Vec};
+
+use super::{ArbitrationClause, ArbitrationError, Forum, Rules, Seat};
+
+/// Clauses made invalid from `valid` one field at a time, each with the
+/// error [`ArbitrationClause::validate`] must give it: the suite's cases,
+/// and a drink test's.
+pub fn invalid_clauses(valid: ArbitrationClause) -> Vec<(ArbitrationClause, ArbitrationError)> {
+    let other_rules = match valid.forum {
+        Forum::KazakhstanCourt => Rules::AifcCourtRules,
+        _ => Rules::KazakhstanCivilProcedureCode,
+    };
+    let mut cases = vec![
+        (
+            ArbitrationClause {
+                seat: None,
+                ..valid
+            },
+            ArbitrationError::SeatRequired,
+        ),
+        (
+            ArbitrationClause {
+                rules: other_rules,
+                ..valid
+            },
+            ArbitrationError::RulesDoNotMatchForum,
+        ),
+        (
+            ArbitrationClause {
+                rules_version: 0,
+                ..valid
+            },
+            ArbitrationError::RulesVersionRequired,
+        ),
+        (
+            ArbitrationClause {
+                arbitrators: 2,
+                ..valid
+            },
+            ArbitrationError::InvalidArbitratorCount { count: 2 },
+        ),
+        (
+            ArbitrationClause {
+                clause_hash: [0; 32],
+                ..valid
+            },
+            ArbitrationError::ZeroClauseHash,
+        ),
+    ];
+    if valid.forum != Forum::KazakhstanCourt {
+        cases.push((
+            ArbitrationClause {
+                seat: Some(Seat::Almaty),
+                ..valid
+            },
+            ArbitrationError::AifcSeatRequired,
+        ));
+    }
+    cases
+}
+
 /// Mounts the arbitration conformance suite on harness `$h` (a
 /// [`KitHarness`](crate::kit::conformance::KitHarness)) as the test module
 /// `arbitration_conformance`.
@@ -21,7 +82,7 @@ macro_rules! arbitration_conformance {
             #[allow(unused_imports)]
             use super::*;
             use $crate::{
-                arbitration::{ArbitrationClause, ArbitrationClauseSet, ArbitrationEvent, Seat},
+                arbitration::{ArbitrationClause, ArbitrationClauseSet, ArbitrationEvent},
                 kit::conformance::{all_but, err, unauthorized, KitHarness},
                 roles::Role,
                 AgreementError, ArbitrationError, SafeguardEvent,
@@ -68,50 +129,8 @@ macro_rules! arbitration_conformance {
             fn replace_clause_with_an_invalid_clause_fails_with_its_error() {
                 let mut h = H::unaccepted();
                 let (c, valid) = (h.cast(), other(&h));
-                let cases = [
-                    (
-                        ArbitrationClause {
-                            seat: None,
-                            ..valid
-                        },
-                        ArbitrationError::SeatRequired,
-                    ),
-                    (
-                        ArbitrationClause {
-                            rules_version: 0,
-                            ..valid
-                        },
-                        ArbitrationError::RulesVersionRequired,
-                    ),
-                    (
-                        ArbitrationClause {
-                            arbitrators: 2,
-                            ..valid
-                        },
-                        ArbitrationError::InvalidArbitratorCount { count: 2 },
-                    ),
-                    (
-                        ArbitrationClause {
-                            clause_hash: [0; 32],
-                            ..valid
-                        },
-                        ArbitrationError::ZeroClauseHash,
-                    ),
-                ];
-                for (clause, expected) in cases {
+                for (clause, expected) in $crate::arbitration::conformance::invalid_clauses(valid) {
                     refused(&mut h, c.admin, clause, err::<H>(expected));
-                }
-                // a seat other than the AIFC for an AIFC or IAC forum
-                if valid.seat == Some(Seat::AifcAstana) {
-                    refused(
-                        &mut h,
-                        c.admin,
-                        ArbitrationClause {
-                            seat: Some(Seat::Almaty),
-                            ..valid
-                        },
-                        err::<H>(ArbitrationError::AifcSeatRequired),
-                    );
                 }
             }
 
@@ -137,6 +156,11 @@ macro_rules! arbitration_conformance {
                 assert_eq!(h.safeguards().clause(), clause);
                 let new = h.safeguards().config_digest();
                 assert_ne!(new, old, "the digest still commits to the old clause");
+                assert_eq!(
+                    new,
+                    h.running_config_digest(),
+                    "the digest is not that of the configuration that runs"
+                );
                 // an acceptance quoting the old configuration is refused
                 let before = h.clone();
                 assert_eq!(

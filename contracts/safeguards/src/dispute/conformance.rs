@@ -66,7 +66,11 @@ macro_rules! dispute_conformance {
                 assert!(d.amount > 0);
                 let dispute = h.safeguards().disputes().get(d.id).unwrap();
                 assert_eq!(dispute.status, DisputeStatus::AwaitingRuling);
-                assert_eq!(dispute.amount, d.amount);
+                assert_eq!(
+                    (dispute.payer, dispute.payee, dispute.amount),
+                    (d.payer, d.payee, d.amount),
+                    "the dispute froze another amount or names other sides than the item"
+                );
                 assert!(h.safeguards().is_frozen(dispute.subject));
             }
 

@@ -112,6 +112,10 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// The kit, read.
     fn safeguards(&self) -> &Safeguards<MemStore>;
 
+    /// The SHA-256 of the SCALE encoding of the template's `config()` as it
+    /// reads now: what a party computes off chain before it accepts.
+    fn running_config_digest(&self) -> Hash32;
+
     /// A kit message, as the template's shell sends it.
     ///
     /// # Errors
@@ -126,7 +130,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     fn held(&self) -> Balance;
 
     /// `caller` disputes the template's first disputable item, which the
-    /// payer (`cast().parties[0]`) may dispute.
+    /// payer (`cast().parties[0]`) may dispute. The [`Raised`] names the
+    /// payer, payee and amount the template's own state gives that item
+    /// (not the dispute core's record), with the new dispute's id.
     ///
     /// # Errors
     ///

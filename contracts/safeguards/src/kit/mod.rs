@@ -369,18 +369,14 @@ impl<S: Store> Safeguards<S> {
         ))
     }
 
-    /// The admin replaces the clause before any acceptance.
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
-    /// validation errors.
     /// The admin replaces the clause before any acceptance, with
     /// `config_digest` the digest of the template's configuration carrying
     /// the new clause: the digest every acceptance quotes follows the
-    /// clause in force. A [`Step`], not an [`Outcome`]: only the template's
-    /// own method may call it, with the digest it computed, so a shell
-    /// cannot pass a digest of its choosing through `safeguarded`.
+    /// clause in force. A [`Step`], not an [`Outcome`], so that a shell
+    /// cannot run it through `safeguarded` by mistake: the template's own
+    /// method calls it with the digest it computed. (`Step`'s field is
+    /// public; a shell written to unwrap it could still pass a digest of
+    /// its choosing. Review a fork's shell for that.)
     ///
     /// # Errors
     ///
