@@ -35,6 +35,21 @@ macro_rules! agreement_conformance {
             /// The attestation a test acceptance quotes.
             const ATTESTATION: u64 = 1;
 
+            /// An unaccepted core, its cast and time, the terms waiting for
+            /// acceptance and the configuration digest.
+            fn unaccepted() -> (
+                H,
+                $crate::kit::conformance::Cast,
+                $crate::types::Timestamp,
+                Terms,
+                $crate::types::Hash32,
+            ) {
+                let h = H::unaccepted();
+                let (c, now, terms) = (h.cast(), h.now(), pending(&h));
+                let digest = h.safeguards().config_digest();
+                (h, c, now, terms, digest)
+            }
+
             fn pending(h: &H) -> Terms {
                 h.safeguards()
                     .agreement()
@@ -44,9 +59,7 @@ macro_rules! agreement_conformance {
 
             #[test]
             fn accept_by_anyone_but_a_party_fails_with_not_a_party_and_changes_nothing() {
-                let mut h = H::unaccepted();
-                let (c, now, terms) = (h.cast(), h.now(), pending(&h));
-                let digest = h.safeguards().config_digest();
+                let (mut h, c, now, terms, digest) = unaccepted();
                 for caller in all_but(&c, &c.parties) {
                     refused(
                         &mut h,
@@ -58,9 +71,7 @@ macro_rules! agreement_conformance {
 
             #[test]
             fn accept_quoting_another_configuration_fails_with_config_mismatch() {
-                let mut h = H::unaccepted();
-                let (c, now, terms) = (h.cast(), h.now(), pending(&h));
-                let expected = h.safeguards().config_digest();
+                let (mut h, c, now, terms, expected) = unaccepted();
                 let given = [0xc0; 32];
                 assert_ne!(expected, given);
                 refused(
@@ -72,9 +83,7 @@ macro_rules! agreement_conformance {
 
             #[test]
             fn accept_of_other_terms_fails_with_terms_mismatch() {
-                let mut h = H::unaccepted();
-                let (c, now, terms) = (h.cast(), h.now(), pending(&h));
-                let digest = h.safeguards().config_digest();
+                let (mut h, c, now, terms, digest) = unaccepted();
                 let other_hash = Terms {
                     hash: [0xee; 32],
                     ..terms
@@ -97,9 +106,7 @@ macro_rules! agreement_conformance {
 
             #[test]
             fn the_agreement_is_effective_only_when_every_party_has_accepted() {
-                let mut h = H::unaccepted();
-                let (c, now, terms) = (h.cast(), h.now(), pending(&h));
-                let digest = h.safeguards().config_digest();
+                let (mut h, c, now, terms, digest) = unaccepted();
                 let (last, first) = c.parties.split_last().unwrap();
                 for party in first {
                     let events = h
@@ -140,9 +147,7 @@ macro_rules! agreement_conformance {
 
             #[test]
             fn accept_twice_fails_with_already_accepted() {
-                let mut h = H::unaccepted();
-                let (c, now, terms) = (h.cast(), h.now(), pending(&h));
-                let digest = h.safeguards().config_digest();
+                let (mut h, c, now, terms, digest) = unaccepted();
                 let party = c.parties[0];
                 h.safeguarded(|s| s.accept_agreement(party, terms, digest, now, ATTESTATION))
                     .unwrap();

@@ -79,39 +79,38 @@ macro_rules! dispute_conformance {
                 // given: the payer raised (its first slot)
                 let (mut h, d) = raised();
                 let c = h.cast();
-                let half = <H as KitHarness>::EVIDENCE_LIMIT / 2;
+                let limit = <H as KitHarness>::EVIDENCE_LIMIT;
+                let half = limit / 2;
                 assert!(half > 0, "the template allows no evidence");
+                // `who` submits evidence as the template's shell does
+                let evidence = |who| {
+                    move |s: &mut $crate::Safeguards<$crate::store::MemStore>| {
+                        s.submit_evidence(who, d.id, HASH, limit)
+                    }
+                };
                 for caller in all_but(&c, &c.parties) {
                     refused(
                         &mut h,
-                        |s| {
-                            s.submit_evidence(caller, d.id, HASH, <H as KitHarness>::EVIDENCE_LIMIT)
-                        },
+                        evidence(caller),
                         err::<H>(DisputeError::NotAParty { caller }),
                     );
                 }
                 // when: the payer fills its half
                 for _ in 1..half {
-                    h.safeguarded(|s| {
-                        s.submit_evidence(d.payer, d.id, HASH, <H as KitHarness>::EVIDENCE_LIMIT)
-                    })
-                    .unwrap();
+                    h.safeguarded(evidence(d.payer)).unwrap();
                 }
                 // then: it is refused more, and the payee still has its half
                 refused(
                     &mut h,
-                    |s| s.submit_evidence(d.payer, d.id, HASH, <H as KitHarness>::EVIDENCE_LIMIT),
+                    evidence(d.payer),
                     err::<H>(DisputeError::TooMuchEvidence),
                 );
                 for _ in 0..half {
-                    h.safeguarded(|s| {
-                        s.submit_evidence(d.payee, d.id, HASH, <H as KitHarness>::EVIDENCE_LIMIT)
-                    })
-                    .unwrap();
+                    h.safeguarded(evidence(d.payee)).unwrap();
                 }
                 refused(
                     &mut h,
-                    |s| s.submit_evidence(d.payee, d.id, HASH, <H as KitHarness>::EVIDENCE_LIMIT),
+                    evidence(d.payee),
                     err::<H>(DisputeError::TooMuchEvidence),
                 );
             }
