@@ -1,32 +1,45 @@
 //! # shart
 //!
-//! The off-chain toolkit of Shart: builds contract bundles with the
-//! `contract-build` library ([`bundle`]), drives them in drink's in-process
-//! runtime with typed calls ([`runtime`], [`events`]), and runs the flagship
-//! lifecycle ([`demo`]) and the gas benchmark ([`bench`]). [`payment`]
-//! drives the `programmable_payment` template the same way.
+//! The toolkit and command line of Shart, in layers a reader can take one
+//! at a time:
 //!
-//! The off-chain commands work without any chain: hashing a master
-//! agreement ([`agreement`]), writing the EDS binding statement a holder
-//! signs ([`statement`], with SS58 account input from [`ss58`]), and salted
-//! commitments to a Kazakh IIN or BIN ([`iin`]).
+//! - **Off-chain formats** (the `shart-offchain` crate, re-exported here
+//!   under the same names): hashing a master agreement ([`agreement`]), the
+//!   EDS binding statement a holder signs ([`statement`], SS58 input from
+//!   [`ss58`]), salted IIN/BIN commitments ([`iin`]), and the off-chain EDS
+//!   verifier with the registry's attestation record ([`eds`]). They need
+//!   no chain and no runtime.
 //!
-//! [`eds`] holds the first step of the off-chain EDS verifier: GOST R
-//! 34.10-2012 signature verification.
-pub mod agreement;
-pub mod bench;
-pub mod bundle;
-pub mod cli_args;
-pub mod demo;
-pub mod eds;
-pub mod events;
-pub mod fixtures;
-pub mod flagship;
-pub mod iin;
-pub mod node;
-pub mod payment;
+//! The rest needs the `runtime` feature (on by default), which brings in
+//! drink, contract-build and the Substrate runtime:
+//!
+//! - [`runtime`]: contract bundles built at run time ([`bundle`]), drink's
+//!   in-process pallet-contracts driven with typed calls, and event
+//!   decoding ([`events`]);
+//! - [`templates`]: typed drivers of each template ([`flagship`] for
+//!   `service_agreement`, [`payment`] for `programmable_payment`) over the
+//!   shared [`fixtures`];
+//! - [`scenario`]: the flagship lifecycle over any ledger, the drink one or
+//!   a real node ([`node`], with [`cli_args`] rendering calls for
+//!   cargo-contract);
+//! - [`programs`]: what the CLI runs, [`demo`], [`bench`] and the storage
+//!   model behind the gas report ([`storage_model`]).
+pub use shart_offchain::{agreement, eds, iin, ss58, statement};
+
+#[cfg(feature = "runtime")]
+pub mod programs;
+#[cfg(feature = "runtime")]
 pub mod runtime;
+#[cfg(feature = "runtime")]
 pub mod scenario;
-pub mod ss58;
-pub mod statement;
-pub mod storage_model;
+#[cfg(feature = "runtime")]
+pub mod templates;
+
+#[cfg(feature = "runtime")]
+pub use programs::{bench, demo, storage_model};
+#[cfg(feature = "runtime")]
+pub use runtime::{bundle, events};
+#[cfg(feature = "runtime")]
+pub use scenario::{cli_args, node};
+#[cfg(feature = "runtime")]
+pub use templates::{fixtures, flagship, payment};

@@ -107,8 +107,29 @@ fn unknown_subcommand_exits_2() {
 fn help_lists_every_command_and_exits_0() {
     let o = shart(&["--help"]);
     assert_eq!(code(&o), 0);
-    for command in ["build", "demo", "bench", "agreement", "eds"] {
+    // Built without the `runtime` feature, the CLI has the off-chain
+    // commands only.
+    let runtime: &[&str] = if cfg!(feature = "runtime") {
+        &["build", "demo", "bench", "node"]
+    } else {
+        &[]
+    };
+    for command in ["agreement", "eds"].iter().chain(runtime) {
         assert!(stdout(&o).contains(command), "{command} missing");
+    }
+}
+
+#[cfg(not(feature = "runtime"))]
+#[test]
+fn without_the_runtime_the_runtime_commands_are_unknown() {
+    for command in ["build", "demo", "bench", "node"] {
+        let o = shart(&[command]);
+        assert_eq!(code(&o), 2, "{command}");
+        assert!(
+            stderr(&o).contains("unrecognized subcommand"),
+            "{command}: {}",
+            stderr(&o)
+        );
     }
 }
 

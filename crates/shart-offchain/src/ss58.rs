@@ -201,7 +201,7 @@ pub fn encode(prefix: u16, account: &[u8; 32]) -> Result<String, Ss58Error> {
 
 #[cfg(test)]
 mod tests {
-    use drink::{AccountId32, Ss58Codec};
+    use sp_core::crypto::{AccountId32, Ss58Codec};
 
     use super::*;
 

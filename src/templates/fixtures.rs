@@ -14,12 +14,13 @@ use sha2::{Digest, Sha256};
 use crate::runtime::{default_account, ink_account};
 
 /// The sample master agreement (no personal data).
-pub const MASTER_AGREEMENT: &str = include_str!("../examples/master-agreement.txt");
+pub const MASTER_AGREEMENT: &str = include_str!("../../examples/master-agreement.txt");
 /// Its dispute-resolution clause, verbatim.
-pub const ARBITRATION_CLAUSE: &str = include_str!("../examples/arbitration-clause.txt");
+pub const ARBITRATION_CLAUSE: &str = include_str!("../../examples/arbitration-clause.txt");
 /// The explanation of the automatic release (Schedule 3): its hash is in
 /// every decision notice.
-pub const AUTO_RELEASE_EXPLANATION: &str = include_str!("../examples/auto-release-explanation.txt");
+pub const AUTO_RELEASE_EXPLANATION: &str =
+    include_str!("../../examples/auto-release-explanation.txt");
 
 /// 1 January 2026, 00:00 UTC, in milliseconds.
 pub const T0: u64 = 1_767_225_600_000;

@@ -8,6 +8,9 @@
 //! A real chain cannot travel in time, so the scenario's periods are
 //! seconds ([`config`]) and the node run sleeps through them; drink jumps.
 
+pub mod cli_args;
+pub mod node;
+
 use anyhow::{anyhow, bail, Result};
 use drink::AccountId32;
 use regex::Regex;

@@ -6,6 +6,9 @@
 //! driver encodes `selector ‖ args.encode()` itself, decodes return values
 //! into the contracts' own types, and decodes events by their signature
 //! topic (see [`crate::events`]).
+
+pub mod bundle;
+pub mod events;
 use drink::{
     minimal::{MinimalSandbox, RuntimeEvent},
     pallet_contracts::{self, Determinism},
@@ -14,10 +17,7 @@ use drink::{
 };
 use scale::{Decode, Encode};
 
-use crate::{
-    bundle::Bundle,
-    events::{self, ShartEvent},
-};
+use self::{bundle::Bundle, events::ShartEvent};
 
 /// Gas a call consumed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

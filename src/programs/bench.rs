@@ -376,7 +376,7 @@ pub fn render(m: &Measurements) -> String {
     let _ = writeln!(s, "# Gas report\n");
     let _ = writeln!(
         s,
-        "Written by `shart bench` (see `src/bench.rs`); do not edit by hand. Figures are\n\
+        "Written by `shart bench` (see `src/programs/bench.rs`); do not edit by hand. Figures are\n\
          pallet-contracts gas metered in the drink local runtime (`MinimalSandbox`,\n\
          drink 0.18.0, ink! 5.1.1, Rust 1.91.1): deterministic for a given source, not\n\
          timed. `baseline_escrow` is the same milestone logic without any safeguard,\n\
@@ -386,7 +386,7 @@ pub fn render(m: &Measurements) -> String {
     let _ = writeln!(
         s,
         "Cells are the distinct storage values a message reads and writes, the\n\
-         root value included (`src/storage_model.rs` counts them on the escrow\n\
+         root value included (`src/programs/storage_model.rs` counts them on the escrow\n\
          core over a store with the contract's layout; ink! 5 reads the root on\n\
          every message and writes it back after every successful state change).\n"
     );

@@ -132,7 +132,7 @@ pub fn attestation(
         .map_err(|e| not(format!("serial hash: {e}")))?;
 
     let evidence = Evidence {
-        account: ink::primitives::AccountId::from(*statement.account()),
+        account: safeguards::AccountId::from(*statement.account()),
         cert_serial_hash: serial_hash,
         ca: signer.issuing_ca,
         algorithm: signer.key_algorithm,

@@ -1,0 +1,7 @@
+//! The programs the CLI runs over the local runtime: [`demo`] (the
+//! flagship lifecycle, printed step by step), [`bench`] (gas and Wasm size,
+//! written to `docs/gas-report.md`) and [`storage_model`] (the storage cells
+//! each message touches, for the report).
+pub mod bench;
+pub mod demo;
+pub mod storage_model;
