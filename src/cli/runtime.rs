@@ -60,17 +60,9 @@ pub(crate) fn build() -> Result<()> {
     for (i, spec) in CONTRACTS.iter().enumerate() {
         // `i < total`, a handful of contracts.
         let n = i.saturating_add(1);
-        if !bundle::is_fresh(spec)? {
-            eprintln!(
-                "[{n}/{total}] {}: building (a cold build takes minutes)",
-                spec.name
-            );
-        }
-        match bundle::ensure_built(spec.name)? {
-            BuildOutcome::Fresh => eprintln!("[{n}/{total}] {}: up to date", spec.name),
-            BuildOutcome::Built(secs) => {
-                eprintln!("[{n}/{total}] {}: built in {secs:.0} s", spec.name)
-            }
+        // A build says what it builds, and how long it took, itself.
+        if bundle::ensure_built(spec.name)? == BuildOutcome::Fresh {
+            eprintln!("[{n}/{total}] {}: up to date", spec.name);
         }
         let b = bundle::load(spec.name)?;
         eprintln!(

@@ -13,9 +13,11 @@
 use std::{
     collections::{BTreeMap, BTreeSet},
     fs,
+    io::{self, Write as _},
     path::{Path, PathBuf},
-    sync::Mutex,
-    time::Instant,
+    sync::{mpsc, Mutex},
+    thread,
+    time::{Duration, Instant},
 };
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -230,7 +232,93 @@ fn pin_toolchain() -> Result<()> {
     Ok(())
 }
 
-/// Builds `name` unless its bundle is fresh.
+/// Writes a progress line straight to the process's stderr: the test
+/// harness captures `eprintln!` in a test thread, and a bundle built from
+/// inside a test must still say what the wait is.
+fn progress(line: &str) {
+    let _ = writeln!(io::stderr(), "shart: {line}");
+}
+
+/// How long to wait between "still building" lines.
+const HEARTBEAT: Duration = Duration::from_secs(30);
+
+/// Prints "still building" every [`HEARTBEAT`] until dropped.
+struct Heartbeat {
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Heartbeat {
+    fn start(name: &str, started: Instant) -> Self {
+        let (stop, stopped) = mpsc::channel::<()>();
+        let name = name.to_owned();
+        let thread = thread::spawn(move || {
+            while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(HEARTBEAT) {
+                progress(&format!(
+                    "still building `{name}`: {} s",
+                    started.elapsed().as_secs()
+                ));
+            }
+        });
+        Self {
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Heartbeat {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The folder every contract's build shares its compiled dependencies in.
+fn shared_dir() -> PathBuf {
+    workspace_root().join("target").join("ink").join(".shared")
+}
+
+/// contract-build compiles each contract in its own target folder
+/// (`target/ink/<name>/`), so ink!, the codec and the core library were
+/// compiled once per contract, about two minutes each. Their artifacts are
+/// the same for every contract (same crate hashes: same features, profile
+/// and flags), so each contract's `wasm32-unknown-unknown/` and `release/`
+/// are links to one shared folder: the first build compiles them, the
+/// others reuse them. Cargo's own lock files sit in the shared folders, so
+/// two processes building at once wait for each other.
+#[cfg(unix)]
+fn share_dependencies(name: &str) -> Result<()> {
+    let own = out_dir(name);
+    fs::create_dir_all(&own)?;
+    for sub in ["wasm32-unknown-unknown", "release"] {
+        let shared = shared_dir().join(sub);
+        fs::create_dir_all(&shared)?;
+        let link = own.join(sub);
+        match fs::symlink_metadata(&link) {
+            Ok(m) if m.file_type().is_symlink() => continue,
+            // A folder from a build before this scheme: replaced by the link.
+            Ok(_) => {
+                fs::remove_dir_all(&link).with_context(|| format!("removing {}", link.display()))?
+            }
+            Err(_) => {}
+        }
+        std::os::unix::fs::symlink(&shared, &link)
+            .with_context(|| format!("linking {} to {}", link.display(), shared.display()))?;
+    }
+    Ok(())
+}
+
+/// Elsewhere each contract keeps its own target folder.
+#[cfg(not(unix))]
+fn share_dependencies(_name: &str) -> Result<()> {
+    Ok(())
+}
+
+/// Builds `name` unless its bundle is fresh, saying on stderr what it
+/// builds, every 30 s that it still is, and how long it took.
 ///
 /// # Errors
 ///
@@ -243,7 +331,27 @@ pub fn ensure_built(name: &str) -> Result<BuildOutcome> {
         return Ok(BuildOutcome::Fresh);
     }
     pin_toolchain()?;
+    share_dependencies(name)?;
+    let stale = CONTRACTS
+        .iter()
+        .chain(TEST_DOUBLES)
+        .filter(|c| !is_fresh(c).unwrap_or(true))
+        .count();
+    let first = !shared_dir()
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .exists();
+    progress(&format!(
+        "building contract bundle `{name}` ({stale} out of date, this one included; {}); \
+         cargo's errors, if any, follow",
+        if first {
+            "the first compiles ink! and the core library, about 3 minutes on 2 cores"
+        } else {
+            "about a minute, reusing the compiled dependencies"
+        }
+    ));
     let started = Instant::now();
+    let heartbeat = Heartbeat::start(name, started);
     let fp = fingerprint(&spec)?;
     let manifest = workspace_root().join(spec.dir).join("Cargo.toml");
     let args = contract_build::ExecuteArgs {
@@ -254,11 +362,18 @@ pub fn ensure_built(name: &str) -> Result<BuildOutcome> {
         ..Default::default()
     };
     let result =
-        contract_build::execute(args).with_context(|| format!("building contract `{name}`"))?;
+        contract_build::execute(args).with_context(|| format!("building contract `{name}`"));
+    drop(heartbeat);
+    let result = result?;
     if result.metadata_result.is_none() {
         bail!("contract-build produced no bundle for `{name}`");
     }
     fs::write(fingerprint_path(name), fp)?;
+    progress(&format!(
+        "built `{name}` in {} s ({})",
+        started.elapsed().as_secs(),
+        bundle_path(name).display()
+    ));
     Ok(BuildOutcome::Built(started.elapsed().as_secs_f64()))
 }
 
