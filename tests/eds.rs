@@ -305,6 +305,33 @@ fn attestations_of_a_retired_verifier_survive_de_accreditation() {
 }
 
 #[test]
+fn a_retired_verifier_found_compromised_later_voids_its_attestations() {
+    // given: the verifier that attested the parties retired
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    f.registry_must::<_, ()>(
+        &a.admin,
+        "deaccredit_verifier",
+        (ink_account(&a.verifier), DeaccreditationReason::Retired),
+    );
+    // when: its key turns out to have been compromised
+    f.registry_must::<_, ()>(
+        &a.admin,
+        "deaccredit_verifier",
+        (ink_account(&a.verifier), DeaccreditationReason::Compromised),
+    );
+    // then: what it attested before retiring no longer counts
+    refuse_accept(
+        &mut f,
+        &a.client,
+        eds(EdsError::AttestedByCompromisedVerifier {
+            id: 1,
+            verifier: ink_account(&a.verifier),
+        }),
+    );
+}
+
+#[test]
 fn attestations_of_a_compromised_verifier_stop_counting() {
     let mut f = deploy().unwrap();
     let a = f.accounts.clone();

@@ -141,11 +141,13 @@ pub mod eds_registry {
         }
 
         /// The admin ends `verifier`'s accreditation. `Retired` keeps its
-        /// attestations valid; `Compromised` voids all of them for good.
+        /// attestations valid; `Compromised` voids all of them for good, and
+        /// may follow a `Retired` when the compromise is found later.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `NotAccredited`.
+        /// `Unauthorized`, `NotAccredited` (not accredited now, unless it
+        /// retired and the reason is `Compromised`).
         ///
         /// # Events
         ///

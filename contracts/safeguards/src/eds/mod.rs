@@ -567,9 +567,14 @@ impl<S: Store> Registry<S> {
     /// Ends `verifier`'s accreditation. Admin only. See the module docs for
     /// what each reason does to its attestations.
     ///
+    /// A verifier that retired and is found compromised afterwards can be
+    /// de-accredited again as `Compromised`, which voids every attestation
+    /// it ever made; its key may have been used before it retired.
+    ///
     /// # Errors
     ///
-    /// `Unauthorized`; `NotAccredited` if it is not accredited now.
+    /// `Unauthorized`; `NotAccredited` if it is not accredited now, unless
+    /// it retired and `reason` is `Compromised`.
     ///
     /// # Events
     ///
@@ -585,6 +590,12 @@ impl<S: Store> Registry<S> {
         self.roles.ensure(Role::Admin, caller)?;
         let record = match store.accreditation(verifier) {
             Some(a) if a.is_active() => a,
+            Some(a)
+                if reason == DeaccreditationReason::Compromised
+                    && matches!(a.ended, Some((_, DeaccreditationReason::Retired))) =>
+            {
+                a
+            }
             _ => return Err(Guarded::Core(EdsError::NotAccredited { account: verifier })),
         };
         store.set_accreditation(

@@ -464,6 +464,103 @@ fn compromised_verifier_voids_all_its_attestations_for_good() {
 }
 
 #[test]
+fn a_retired_verifier_found_compromised_later_has_every_attestation_voided() {
+    // given: a verifier attested, then retired
+    let (mut r, mut s) = setup();
+    r.attest(&mut s, acc(VERIFIER), evidence(CLIENT, 9), T0)
+        .unwrap();
+    let retire = |r: &mut Registry, s: &mut MemStore, reason, at| {
+        r.deaccredit(s, acc(ADMIN), acc(VERIFIER), reason, at)
+    };
+    retire(&mut r, &mut s, DeaccreditationReason::Retired, T0 + 1).unwrap();
+    // when: retired again, refused; found compromised, accepted once
+    assert_eq!(
+        retire(&mut r, &mut s, DeaccreditationReason::Retired, T0 + 2),
+        Err(Guarded::Core(EdsError::NotAccredited {
+            account: acc(VERIFIER)
+        }))
+    );
+    assert!(retire(&mut r, &mut s, DeaccreditationReason::Compromised, T0 + 3).is_ok());
+    assert_eq!(
+        retire(&mut r, &mut s, DeaccreditationReason::Compromised, T0 + 4),
+        Err(Guarded::Core(EdsError::NotAccredited {
+            account: acc(VERIFIER)
+        }))
+    );
+    // then: what it attested before retiring no longer counts
+    assert_eq!(
+        r.check(&s, acc(CLIENT), T0 + 5, &individual()),
+        Err(EdsError::AttestedByCompromisedVerifier {
+            id: 1,
+            verifier: acc(VERIFIER)
+        })
+    );
+    assert_eq!(
+        s.accreditation(acc(VERIFIER)).unwrap().ended,
+        Some((T0 + 3, DeaccreditationReason::Compromised))
+    );
+}
+
+#[test]
+fn a_verifier_never_accredited_cannot_be_deaccredited() {
+    let (mut r, mut s) = setup();
+    for reason in [
+        DeaccreditationReason::Retired,
+        DeaccreditationReason::Compromised,
+    ] {
+        assert_eq!(
+            r.deaccredit(&mut s, acc(ADMIN), acc(VERIFIER_2), reason, T0 + 1),
+            Err(Guarded::Core(EdsError::NotAccredited {
+                account: acc(VERIFIER_2)
+            }))
+        );
+    }
+}
+
+#[test]
+fn a_certificate_valid_until_now_is_attested_and_checks_valid_at_that_instant() {
+    // given: evidence whose certificate ends exactly now
+    let (mut r, mut s) = setup();
+    let e = Evidence {
+        valid_until: T0,
+        ..evidence(CLIENT, 9)
+    };
+    // when
+    let (id, _) = r.attest(&mut s, acc(VERIFIER), e, T0).unwrap();
+    // then: valid at its last instant, expired one millisecond later
+    assert_eq!(r.check(&s, acc(CLIENT), T0, &individual()), Ok(id));
+    assert_eq!(
+        r.attest(
+            &mut s,
+            acc(VERIFIER),
+            Evidence {
+                valid_until: T0,
+                ..evidence(CONTRACTOR, 10)
+            },
+            T0 + 1
+        ),
+        Err(EdsError::CertificateExpired { valid_until: T0 })
+    );
+}
+
+#[test]
+fn a_role_set_ignores_repeats_and_knows_when_it_is_empty() {
+    assert!(RoleSet::default().is_empty());
+    assert!(RoleSet::of(&[]).is_empty());
+    let one = RoleSet::of(&[EdsRole::Individual]);
+    assert!(!one.is_empty());
+    // a role named twice is still in the set once
+    assert_eq!(
+        RoleSet::of(&[EdsRole::Individual, EdsRole::Individual]),
+        one
+    );
+    assert_eq!(
+        RoleSet::of(&[EdsRole::ChiefExecutive, EdsRole::ChiefExecutive]).roles(),
+        vec![EdsRole::ChiefExecutive]
+    );
+}
+
+#[test]
 fn accreditation_is_admin_only_and_checked() {
     let (mut r, mut s) = setup();
     for caller in [VERIFIER, CLIENT, STRANGER] {
