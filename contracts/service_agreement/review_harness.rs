@@ -269,9 +269,23 @@ mod auto_release_review {
             s.resolve_review(acc(REVIEWER), id, Some(Verdict::Favourable), h(6), at + 3)
         })
         .unwrap();
-        // and the favourable verdict returns the amount to the client
+        // and the favourable verdict returns the amount to the client,
+        // recorded as a settlement payment
         let out = e.execute_decision(id, at + 4).unwrap();
         assert_eq!(out.payouts, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
+        let refund = safeguards::SafeguardEvent::KillSwitch(
+            safeguards::kill_switch::KillSwitchEvent::SettlementPaid(
+                safeguards::kill_switch::SettlementPaid {
+                    recipient: acc(CLIENT),
+                    amount: AMOUNT,
+                },
+            ),
+        );
+        assert!(
+            out.events.contains(&crate::escrow::Event::from(refund)),
+            "{:?}",
+            out.events
+        );
         assert_eq!(status(&e), MilestoneStatus::Settled);
         assert_eq!(e.held(), 0);
     }

@@ -259,12 +259,15 @@ macro_rules! dispute_conformance {
                 }
                 assert_eq!(paid(&settled), held - d.amount);
                 assert_eq!(KitHarness::held(&h), d.amount);
-                // no new dispute after termination
+                // no new dispute after termination, whoever asks: the
+                // termination is checked first
                 let before = h.clone();
-                assert_eq!(
-                    h.raise_dispute(d.payer, now),
-                    Err(err::<H>(KillSwitchError::Terminated))
-                );
+                for caller in [d.payer, c.admin] {
+                    assert_eq!(
+                        h.raise_dispute(caller, now),
+                        Err(err::<H>(KillSwitchError::Terminated))
+                    );
+                }
                 assert_eq!(h, before);
                 // and the ruling is carried out as recorded once its window passes
                 let later = now + h.safeguards().disputes().config().appeal_window;
