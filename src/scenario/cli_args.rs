@@ -3,7 +3,7 @@
 //! contract-transcode 5.0.3, the library cargo-contract 5.0.3 parses them
 //! with. The node scenario (issue 5) deploys and calls with the very values
 //! the drink demo uses: each is SCALE-encoded here as in drink, decoded with
-//! the contract's metadata, and rendered as text ([`args`]). `tests/cli_args.rs`
+//! the contract's metadata, and rendered as text ([`args`]). `tests/node/cli_args.rs`
 //! checks that the text encodes back to the same bytes.
 //!
 //! contract-transcode's own `Display` prints strings without quotes, which

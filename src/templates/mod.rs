@@ -3,6 +3,7 @@
 //! named accounts; [`payment`] does the same for `programmable_payment`;
 //! [`fixtures`] holds the accounts, agreement text, evidence and clause
 //! both use.
+pub mod driver;
 pub mod fixtures;
 pub mod flagship;
 pub mod payment;

@@ -1,28 +1,23 @@
 //! A typed driver for `programmable_payment` in the local runtime, for the
 //! integration tests: the named accounts, the programme's configuration,
 //! deployment behind an EDS registry, and the common steps.
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use drink::AccountId32;
 use programmable_payment::{
     programme::{Allocation, Config},
     Error,
 };
 use safeguards::{
-    agreement::{Acceptance, Terms},
-    arbitration::ArbitrationClause,
-    dispute::Dispute,
-    eds::{AttestationId, EdsRole, Evidence, Requirement},
-    kill_switch::SwitchState,
-    review::{AiLabel, Decision, ReviewConfig, RiskClass},
-    roles::Role,
+    eds::{EdsRole, Evidence, Requirement},
+    review::{AiLabel, ReviewConfig, RiskClass},
     Hash32,
 };
-use scale::{Decode, Encode};
 
+pub use super::driver::ROLES;
+use super::driver::{Attest, Driver, Template};
 use crate::{
-    bundle,
-    fixtures::{self, doc, DAY, START_BALANCE, T0},
-    runtime::{default_account, ink_account, Chain, Instance, Outcome},
+    fixtures::{self, doc, DAY},
+    runtime::{default_account, ink_account},
 };
 
 /// What every state-changing message returns.
@@ -155,75 +150,56 @@ pub fn party_evidence(a: &Accounts) -> Vec<Evidence> {
     ]
 }
 
+/// `programmable_payment`, for the [`Driver`].
+pub struct ProgrammablePayment;
+
 /// A deployed EDS registry and `programmable_payment` gated on it.
-pub struct Payment {
-    /// The chain.
-    pub chain: Chain,
-    /// The named accounts.
-    pub accounts: Accounts,
-    /// The EDS registry.
-    pub registry: Instance,
-    /// The programme contract.
-    pub contract: Instance,
-    /// The outcome of the programme's deployment (events).
-    pub deployment: Outcome<Instance>,
-    /// The SHA-256 of the SCALE-encoded `Config` it was deployed with,
-    /// computed here, off chain, as a party would: what
-    /// `accept_agreement` quotes.
-    pub config_digest: [u8; 32],
+pub type Payment = Driver<ProgrammablePayment>;
+
+impl super::driver::Accounts for Accounts {
+    fn new() -> Self {
+        Accounts::new()
+    }
+    fn names(&self) -> Vec<(AccountId32, &'static str)> {
+        Accounts::names(self)
+    }
+    fn admin(&self) -> &AccountId32 {
+        &self.admin
+    }
+    fn verifier(&self) -> &AccountId32 {
+        &self.verifier
+    }
 }
 
-/// Builds (if needed) the bundles, then on a fresh chain at [`T0`] with every
-/// named account funded: deploys the EDS registry, accredits the verifier,
-/// attests every party, and deploys `programmable_payment` with `config`.
+impl Template for ProgrammablePayment {
+    const BUNDLE: &'static str = "programmable_payment";
+    type Config = Config;
+    type Error = Error;
+    type Accounts = Accounts;
+
+    fn party_evidence(a: &Accounts) -> Vec<Evidence> {
+        party_evidence(a)
+    }
+
+    fn own_state(p: &mut Payment) -> String {
+        let parties: (ink::primitives::AccountId, Vec<ink::primitives::AccountId>) =
+            p.read("parties", ());
+        let allocations = p.allocations();
+        let unallocated: u128 = p.read("unallocated", ());
+        let preview: Vec<(ink::primitives::AccountId, u128)> = p.read("settlement_preview", ());
+        format!("{parties:?} {allocations:?} {unallocated} {preview:?}")
+    }
+}
+
+/// [`Driver::deploy_with`] for `programmable_payment`, every party attested.
 ///
 /// # Errors
 ///
-/// If a bundle cannot be built or a step fails.
+/// See [`Driver::deploy_with`].
 pub fn deploy_with(
     config: impl FnOnce(&Accounts, ink::primitives::AccountId) -> Config,
 ) -> Result<Payment> {
-    let registry_bundle = bundle::bundle("eds_registry")?;
-    let bundle = bundle::bundle("programmable_payment")?;
-    let accounts = Accounts::new();
-    let mut chain = Chain::new();
-    for (account, _) in accounts.names().iter().skip(1) {
-        chain.mint(account, START_BALANCE);
-    }
-    chain.advance_to(T0);
-    let registry = chain
-        .deploy(&registry_bundle, &accounts.admin, "new", (), 0, &[])
-        .value
-        .map_err(|e| anyhow!("deploying eds_registry failed: {e:?}"))?;
-    let verifier = ink_account(&accounts.verifier);
-    let out: Outcome<Result<(), eds_registry::Error>> =
-        chain.call(&registry, &accounts.admin, "accredit_verifier", verifier, 0);
-    out.value
-        .map_err(|e| anyhow!("accredit_verifier failed: {e:?}"))?
-        .map_err(|e| anyhow!("accredit_verifier refused: {e:?}"))?;
-    for evidence in party_evidence(&accounts) {
-        let out: Outcome<Result<AttestationId, eds_registry::Error>> =
-            chain.call(&registry, &accounts.verifier, "attest", evidence, 0);
-        out.value
-            .map_err(|e| anyhow!("attest failed: {e:?}"))?
-            .map_err(|e| anyhow!("attest refused: {e:?}"))?;
-    }
-    let registry_id = ink_account(&registry.address);
-    let config = config(&accounts, registry_id);
-    let config_digest = fixtures::config_digest(&config);
-    let deployment = chain.deploy(&bundle, &accounts.admin, "new", config, 0, &[]);
-    let contract = deployment
-        .value
-        .clone()
-        .map_err(|e| anyhow!("deploying programmable_payment failed: {e:?}"))?;
-    Ok(Payment {
-        chain,
-        accounts,
-        registry,
-        contract,
-        deployment,
-        config_digest,
-    })
+    Driver::deploy_with(Attest::Parties, config)
 }
 
 /// [`deploy_with`] a human inspector.
@@ -244,51 +220,7 @@ pub fn deploy_labelled(label: AiLabel) -> Result<Payment> {
     deploy_with(|a, registry| config(a, registry, label))
 }
 
-/// Every role, for snapshots.
-pub const ROLES: [Role; 6] = [
-    Role::Admin,
-    Role::Guardian,
-    Role::Arbitrator,
-    Role::Reviewer,
-    Role::Verifier,
-    Role::Inspector,
-];
-
-impl Payment {
-    /// Calls a state-changing message as `who`.
-    pub fn call<A: Encode>(
-        &mut self,
-        who: &AccountId32,
-        message: &str,
-        args: A,
-        value: u128,
-    ) -> Outcome<MessageResult> {
-        let contract = self.contract.clone();
-        self.chain.call(&contract, who, message, args, value)
-    }
-
-    /// Calls a state-changing message that must succeed; returns its outcome.
-    ///
-    /// # Panics
-    ///
-    /// If the call fails or the contract returns an error.
-    pub fn must<A: Encode>(
-        &mut self,
-        who: &AccountId32,
-        message: &str,
-        args: A,
-        value: u128,
-    ) -> Outcome<MessageResult> {
-        let out = self.call(who, message, args, value);
-        assert_eq!(out.value, Ok(Ok(())), "`{message}` should succeed");
-        out
-    }
-
-    /// Calls a read message.
-    ///
-    /// # Panics
-    ///
-    /// If the read fails.
+impl Driver<ProgrammablePayment> {
     /// Every allocation, read one entry at a time (`allocation_count`,
     /// then `allocation(id)`).
     pub fn allocations(&mut self) -> Vec<Allocation> {
@@ -299,24 +231,6 @@ impl Payment {
                     .expect("every id below the count has an allocation")
             })
             .collect()
-    }
-
-    pub fn read<A: Encode, R: Decode>(&mut self, message: &str, args: A) -> R {
-        let contract = self.contract.clone();
-        self.chain
-            .read(&contract, message, args)
-            .unwrap_or_else(|e| panic!("read `{message}` failed: {e:?}"))
-    }
-
-    /// Free balance of `who`.
-    pub fn balance(&mut self, who: &AccountId32) -> u128 {
-        self.chain.balance(who)
-    }
-
-    /// Free balance of the contract.
-    pub fn contract_balance(&mut self) -> u128 {
-        let address = self.contract.address.clone();
-        self.chain.balance(&address)
     }
 
     /// Allocation `id`.
@@ -401,77 +315,5 @@ impl Payment {
             0,
         );
         self.must(&inspector, "approve_document", (allocation, slot), 0);
-    }
-
-    /// Everything observable: every read message, the roles of every named
-    /// account, every balance. Two equal snapshots mean no visible change.
-    pub fn snapshot(&mut self) -> String {
-        let state: SwitchState = self.read("state", ());
-        let admin: ink::primitives::AccountId = self.read("admin", ());
-        let parties: (ink::primitives::AccountId, Vec<ink::primitives::AccountId>) =
-            self.read("parties", ());
-        let effective: Option<Terms> = self.read("effective_terms", ());
-        let pending: Option<Terms> = self.read("pending_terms", ());
-        let acceptances: Vec<Acceptance> = self.read("acceptances", ());
-        let clause: ArbitrationClause = self.read("clause", ());
-        let allocations = self.allocations();
-        let unallocated: u128 = self.read("unallocated", ());
-        let held: u128 = self.read("held", ());
-        let preview: Vec<(ink::primitives::AccountId, u128)> = self.read("settlement_preview", ());
-        let mut s = format!(
-            "{state:?} {admin:?} {parties:?} {effective:?} {pending:?} {acceptances:?} \
-             {clause:?} {allocations:?} {unallocated} {held} {preview:?}\n"
-        );
-        for id in 0..4u32 {
-            let d: Option<Dispute> = self.read("dispute", id);
-            let evidence: Vec<(ink::primitives::AccountId, [u8; 32])> = self.read("evidence", id);
-            let decision: Option<Decision> = self.read("decision", id);
-            s.push_str(&format!("{d:?} {evidence:?} {decision:?}\n"));
-        }
-        for (account, name) in self.accounts.names() {
-            let roles: Vec<bool> = ROLES
-                .iter()
-                .map(|r| self.read("has_role", (*r, ink_account(&account))))
-                .collect();
-            let balance = self.balance(&account);
-            s.push_str(&format!("{name} {roles:?} {balance}\n"));
-        }
-        let contract = self.contract_balance();
-        s.push_str(&format!("contract {contract}\n"));
-        s
-    }
-
-    /// Asserts that `who` calling `message` is refused with exactly
-    /// `expected`, reverts, emits no event and changes nothing observable.
-    ///
-    /// # Panics
-    ///
-    /// If any of that does not hold.
-    pub fn assert_refused<A: Encode>(
-        &mut self,
-        who: &AccountId32,
-        message: &str,
-        args: A,
-        value: u128,
-        expected: Error,
-    ) {
-        let before = self.snapshot();
-        let out = self.call(who, message, args, value);
-        assert_eq!(
-            out.value,
-            Ok(Err(expected)),
-            "`{message}` should be refused with {expected:?}"
-        );
-        assert!(out.reverted, "`{message}` refused but did not revert");
-        assert!(
-            out.events.is_empty(),
-            "`{message}` refused but emitted {:?}",
-            out.events()
-        );
-        assert_eq!(
-            self.snapshot(),
-            before,
-            "`{message}` refused but changed state"
-        );
     }
 }

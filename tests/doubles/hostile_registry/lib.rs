@@ -8,7 +8,7 @@
 //! gate (`safeguards::gate::capped`) gives the call no deposit allowance,
 //! so the write fails, and pallet-contracts fails the whole transaction
 //! with `StorageDepositLimitExhausted`.
-//! `tests/programmable_payment.rs::a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_nothing`
+//! `tests/contracts/programmable_payment.rs::a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_nothing`
 //! deploys it in drink.
 //!
 //! IMPORTANT: never deploy it anywhere but a test chain.

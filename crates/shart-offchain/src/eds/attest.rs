@@ -155,7 +155,7 @@ pub fn attestation(
 
 /// `evidence` as the argument of the registry's `attest` message on
 /// `cargo contract call --message attest --args '…'` (SCON; the account in
-/// SS58 with prefix 42, hashes in hex). `tests/cli_args.rs` checks that the
+/// SS58 with prefix 42, hashes in hex). `tests/node/cli_args.rs` checks that the
 /// text encodes to the same bytes as the value.
 pub fn evidence_scon(e: &Evidence) -> String {
     let account: &[u8; 32] = e.account.as_ref();

@@ -556,35 +556,6 @@ fn paused_contract_keeps_review_working_but_holds_every_payment() {
 
 // ----- access matrix ---------------------------------------------------
 
-/// Calls `message` as every named account outside `allowed` and expects
-/// `refusal(caller)`; then as `allowed[0]` and expects success.
-fn matrix(
-    f: &mut Payment,
-    message: &str,
-    args: Encoded,
-    value: u128,
-    allowed: &[AccountId32],
-    refusal: impl Fn(ink::primitives::AccountId) -> Error,
-) {
-    let mut refused = 0;
-    for (account, _) in f.accounts.names() {
-        if allowed.contains(&account) {
-            continue;
-        }
-        f.assert_refused(
-            &account,
-            message,
-            args.clone(),
-            value,
-            refusal(ink_account(&account)),
-        );
-        refused += 1;
-    }
-    assert!(refused >= 3, "{message}: only {refused} refused callers");
-    let out = f.call(&allowed[0], message, args, value);
-    assert_eq!(out.value, Ok(Ok(())), "{message} by an allowed caller");
-}
-
 fn unauthorized(required: Role) -> impl Fn(ink::primitives::AccountId) -> Error {
     move |caller| Error::Roles(RolesError::Unauthorized { caller, required })
 }
@@ -598,16 +569,14 @@ fn fund_and_allocate_are_refused_to_everyone_but_the_budget_holder() {
     let mut f = deploy().unwrap();
     f.make_effective();
     let a = f.accounts.clone();
-    matrix(
-        &mut f,
+    f.access_matrix(
         "fund",
         Encoded::of(()),
         FUNDS,
         std::slice::from_ref(&a.holder),
         not_holder,
     );
-    matrix(
-        &mut f,
+    f.access_matrix(
         "allocate",
         Encoded::of((
             ink_account(&a.recipient),
@@ -620,8 +589,7 @@ fn fund_and_allocate_are_refused_to_everyone_but_the_budget_holder() {
         std::slice::from_ref(&a.holder),
         not_holder,
     );
-    matrix(
-        &mut f,
+    f.access_matrix(
         "reclaim_unallocated",
         Encoded::of(1u128),
         0,
@@ -660,8 +628,7 @@ fn the_budget_holder_reclaims_unallocated_money_and_only_that() {
 fn document_messages_are_refused_to_everyone_but_recipient_and_inspector() {
     let mut f = allocated(human());
     let a = f.accounts.clone();
-    matrix(
-        &mut f,
+    f.access_matrix(
         "submit_document",
         Encoded::of((0u32, 0u32, doc("invoice"))),
         0,
@@ -673,8 +640,7 @@ fn document_messages_are_refused_to_everyone_but_recipient_and_inspector() {
             })
         },
     );
-    matrix(
-        &mut f,
+    f.access_matrix(
         "approve_document",
         Encoded::of((0u32, 0u32)),
         0,
@@ -682,8 +648,7 @@ fn document_messages_are_refused_to_everyone_but_recipient_and_inspector() {
         unauthorized(Role::Inspector),
     );
     f.must(&a.recipient, "submit_document", (0u32, 1u32, doc("act")), 0);
-    matrix(
-        &mut f,
+    f.access_matrix(
         "reject_document",
         Encoded::of((0u32, 1u32, doc("unsigned"))),
         0,
@@ -696,16 +661,14 @@ fn document_messages_are_refused_to_everyone_but_recipient_and_inspector() {
 fn review_messages_are_refused_to_everyone_but_subject_and_reviewer() {
     let mut f = rejected(human());
     let a = f.accounts.clone();
-    matrix(
-        &mut f,
+    f.access_matrix(
         "request_review",
         Encoded::of((1u32, doc("reasons"))),
         0,
         std::slice::from_ref(&a.recipient),
         |caller| Error::Review(ReviewError::NotTheSubject { caller }),
     );
-    matrix(
-        &mut f,
+    f.access_matrix(
         "resolve_review",
         Encoded::of((1u32, None::<Verdict>, doc("reasoning"))),
         0,
@@ -718,16 +681,14 @@ fn review_messages_are_refused_to_everyone_but_subject_and_reviewer() {
 fn kill_switch_messages_are_refused_to_everyone_but_guardian_and_admin() {
     let mut f = allocated(human());
     let a = f.accounts.clone();
-    matrix(
-        &mut f,
+    f.access_matrix(
         "pause",
         Encoded::of(doc("order")),
         0,
         &[a.guardian.clone(), a.admin.clone()],
         unauthorized(Role::Guardian),
     );
-    matrix(
-        &mut f,
+    f.access_matrix(
         "resume",
         Encoded::of(()),
         0,
@@ -735,8 +696,7 @@ fn kill_switch_messages_are_refused_to_everyone_but_guardian_and_admin() {
         unauthorized(Role::Admin),
     );
     f.must(&a.admin, "pause", doc("order"), 0);
-    matrix(
-        &mut f,
+    f.access_matrix(
         "terminate",
         Encoded::of(doc("decision")),
         0,
@@ -749,8 +709,7 @@ fn kill_switch_messages_are_refused_to_everyone_but_guardian_and_admin() {
 fn grant_role_and_rule_are_refused_to_everyone_but_admin_and_arbitrator() {
     let mut f = allocated(human());
     let a = f.accounts.clone();
-    matrix(
-        &mut f,
+    f.access_matrix(
         "grant_role",
         Encoded::of((Role::Inspector, ink_account(&a.stranger))),
         0,
@@ -758,8 +717,7 @@ fn grant_role_and_rule_are_refused_to_everyone_but_admin_and_arbitrator() {
         unauthorized(Role::Admin),
     );
     f.must(&a.recipient, "raise_dispute", (0u32, doc("e")), 0);
-    matrix(
-        &mut f,
+    f.access_matrix(
         "rule",
         Encoded::of((0u32, 5_000u16, doc("award"))),
         0,
@@ -816,8 +774,7 @@ fn replace_clause_by_the_admin_before_any_acceptance_rebinds_what_parties_accept
     let mut config: programmable_payment::programme::Config = f.read("config", ());
     config.clause.clause_hash = doc("another clause text");
     // when: only the admin replaces the clause
-    matrix(
-        &mut f,
+    f.access_matrix(
         "replace_clause",
         Encoded::of(config.clause),
         0,
@@ -859,8 +816,7 @@ fn an_amendment_proposed_by_a_party_governs_once_every_party_accepts_it() {
     let a = f.accounts.clone();
     let amended = (doc("amended programme rules"), 2u32);
     // when: only a party proposes
-    matrix(
-        &mut f,
+    f.access_matrix(
         "propose_amendment",
         Encoded::of(amended),
         0,
@@ -974,8 +930,7 @@ fn role_administration_refuses_everyone_but_the_admin_and_the_edge_callers() {
     let mut f = allocated(human());
     let a = f.accounts.clone();
     let admin = std::slice::from_ref(&a.admin);
-    matrix(
-        &mut f,
+    f.access_matrix(
         "revoke_role",
         Encoded::of((Role::Reviewer, ink_account(&a.reviewer))),
         0,
@@ -996,8 +951,7 @@ fn role_administration_refuses_everyone_but_the_admin_and_the_edge_callers() {
         0,
         Error::Roles(RolesError::NoPendingAdmin),
     );
-    matrix(
-        &mut f,
+    f.access_matrix(
         "propose_admin",
         Encoded::of(ink_account(&a.stranger)),
         0,

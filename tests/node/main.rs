@@ -2,6 +2,8 @@
 //! substrate-contracts-node only when one runs (`SHART_NODE=1`, see
 //! `docs/deploy.md`). The node test is ignored otherwise, with the reason
 //! printed by `cargo test`: it never passes without having run.
+
+mod cli_args;
 use shart::scenario::{self, DrinkLedger};
 
 #[test]

@@ -1,0 +1,10 @@
+//! The drink suites, one module per concern, in one test binary so that the
+//! runtime stack is linked once. Each module drives the contract bundles in
+//! drink's in-process runtime through `shart::templates::driver::Driver`.
+mod access;
+mod eds;
+mod lifecycle;
+mod programmable_payment;
+mod refusals;
+mod review;
+mod separation;
