@@ -281,6 +281,31 @@ fn shared_dir() -> PathBuf {
     workspace_root().join("target").join("ink").join(".shared")
 }
 
+/// Held around every build, across processes: the contracts share
+/// `release/metadata-gen`, the program contract-build compiles from the
+/// contract being built and then runs to write its metadata, so two
+/// processes building two contracts at once could swap each other's ABI.
+/// Cargo's own lock is released before contract-build runs the program.
+struct SharedBuildLock(fs::File);
+
+impl SharedBuildLock {
+    fn acquire() -> Result<Self> {
+        fs::create_dir_all(shared_dir())?;
+        let path = shared_dir().join(".shart-build-lock");
+        let file =
+            fs::File::create(&path).with_context(|| format!("opening {}", path.display()))?;
+        file.lock()
+            .with_context(|| format!("locking {}", path.display()))?;
+        Ok(Self(file))
+    }
+}
+
+impl Drop for SharedBuildLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
 /// contract-build compiles each contract in its own target folder
 /// (`target/ink/<name>/`), so ink!, the codec and the core library were
 /// compiled once per contract, about two minutes each. Their artifacts are
@@ -289,24 +314,44 @@ fn shared_dir() -> PathBuf {
 /// are links to one shared folder: the first build compiles them, the
 /// others reuse them. Cargo's own lock files sit in the shared folders, so
 /// two processes building at once wait for each other.
+///
+/// A contract's own folder may have been deleted (to force a rebuild) while
+/// its raw Wasm stays in the shared one; contract-build would then look
+/// for the folder's `.target` marker beside that Wasm and fail. The stale
+/// raw Wasm is removed instead, so the build starts clean.
 #[cfg(unix)]
 fn share_dependencies(name: &str) -> Result<()> {
     let own = out_dir(name);
     fs::create_dir_all(&own)?;
+    if !own.join(".target").exists() {
+        let raw = shared_dir()
+            .join("wasm32-unknown-unknown")
+            .join("release")
+            .join(format!("{name}.wasm"));
+        if raw.exists() {
+            fs::remove_file(&raw).with_context(|| format!("removing {}", raw.display()))?;
+        }
+    }
     for sub in ["wasm32-unknown-unknown", "release"] {
-        let shared = shared_dir().join(sub);
-        fs::create_dir_all(&shared)?;
+        fs::create_dir_all(shared_dir().join(sub))?;
+        // Relative, so a moved or copied tree links to its own folder.
+        let target = Path::new("..").join(".shared").join(sub);
         let link = own.join(sub);
         match fs::symlink_metadata(&link) {
-            Ok(m) if m.file_type().is_symlink() => continue,
+            Ok(m) if m.file_type().is_symlink() => {
+                if fs::read_link(&link)? == target {
+                    continue;
+                }
+                fs::remove_file(&link)?;
+            }
             // A folder from a build before this scheme: replaced by the link.
             Ok(_) => {
                 fs::remove_dir_all(&link).with_context(|| format!("removing {}", link.display()))?
             }
             Err(_) => {}
         }
-        std::os::unix::fs::symlink(&shared, &link)
-            .with_context(|| format!("linking {} to {}", link.display(), shared.display()))?;
+        std::os::unix::fs::symlink(&target, &link)
+            .with_context(|| format!("linking {} to {}", link.display(), target.display()))?;
     }
     Ok(())
 }
@@ -331,6 +376,11 @@ pub fn ensure_built(name: &str) -> Result<BuildOutcome> {
         return Ok(BuildOutcome::Fresh);
     }
     pin_toolchain()?;
+    let _shared = SharedBuildLock::acquire()?;
+    // Another process may have built it while this one waited.
+    if is_fresh(&spec)? {
+        return Ok(BuildOutcome::Fresh);
+    }
     share_dependencies(name)?;
     let stale = CONTRACTS
         .iter()

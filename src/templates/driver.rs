@@ -268,10 +268,12 @@ impl<T: Template> Driver<T> {
         self.chain.balance(&address)
     }
 
-    /// Everything observable: every read message of the kit and of the
-    /// template ([`Template::own_state`]), the registry
-    /// ([`Driver::registry_snapshot`]), every role of every named account,
-    /// every balance. Two equal snapshots mean no visible change.
+    /// What the read messages show, for looking at a state: the kit's
+    /// reads and the template's ([`Template::own_state`]; not `config` and
+    /// `config_digest`, which never change, nor `pause_lapses_at`), the
+    /// registry ([`Driver::registry_snapshot`]), every role of every named
+    /// account, every balance. For "nothing changed", compare
+    /// [`Chain::state_root`]s, which cover all of the state.
     pub fn snapshot(&mut self) -> String {
         let state: SwitchState = self.read("state", ());
         let admin: ink::primitives::AccountId = self.read("admin", ());
@@ -335,10 +337,11 @@ impl<T: Template> Driver<T> {
     /// item, the registry's included) is the same before and after.
     ///
     /// The root says more than [`Driver::snapshot`], which sees only what
-    /// the read messages show, and costs one hash instead of some sixty
-    /// contract calls (about 3 ms against 1.3 s here), which made the
-    /// snapshots most of the drink suites' time. On a failure, compare
-    /// two `snapshot()`s to see what changed.
+    /// its read messages show, and costs one hash instead of some sixty
+    /// contract calls (about 1.5 ms against 1.3 s here), which made the
+    /// snapshots most of the drink suites' time. On a failure, two
+    /// `snapshot()`s may show what changed (not always: a change only to
+    /// storage no listed read shows changes the root alone).
     ///
     /// # Panics
     ///

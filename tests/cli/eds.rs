@@ -16,7 +16,7 @@ use std::{
 };
 
 use serde_json::Value;
-use shart::eds::{
+use shart_offchain::eds::{
     certificate::Cert,
     input,
     testkit::{self, days_after, days_before, CertSpec, CmsSpec, KeyKind, Pki, TestKey},

@@ -1710,7 +1710,8 @@ fn a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_not
     assert_eq!(direct.value, Ok(Ok(1)));
     assert!(direct.storage_deposit > 0, "{}", direct.storage_deposit);
     // when: through the gate the write finds no deposit allowance
-    let before = f.snapshot();
+    f.chain.clear_events();
+    let (root, before) = (f.chain.state_root(), f.snapshot());
     let out = f.call(
         &a.holder,
         "accept_agreement",
@@ -1726,6 +1727,11 @@ fn a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_not
     );
     assert!(out.events.is_empty());
     assert_eq!(f.snapshot(), before);
+    // nor anything else: the hostile registry's own storage included
+    assert!(
+        f.chain.state_root() == root,
+        "the failed transaction left state behind"
+    );
     assert_eq!(f.read::<_, Vec<Acceptance>>("acceptances", ()), vec![]);
     let calls: shart::runtime::Outcome<u64> = f.chain.call(&hostile, &a.stranger, "calls", (), 0);
     assert_eq!(calls.value, Ok(1), "only the direct call wrote");

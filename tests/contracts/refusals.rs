@@ -486,7 +486,8 @@ fn role_errors_refuse_without_side_effects() {
 fn value_sent_to_a_non_payable_message_is_refused_by_ink() {
     let mut f = funded();
     let a = f.accounts.clone();
-    let before = f.snapshot();
+    f.chain.clear_events();
+    let (root, before) = (f.chain.state_root(), f.snapshot());
     let out = f.call(&a.client, "approve_milestone", 0u32, 5);
     assert!(out.reverted);
     // ink! traps on value sent to a non-payable message: a dispatch error,
@@ -497,4 +498,5 @@ fn value_sent_to_a_non_payable_message_is_refused_by_ink() {
         out.value
     );
     assert_eq!(f.snapshot(), before);
+    assert!(f.chain.state_root() == root, "the value or a balance moved");
 }

@@ -385,7 +385,9 @@ pub enum DeaccreditationReason {
 pub struct Accreditation {
     /// When it was (last) accredited.
     pub since: Timestamp,
-    /// When and why it was de-accredited, if it was.
+    /// When and why it was de-accredited, if it was. A retired verifier
+    /// later found compromised keeps only the second: the time of its
+    /// retirement stays in its first `VerifierDeaccredited` event.
     pub ended: Option<(Timestamp, DeaccreditationReason)>,
 }
 

@@ -480,7 +480,15 @@ fn a_retired_verifier_found_compromised_later_has_every_attestation_voided() {
             account: acc(VERIFIER)
         }))
     );
-    assert!(retire(&mut r, &mut s, DeaccreditationReason::Compromised, T0 + 3).is_ok());
+    assert_eq!(
+        retire(&mut r, &mut s, DeaccreditationReason::Compromised, T0 + 3),
+        Ok(vec![EdsEvent::Deaccredited(VerifierDeaccredited {
+            verifier: acc(VERIFIER),
+            by: acc(ADMIN),
+            reason: DeaccreditationReason::Compromised,
+            at: T0 + 3,
+        })])
+    );
     assert_eq!(
         retire(&mut r, &mut s, DeaccreditationReason::Compromised, T0 + 4),
         Err(Guarded::Core(EdsError::NotAccredited {
@@ -496,8 +504,19 @@ fn a_retired_verifier_found_compromised_later_has_every_attestation_voided() {
         })
     );
     assert_eq!(
+        r.invalidation(&s, 1),
+        Some(RevocationReason::VerifierCompromised)
+    );
+    assert_eq!(
         s.accreditation(acc(VERIFIER)).unwrap().ended,
         Some((T0 + 3, DeaccreditationReason::Compromised))
+    );
+    // and it can never be accredited again
+    assert_eq!(
+        r.accredit(&mut s, acc(ADMIN), acc(VERIFIER), T0 + 6),
+        Err(Guarded::Core(EdsError::VerifierCompromised {
+            verifier: acc(VERIFIER)
+        }))
     );
 }
 
