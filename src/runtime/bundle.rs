@@ -186,12 +186,16 @@ pub fn fingerprint(spec: &ContractSpec) -> Result<String> {
 
 /// Whether the bundle on disk matches the sources.
 pub fn is_fresh(spec: &ContractSpec) -> Result<bool> {
-    let fp = fingerprint(spec)?;
-    Ok(bundle_path(spec.name).exists()
+    Ok(built_from(spec, &fingerprint(spec)?))
+}
+
+/// Whether the bundle on disk was built from sources of fingerprint `fp`.
+fn built_from(spec: &ContractSpec, fp: &str) -> bool {
+    bundle_path(spec.name).exists()
         && fs::read_to_string(fingerprint_path(spec.name))
             .ok()
             .as_deref()
-            == Some(fp.as_str()))
+            == Some(fp)
 }
 
 /// What [`ensure_built`] did.
@@ -377,8 +381,10 @@ pub fn ensure_built(name: &str) -> Result<BuildOutcome> {
     }
     pin_toolchain()?;
     let _shared = SharedBuildLock::acquire()?;
-    // Another process may have built it while this one waited.
-    if is_fresh(&spec)? {
+    // The sources' fingerprint once: another process may have built them
+    // while this one waited, and it is what the new bundle records.
+    let fp = fingerprint(&spec)?;
+    if built_from(&spec, &fp) {
         return Ok(BuildOutcome::Fresh);
     }
     share_dependencies(name)?;
@@ -402,7 +408,6 @@ pub fn ensure_built(name: &str) -> Result<BuildOutcome> {
     ));
     let started = Instant::now();
     let heartbeat = Heartbeat::start(name, started);
-    let fp = fingerprint(&spec)?;
     let manifest = workspace_root().join(spec.dir).join("Cargo.toml");
     let args = contract_build::ExecuteArgs {
         manifest_path: contract_build::ManifestPath::new(&manifest)?,
