@@ -11,20 +11,24 @@
 pub mod cli_args;
 pub mod node;
 
+use std::time::Duration;
+
 use anyhow::{anyhow, bail, Result};
 use drink::AccountId32;
 use regex::Regex;
 use safeguards::{
-    agreement::{AgreementAccepted, AgreementEffective, Terms},
-    dispute::{DisputeConfig, DisputeRaised, DisputeResolved, Fallback, RulingIssued},
-    eds::{AttestationRecorded, EdsRole, VerifierAccredited},
+    agreement::{AcceptanceAttestationInvalidated, AgreementAccepted, AgreementEffective, Terms},
+    dispute::{
+        DisputeConfig, DisputeRaised, DisputeResolved, Fallback, RulingAppealed, RulingIssued,
+    },
+    eds::{AttestationRecorded, AttestationRevoked, EdsRole, RevocationReason, VerifierAccredited},
     kill_switch::{ContractPaused, ContractTerminated, SettlementPaid, SwitchState},
     review::{
         AutomatedDecisionRecorded, DecisionTookEffect, EffectBasis, ReviewConfig, ReviewRequested,
         ReviewResolved, Verdict,
     },
     roles::Role,
-    KillSwitchError, ReviewError,
+    DisputeError, EdsError, Hash32, KillSwitchError, ReviewError,
 };
 use scale::{Decode, Encode, Input};
 use service_agreement::{
@@ -32,17 +36,22 @@ use service_agreement::{
         Config, EscrowFunded, MilestoneDelivered, MilestoneReleased, SettlementRule, AUTO_RELEASE,
         AUTO_RELEASE_LABEL,
     },
-    Error,
+    Error, EscrowError,
 };
 
 use crate::{
     bundle::{self, Bundle},
+    eds::{
+        self,
+        testkit::{self, CertSpec, CmsSpec, KeyKind, Pki, TestKey},
+    },
     events::{self, ShartEvent},
     fixtures::{
         self, doc, sha256, AUTO_RELEASE_EXPLANATION, MASTER_AGREEMENT, MILESTONES, START_BALANCE,
         T0,
     },
     runtime::{ink_account, Chain, Encoded, Instance},
+    statement::{ChainId, Statement},
 };
 
 /// A named participant; each ledger maps it to an account.
@@ -102,6 +111,32 @@ impl Target {
 pub struct Deployed {
     /// The contract's address.
     pub address: AccountId32,
+    /// The constructor's events, decoded, where the ledger reports them
+    /// (drink does; the node ledger does not).
+    pub events: Option<Vec<ShartEvent>>,
+    /// What the deployment cost, where the ledger measures it.
+    pub cost: Option<Cost>,
+}
+
+/// What a ledger reports of a call that succeeded.
+#[derive(Debug, Clone)]
+pub struct Called {
+    /// The raw data of the events the called contract emitted, in order.
+    pub events: Vec<Vec<u8>>,
+    /// What the call cost, where the ledger measures it (drink does; the
+    /// node ledger does not).
+    pub cost: Option<Cost>,
+}
+
+/// Gas and storage deposit of one call, as drink measures them.
+#[derive(Debug, Clone, Copy)]
+pub struct Cost {
+    /// Gas: ref_time, in picoseconds.
+    pub ref_time: u64,
+    /// Gas: proof_size, in bytes.
+    pub proof_size: u64,
+    /// Storage deposit charged to the caller (negative: refunded).
+    pub storage_deposit: i128,
 }
 
 /// A chain the scenario can run on.
@@ -110,6 +145,13 @@ pub trait Ledger {
     fn name(&self) -> &'static str;
     /// The account standing for `who`.
     fn account(&self, who: Who) -> AccountId32;
+    /// The chain a binding statement names: drink's local name, or the
+    /// node's genesis hash.
+    ///
+    /// # Errors
+    ///
+    /// If the ledger cannot tell.
+    fn chain_id(&mut self) -> Result<ChainId>;
     /// The scenario's time origin, in milliseconds since the epoch.
     fn start(&self) -> u64;
     /// Milliseconds from `start()` to the latest block's time (at least).
@@ -127,7 +169,7 @@ pub trait Ledger {
     /// If the deployment fails.
     fn deploy(&mut self, target: Target, who: Who, args: Encoded) -> Result<Deployed>;
     /// Calls a message that must succeed; returns the raw data of the events
-    /// `target` emitted, in order.
+    /// `target` emitted, in order, and the cost where the ledger measures it.
     ///
     /// # Errors
     ///
@@ -139,7 +181,7 @@ pub trait Ledger {
         message: &str,
         args: Encoded,
         value: u128,
-    ) -> Result<Vec<Vec<u8>>>;
+    ) -> Result<Called>;
     /// Checks that a message is refused (reverted) with exactly `expected`,
     /// the SCALE encoding of the message's `Result` value (`Err(e)`).
     ///
@@ -193,14 +235,17 @@ impl Decode for Rest {
 pub const SECOND: u64 = 1_000;
 /// The client's review period.
 pub const REVIEW_PERIOD: u64 = 4 * SECOND;
-/// How long the client may ask for review of an automated decision.
-pub const REVIEW_WINDOW: u64 = 4 * SECOND;
+/// How long the client may ask for review of an automated decision. A
+/// real node takes a few seconds a transaction, so a window holds more
+/// than one call.
+pub const REVIEW_WINDOW: u64 = 10 * SECOND;
 /// How long the reviewer has.
 pub const REVIEWER_DEADLINE: u64 = 120 * SECOND;
 /// How long the arbitrator has to rule.
 pub const RULING_PERIOD: u64 = 120 * SECOND;
-/// How long a party may appeal.
-pub const APPEAL_WINDOW: u64 = 4 * SECOND;
+/// How long a party may appeal: the contractor's appeal comes one call
+/// after the ruling.
+pub const APPEAL_WINDOW: u64 = 10 * SECOND;
 
 /// The flagship configuration with the scenario's short periods.
 pub fn config(l: &dyn Ledger, registry: &AccountId32) -> Config {
@@ -237,52 +282,149 @@ pub fn config(l: &dyn Ledger, registry: &AccountId32) -> Config {
 
 // ----- the transcript ------------------------------------------------------
 
-/// The run's transcript: the same text on every ledger that behaves alike.
+/// The run's transcript, kept twice.
+///
+/// - [`Transcript::text`] is what two ledgers that behave alike print the
+///   same: accounts, contracts and run-specific hashes by name, block times
+///   masked, no costs. The node test compares it line for line.
+/// - [`Transcript::shown`] is what a reader sees (`shart demo` prints it as
+///   it goes): the same lines with times, 32-byte hashes shortened, step
+///   numbers, and the details a ledger adds (gas, storage deposits,
+///   constructor events, the binding statement).
 pub struct Transcript {
     text: String,
-    names: Vec<(String, &'static str)>,
+    shown: String,
+    echo: bool,
+    steps: usize,
+    checks: usize,
+    names: Vec<(String, String)>,
     times: Regex,
+    hashes: Regex,
 }
 
 impl Transcript {
-    fn new(l: &dyn Ledger) -> Self {
+    fn new(l: &dyn Ledger, echo: bool) -> Self {
         let names = EVERYONE
             .iter()
-            .map(|w| (format!("{:?}", ink_account(&l.account(*w))), name(*w)))
+            .map(|w| {
+                (
+                    format!("{:?}", ink_account(&l.account(*w))),
+                    name(*w).to_owned(),
+                )
+            })
             .collect();
         Self {
             text: String::new(),
+            shown: String::new(),
+            echo,
+            steps: 0,
+            checks: 0,
             names,
             times: Regex::new(
                 r"\b(at|review_until|deadline|ruling_deadline|appeal_deadline|window_ends|valid_from|valid_until|decided_at): \d+",
             )
             .expect("a valid pattern"),
+            hashes: Regex::new(r"\[((?:[0-9]{1,3}, ){31}[0-9]{1,3})\]").expect("a valid pattern"),
         }
     }
 
-    /// The text.
+    /// The text two ledgers that behave alike print the same.
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// The text for a reader: times, short hashes, costs and details.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// Steps run.
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
+    /// Outcomes checked: each call's result and events, each balance move,
+    /// each refusal, each read.
+    pub fn checks(&self) -> usize {
+        self.checks
+    }
+
     /// Names a contract's address, which differs between ledgers.
-    fn name_contract(&mut self, address: &AccountId32, name: &'static str) {
-        self.names
-            .push((format!("{:?}", ink_account(address)), name));
+    fn name_contract(&mut self, address: &AccountId32, name: &str) {
+        self.name_value(&ink_account(address), name);
     }
 
+    /// Names a value that differs between runs or ledgers (a hash of what
+    /// names a contract's address, a key made afresh): its Debug text is
+    /// replaced by `name` wherever it appears.
+    fn name_value(&mut self, value: &impl std::fmt::Debug, name: &str) {
+        self.names.push((format!("{value:?}"), name.to_owned()));
+    }
+
+    fn step(&mut self, title: &str) {
+        self.steps = self.steps.saturating_add(1);
+        let shown = format!("\n== {}. {title}", self.steps);
+        self.both(&format!("== {title}"), &shown);
+    }
+
+    /// A line of both texts: times masked in one, hashes shortened in the
+    /// other.
     fn line(&mut self, s: &str) {
-        self.text.push_str(s);
-        self.text.push('\n');
+        let compared = self.times.replace_all(s, "$1: _").into_owned();
+        self.both(&compared, s);
     }
 
-    /// Debug text with accounts by role and block times masked.
-    fn normalize(&self, debug: String) -> String {
+    fn both(&mut self, compared: &str, shown: &str) {
+        self.text.push_str(compared);
+        self.text.push('\n');
+        self.detail(shown);
+    }
+
+    /// A line only the reader's text has, hashes shortened.
+    fn detail(&mut self, s: &str) {
+        let s = self
+            .hashes
+            .replace_all(s, |c: &regex::Captures| short_hex(&c[1]))
+            .into_owned();
+        if self.echo {
+            println!("{s}");
+        }
+        self.shown.push_str(&s);
+        self.shown.push('\n');
+    }
+
+    fn checked(&mut self) {
+        self.checks = self.checks.saturating_add(1);
+    }
+
+    /// Debug text with accounts and named values by name.
+    fn named(&self, debug: String) -> String {
         let mut s = debug;
         for (id, name) in &self.names {
             s = s.replace(id, name);
         }
+        s
+    }
+
+    /// [`Self::named`], block times masked: for comparing values.
+    fn normalize(&self, debug: String) -> String {
+        let s = self.named(debug);
         self.times.replace_all(&s, "$1: _").into_owned()
+    }
+}
+
+/// `0x` and the first four and last two bytes of a comma-separated byte
+/// list (Debug text of a `[u8; 32]`).
+fn short_hex(list: &str) -> String {
+    let bytes: Vec<u8> = list
+        .split(", ")
+        .filter_map(|b| b.trim().parse().ok())
+        .collect();
+    let hex = hex::encode(&bytes);
+    if hex.len() > 12 {
+        format!("0x{}…{}", &hex[..8], &hex[hex.len() - 4..])
+    } else {
+        format!("0x{hex}")
     }
 }
 
@@ -321,15 +463,6 @@ fn name(w: Who) -> &'static str {
     }
 }
 
-/// Whether raw event `data` is `expected` once block times are masked:
-/// decodes the data as `expected`'s type (the whole input must be used).
-fn same_event(t: &Transcript, expected: &ShartEvent, data: &[u8]) -> bool {
-    match events::decode_as(expected, data) {
-        Some(actual) => t.normalize(format!("{actual:?}")) == t.normalize(format!("{expected:?}")),
-        None => false,
-    }
-}
-
 /// Whose free balance the scenario follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Holder {
@@ -358,20 +491,23 @@ fn holder_name(h: Holder) -> &'static str {
 struct Run<'a> {
     l: &'a mut dyn Ledger,
     t: Transcript,
+    registry: Option<AccountId32>,
     escrow: Option<AccountId32>,
 }
 
 impl Run<'_> {
     fn step(&mut self, title: &str) {
-        self.t.line(&format!("== {title}"));
+        self.t.step(title);
     }
 
+    /// Checks the raw `got` events against `expected` (block times masked),
+    /// writes them, and returns them decoded, times and all.
     fn expect_events(
         &mut self,
         what: &str,
         got: &[Vec<u8>],
         expected: &[ShartEvent],
-    ) -> Result<()> {
+    ) -> Result<Vec<ShartEvent>> {
         if got.len() != expected.len() {
             bail!(
                 "{what}: {} events, expected {}: {:?}",
@@ -380,18 +516,33 @@ impl Run<'_> {
                 expected.iter().map(ShartEvent::name).collect::<Vec<_>>()
             );
         }
+        let mut decoded = Vec::with_capacity(got.len());
         for (data, e) in got.iter().zip(expected) {
-            if !same_event(&self.t, e, data) {
+            let actual = events::decode_as(e, data).filter(|a| {
+                self.t.normalize(format!("{a:?}")) == self.t.normalize(format!("{e:?}"))
+            });
+            let Some(actual) = actual else {
                 bail!(
                     "{what}: event 0x{} is not {}",
                     hex::encode(data),
                     self.t.normalize(format!("{e:?}"))
                 );
-            }
-            let shown = self.t.normalize(format!("{e:?}"));
+            };
+            let shown = self.t.named(format!("{actual:?}"));
             self.t.line(&format!("   event {shown}"));
+            self.t.checked();
+            decoded.push(actual);
         }
-        Ok(())
+        Ok(decoded)
+    }
+
+    fn show_cost(&mut self, cost: Option<Cost>) {
+        if let Some(c) = cost {
+            self.t.detail(&format!(
+                "      gas: ref_time {} proof_size {}; storage deposit {}",
+                c.ref_time, c.proof_size, c.storage_deposit
+            ));
+        }
     }
 
     /// The followed balances, in [`FOLLOWED`] order (the escrow's once it
@@ -442,6 +593,7 @@ impl Run<'_> {
                 shown.push(format!("{} {expected:+}", holder_name(*h)));
             }
         }
+        self.t.checked();
         if !shown.is_empty() {
             self.t.line(&format!("   balances: {}", shown.join(", ")));
         }
@@ -456,7 +608,7 @@ impl Run<'_> {
         args: impl Encode,
         value: u128,
         expected: &[ShartEvent],
-    ) -> Result<()> {
+    ) -> Result<Vec<ShartEvent>> {
         self.call_moving(target, who, message, args, value, expected, &[])
     }
 
@@ -471,7 +623,7 @@ impl Run<'_> {
         value: u128,
         expected: &[ShartEvent],
         moved: &[(Holder, i128)],
-    ) -> Result<()> {
+    ) -> Result<Vec<ShartEvent>> {
         let before = self.balances()?;
         let shown = if value > 0 {
             format!("   {} -> {message} with {value}: Ok", name(who))
@@ -479,17 +631,19 @@ impl Run<'_> {
             format!("   {} -> {message}: Ok", name(who))
         };
         self.t.line(&shown);
-        let got = self
+        let called = self
             .l
             .call(target, who, message, Encoded::of(args), value)
             .map_err(|e| anyhow!("{} -> {message}: {e:#}", name(who)))?;
-        self.expect_events(message, &got, expected)?;
-        self.expect_moved(message, who, &before, moved)
+        let decoded = self.expect_events(message, &called.events, expected)?;
+        self.show_cost(called.cost);
+        self.expect_moved(message, who, &before, moved)?;
+        Ok(decoded)
     }
 
     fn refused(&mut self, who: Who, message: &str, args: impl Encode, error: Error) -> Result<()> {
         let before = self.balances()?;
-        let shown = self.t.normalize(format!("{error:?}"));
+        let shown = self.t.named(format!("{error:?}"));
         self.t
             .line(&format!("   {} -> {message}: refused: {shown}", name(who)));
         let expected: Result<(), Error> = Err(error);
@@ -508,6 +662,7 @@ impl Run<'_> {
         if before != after {
             bail!("{message} was refused but balances moved: {before:?} -> {after:?}");
         }
+        self.t.checked();
         Ok(())
     }
 
@@ -517,7 +672,7 @@ impl Run<'_> {
         args: A,
         expected: R,
     ) -> Result<()> {
-        let shown = self.t.normalize(format!("{expected:?}"));
+        let shown = self.t.named(format!("{expected:?}"));
         self.t.line(&format!("   read {message}: {shown}"));
         self.l
             .read(
@@ -526,7 +681,9 @@ impl Run<'_> {
                 Encoded::of(args),
                 Encoded::of(expected),
             )
-            .map_err(|e| anyhow!("read {message}: {e:#}"))
+            .map_err(|e| anyhow!("read {message}: {e:#}"))?;
+        self.t.checked();
+        Ok(())
     }
 
     fn id(&self, who: Who) -> ink::primitives::AccountId {
@@ -567,53 +724,42 @@ pub fn deploy(l: &mut dyn Ledger) -> Result<(Deployed, Deployed)> {
     Ok((registry, agreement))
 }
 
-/// Runs the lifecycle on `ledger`: attest, accept, fund, deliver, approve,
-/// an automatic release sent to human review, dispute, ruling, appeal
-/// window, execution, pause, termination. Returns the transcript.
+/// Runs the lifecycle on `ledger` and returns the transcript: deploy;
+/// the refusals before anyone is attested; EDS signing, off-chain
+/// verification and attestation; acceptance, funding, a release; an
+/// automatic release sent to human review; a dispute with a ruling, an
+/// appeal, a second ruling and its execution; pause, termination, a
+/// dispute that goes on after it; a revoked certificate.
 ///
 /// # Errors
 ///
 /// At the first outcome that differs from the expected one.
 pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
-    let t = Transcript::new(ledger);
+    run_with(ledger, false)
+}
+
+/// [`run`], printing the reader's transcript ([`Transcript::shown`]) as it
+/// goes: what `shart demo` does.
+///
+/// # Errors
+///
+/// As [`run`].
+pub fn run_printed(ledger: &mut dyn Ledger) -> Result<Transcript> {
+    run_with(ledger, true)
+}
+
+fn run_with(ledger: &mut dyn Ledger, echo: bool) -> Result<Transcript> {
+    let t = Transcript::new(ledger, echo);
     let mut r = Run {
         l: ledger,
         t,
+        registry: None,
         escrow: None,
     };
-    let start = r.l.start();
     let total: u128 = MILESTONES.iter().sum();
     let (admin, client, contractor) = (r.id(Who::Admin), r.id(Who::Client), r.id(Who::Contractor));
 
-    r.step("the admin deploys the EDS registry and service_agreement gated on it");
-    let (registry, agreement) = deploy(r.l)?;
-    r.t.name_contract(&registry.address, "registry");
-    r.t.name_contract(&agreement.address, "escrow");
-    r.escrow = Some(agreement.address);
-    r.t.line("   admin -> new (registry), new (agreement): Ok");
-    r.read(
-        "pending_terms",
-        (),
-        Some(Terms {
-            hash: sha256(MASTER_AGREEMENT.as_bytes()),
-            version: 1,
-        }),
-    )?;
-    r.read("parties", (), (client, contractor))?;
-    r.read("clause", (), fixtures::clause())?;
-    // What the parties accept is what runs: the digest they quote is
-    // computed here, off chain, from the configuration deployed.
-    let digest = fixtures::config_digest(&config(&*r.l, &registry.address));
-    r.read("config_digest", (), digest)?;
-    r.read("registry", (), ink_account(&registry.address))?;
-    for (role, who) in [
-        (Role::Guardian, Who::Guardian),
-        (Role::Arbitrator, Who::Arbitrator),
-        (Role::Reviewer, Who::Reviewer),
-    ] {
-        let id = r.id(who);
-        r.read("has_role", (role, id), true)?;
-    }
+    let digest = deploy_both(&mut r)?;
 
     r.step("the admin accredits the verifier");
     r.call(
@@ -629,24 +775,16 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         })],
     )?;
 
-    r.step("the verifier attests the client (a company's chief executive) and the contractor (an individual)");
-    for (who, label, role, id) in [
-        (Who::Client, "client", EdsRole::ChiefExecutive, 1u64),
-        (Who::Contractor, "contractor", EdsRole::Individual, 2u64),
-    ] {
-        let e = fixtures::evidence_around(&r.l.account(who), label, role, start);
-        let recorded = ShartEvent::AttestationRecorded(AttestationRecorded {
-            id,
-            account: e.account,
-            verifier: r.id(Who::Verifier),
-            holder_kind: e.holder_kind,
-            role,
-            ca: e.ca,
-            valid_until: e.valid_until,
-            statement_hash: e.statement_hash,
-        });
-        r.call(Target::Registry, Who::Verifier, "attest", e, 0, &[recorded])?;
-    }
+    r.step("the client accepts before any EDS attestation: refused");
+    let hash = sha256(MASTER_AGREEMENT.as_bytes());
+    r.refused(
+        Who::Client,
+        "accept_agreement",
+        (hash, 1u32, digest),
+        Error::Eds(EdsError::NoAttestation { account: client }),
+    )?;
+
+    sign_verify_attest(&mut r, digest)?;
 
     r.step("funding before the agreement is effective is refused");
     r.refused(
@@ -656,8 +794,7 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         Error::Agreement(safeguards::AgreementError::NotEffective),
     )?;
 
-    r.step("both parties accept the agreement on their attestations");
-    let hash = sha256(MASTER_AGREEMENT.as_bytes());
+    r.step("both parties accept the EDS-signed agreement (hash, version 1, configuration digest), each on its attestation");
     r.call(
         Target::Agreement,
         Who::Client,
@@ -709,49 +846,247 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     )?;
     r.read("held", (), total)?;
 
-    r.step("milestone 0: delivered, approved, paid");
-    let delivered = |m: u32| {
-        ShartEvent::MilestoneDelivered(MilestoneDelivered {
-            milestone: m,
-            at: 0,
-            review_until: 0,
-        })
-    };
-    let released = |m: u32, automated: bool| {
-        ShartEvent::MilestoneReleased(MilestoneReleased {
-            milestone: m,
-            to: contractor,
-            amount: MILESTONES[m as usize],
-            automated,
-        })
-    };
-    r.call(
-        Target::Agreement,
-        Who::Contractor,
-        "mark_delivered",
-        0u32,
-        0,
-        &[delivered(0)],
-    )?;
+    r.step("milestone 0: delivered, approved by the client, paid");
+    deliver(&mut r, 0)?;
     r.call_moving(
         Target::Agreement,
         Who::Client,
         "approve_milestone",
         0u32,
         0,
-        &[released(0, false)],
+        &[released(contractor, 0, false)],
         &paid(&[(Who::Contractor, MILESTONES[0])])?,
     )?;
 
-    r.step("milestone 1: delivered; after the review period the contract decides to release it; the client asks for review; the reviewer upholds; anyone carries it out");
+    automated_release_reviewed(&mut r)?;
+    dispute_appealed(&mut r)?;
+    pause_and_terminate(&mut r)?;
+    revocation(&mut r)?;
+    Ok(r.t)
+}
+
+fn released(to: ink::primitives::AccountId, m: u32, automated: bool) -> ShartEvent {
+    ShartEvent::MilestoneReleased(MilestoneReleased {
+        milestone: m,
+        to,
+        amount: MILESTONES[m as usize],
+        automated,
+    })
+}
+
+/// The contractor marks milestone `m` delivered.
+fn deliver(r: &mut Run<'_>, m: u32) -> Result<()> {
     r.call(
         Target::Agreement,
         Who::Contractor,
         "mark_delivered",
-        1u32,
+        m,
         0,
-        &[delivered(1)],
+        &[ShartEvent::MilestoneDelivered(MilestoneDelivered {
+            milestone: m,
+            at: 0,
+            review_until: 0,
+        })],
     )?;
+    Ok(())
+}
+
+/// Deploys both contracts, checks what the agreement was instantiated
+/// with, and returns the configuration digest the parties quote.
+fn deploy_both(r: &mut Run<'_>) -> Result<Hash32> {
+    r.step("the admin deploys the EDS registry and service_agreement gated on it: agreement anchored, IAC clause set, roles granted");
+    let (registry, agreement) = deploy(r.l)?;
+    r.t.name_contract(&registry.address, "registry");
+    r.t.name_contract(&agreement.address, "escrow");
+    r.escrow = Some(agreement.address.clone());
+    r.registry = Some(registry.address.clone());
+    r.t.line("   admin -> new (registry), new (agreement): Ok");
+    // Drink reports the constructor's events and cost; the node ledger
+    // does not, so they are details of the reader's text.
+    if let Some(events) = &agreement.events {
+        let names: Vec<&str> = events.iter().map(ShartEvent::name).collect();
+        let expected = [
+            "AgreementAnchored",
+            "ArbitrationClauseSet",
+            "RoleGranted",
+            "RoleGranted",
+            "RoleGranted",
+        ];
+        if names != expected {
+            bail!("the constructor emitted {names:?}, expected {expected:?}");
+        }
+        r.t.checked();
+        for e in events {
+            let shown = r.t.named(format!("{e:?}"));
+            r.t.detail(&format!("   event {shown}"));
+        }
+    }
+    r.show_cost(agreement.cost);
+    r.read(
+        "pending_terms",
+        (),
+        Some(Terms {
+            hash: sha256(MASTER_AGREEMENT.as_bytes()),
+            version: 1,
+        }),
+    )?;
+    r.read("parties", (), (r.id(Who::Client), r.id(Who::Contractor)))?;
+    r.read("clause", (), fixtures::clause())?;
+    // What the parties accept is what runs: the digest they quote is
+    // computed here, off chain, from the configuration deployed. It names
+    // the registry's address, so it differs between ledgers.
+    let digest = fixtures::config_digest(&config(&*r.l, &registry.address));
+    r.t.name_value(&digest, "config-digest");
+    r.t.detail(&format!(
+        "   configuration digest 0x{} (SHA-256 of the SCALE-encoded Config, computed off chain; each party quotes it when it accepts)",
+        hex::encode(digest)
+    ));
+    r.read("config_digest", (), digest)?;
+    r.read("registry", (), ink_account(&registry.address))?;
+    for (role, who) in [
+        (Role::Guardian, Who::Guardian),
+        (Role::Arbitrator, Who::Arbitrator),
+        (Role::Reviewer, Who::Reviewer),
+    ] {
+        let id = r.id(who);
+        r.read("has_role", (role, id), true)?;
+    }
+    Ok(digest)
+}
+
+/// Each party signs a binding statement with its EDS (`shart agreement
+/// statement`) naming its account, the agreement, the chain, the registry
+/// and the configuration digest; the verifier checks the CMS signature off
+/// chain (`shart eds verify`) and records the evidence (`shart eds
+/// attest`). The EDS keys and the CA standing in for NCA are made by the
+/// verifier's test kit (GOST R 34.10-2015, 512-bit), valid around the
+/// ledger's start: no real key is needed.
+fn sign_verify_attest(r: &mut Run<'_>, digest: Hash32) -> Result<()> {
+    r.step("each party signs a binding statement with its EDS; the verifier checks the signature off chain (shart eds verify) and attests the evidence (shart eds attest)");
+    let start = Duration::from_millis(r.l.start());
+    let day = Duration::from_secs(86_400);
+    let (from, until) = (
+        start.saturating_sub(day * 30),
+        start.saturating_add(day * 365),
+    );
+    let chain = r.l.chain_id()?;
+    let registry: [u8; 32] = *registry_address(r)?.as_ref();
+    let pki = Pki::new(KeyKind::Gost512, false);
+    let anchors = [pki.ca.clone()];
+    r.t.line(&format!(
+        "   trusted CA (stands in for NCA RK): {}",
+        pki.ca.subject()
+    ));
+    let parties = [
+        (
+            Who::Client,
+            CertSpec::chief_executive(
+                "CLIENT CEO",
+                "871008401427",
+                "940140000385",
+                "Client LLP",
+                1,
+                from,
+                until,
+            ),
+            EdsRole::ChiefExecutive,
+            1u64,
+        ),
+        (
+            Who::Contractor,
+            CertSpec::individual("CONTRACTOR", "760212350620", 2, from, until),
+            EdsRole::Individual,
+            2u64,
+        ),
+    ];
+    for (who, spec, role, id) in parties {
+        let key = TestKey::generate(KeyKind::Gost512);
+        let certificate = pki.holder(&spec, &key);
+        let account = r.l.account(who);
+        let statement = Statement::new(
+            *account.as_ref(),
+            sha256(MASTER_AGREEMENT.as_bytes()),
+            chain.clone(),
+            registry,
+            sha256(format!("scenario nonce for the {}", name(who)).as_bytes()),
+        )?
+        .with_config(digest)?;
+        let bytes = statement.to_bytes();
+        if who == Who::Client {
+            r.t.detail("   the client's binding statement:");
+            for line in statement.to_text().lines() {
+                r.t.detail(&format!("      | {line}"));
+            }
+        }
+        let signature = testkit::sign_cms(
+            &bytes,
+            &certificate,
+            &key,
+            &CmsSpec {
+                detached: true,
+                signing_time: Some(start.saturating_sub(day)),
+                ..CmsSpec::default()
+            },
+        );
+        let opts = eds::verify::Options {
+            anchors: &anchors,
+            crls: &[],
+            at: None,
+            now: start,
+        };
+        let report = eds::verify::verify(&signature, eds::verify::Content::Bytes(&bytes), &opts)
+            .map_err(|e| anyhow!("{}'s signature does not verify: {e}", name(who)))?;
+        let attested = eds::attest::attestation(&report, &bytes, [0x5a; 32])
+            .map_err(|e| anyhow!("{}'s signature is not attestable: {e}", name(who)))?;
+        let s = &attested.signer;
+        r.t.line(&format!(
+            "   verified {}'s CMS: {}; roles {:?}; certificate serial {}; chain of {} certificates; revocation {}",
+            name(who),
+            s.signature_algorithm,
+            s.roles,
+            s.serial,
+            s.chain.len(),
+            if s.revocation_checked { "checked" } else { "not checked (no CRL here)" }
+        ));
+        r.t.checked();
+        let e = attested.evidence;
+        if e.role != role {
+            bail!("{}: role {:?}, expected {role:?}", name(who), e.role);
+        }
+        // The statement names the registry's address and the key is made
+        // afresh, so these hashes differ between runs and ledgers.
+        r.t.name_value(&e.statement_hash, &format!("{}-statement", name(who)));
+        r.t.name_value(&e.cert_serial_hash, &format!("{}-certificate", name(who)));
+        r.t.name_value(&e.subject_commitment, &format!("{}-commitment", name(who)));
+        let recorded = ShartEvent::AttestationRecorded(AttestationRecorded {
+            id,
+            account: e.account,
+            verifier: r.id(Who::Verifier),
+            holder_kind: e.holder_kind,
+            role,
+            ca: e.ca,
+            valid_until: e.valid_until,
+            statement_hash: e.statement_hash,
+        });
+        r.call(Target::Registry, Who::Verifier, "attest", e, 0, &[recorded])?;
+    }
+    Ok(())
+}
+
+/// The registry's address, once deployed.
+fn registry_address(r: &Run<'_>) -> Result<AccountId32> {
+    r.registry
+        .clone()
+        .ok_or_else(|| anyhow!("the registry is not deployed"))
+}
+
+/// Milestone 1: after the review period the contract decides to release
+/// it (an automated decision, notified and explained); the client asks for
+/// human review; the reviewer upholds; anyone carries it out.
+fn automated_release_reviewed(r: &mut Run<'_>) -> Result<()> {
+    let (client, contractor) = (r.id(Who::Client), r.id(Who::Contractor));
+    r.step("milestone 1: delivered; the client stays silent; after the review period the contract decides to release it and notifies the client; nothing is paid yet");
+    deliver(r, 1)?;
     let delivered_at = r.l.elapsed();
     r.l.wait_until(delivered_at + REVIEW_PERIOD + SECOND)?;
     r.call(
@@ -775,6 +1110,8 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             },
         )],
     )?;
+
+    r.step("the client asks for a human review within its window; the funds stay put");
     let reason = doc("client: acceptance tests were not run");
     r.call(
         Target::Agreement,
@@ -795,6 +1132,8 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         1u32,
         Error::Review(ReviewError::NotYetFinal { id: 1 }),
     )?;
+
+    r.step("the reviewer upholds the release (the acceptance log shows the tests passed); anyone carries it out");
     let reasoning = doc("review: acceptance log shows the tests passed");
     r.call(
         Target::Agreement,
@@ -824,20 +1163,41 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
                 verdict: Verdict::Adverse,
                 basis: EffectBasis::Upheld,
             }),
-            released(1, true),
+            released(contractor, 1, true),
         ],
         &paid(&[(Who::Contractor, MILESTONES[1])])?,
     )?;
+    Ok(())
+}
 
-    r.step("milestone 2: delivered; the client disputes it; the arbitrator rules 40 % to the client; after the appeal window anyone executes");
-    r.call(
-        Target::Agreement,
-        Who::Contractor,
-        "mark_delivered",
-        2u32,
-        0,
-        &[delivered(2)],
-    )?;
+/// The appeal deadline of the `RulingIssued` among `events`.
+fn appeal_deadline(events: &[ShartEvent]) -> Result<u64> {
+    events
+        .iter()
+        .find_map(|e| match e {
+            ShartEvent::RulingIssued(r) => Some(r.appeal_deadline),
+            _ => None,
+        })
+        .ok_or_else(|| anyhow!("no RulingIssued"))
+}
+
+fn ruling(r: &Run<'_>, id: u32, payer_bps: u16, award: &str) -> ShartEvent {
+    ShartEvent::RulingIssued(RulingIssued {
+        id,
+        arbitrator: r.id(Who::Arbitrator),
+        payer_bps,
+        award_hash: doc(award),
+        appeal_deadline: 0,
+    })
+}
+
+/// Milestone 2: disputed, ruled, appealed by the contractor, ruled again;
+/// the second appeal is refused, the ruling cannot execute inside its
+/// window, and anyone executes it after.
+fn dispute_appealed(r: &mut Run<'_>) -> Result<()> {
+    let (client, contractor) = (r.id(Who::Client), r.id(Who::Contractor));
+    r.step("milestone 2: delivered; the client disputes it; the amount freezes");
+    deliver(r, 2)?;
     r.call(
         Target::Agreement,
         Who::Client,
@@ -853,22 +1213,64 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             ruling_deadline: 0,
         })],
     )?;
+    r.refused(
+        Who::Client,
+        "approve_milestone",
+        2u32,
+        Error::Escrow(EscrowError::MilestoneFrozen { milestone: 2 }),
+    )?;
+
+    r.step("the arbitrator rules 30 % to the client; the contractor appeals once");
+    let first = ruling(r, 0, 3_000, "award v1");
     r.call(
         Target::Agreement,
         Who::Arbitrator,
         "rule",
-        (0u32, 4_000u16, doc("award")),
+        (0u32, 3_000u16, doc("award v1")),
         0,
-        &[ShartEvent::RulingIssued(RulingIssued {
+        &[first],
+    )?;
+    r.call(
+        Target::Agreement,
+        Who::Contractor,
+        "appeal",
+        (0u32, doc("grounds of appeal")),
+        0,
+        &[ShartEvent::RulingAppealed(RulingAppealed {
             id: 0,
-            arbitrator: r.id(Who::Arbitrator),
-            payer_bps: 4_000,
-            award_hash: doc("award"),
-            appeal_deadline: 0,
+            by: contractor,
+            grounds_hash: doc("grounds of appeal"),
+            ruling_deadline: 0,
         })],
     )?;
-    let ruled_at = r.l.elapsed();
-    r.l.wait_until(ruled_at + APPEAL_WINDOW + SECOND)?;
+
+    r.step("the arbitrator rules again, 40 % to the client; the contractor's second appeal is refused (each side has one)");
+    let second = ruling(r, 0, 4_000, "award v2");
+    let got = r.call(
+        Target::Agreement,
+        Who::Arbitrator,
+        "rule",
+        (0u32, 4_000u16, doc("award v2")),
+        0,
+        &[second],
+    )?;
+    let deadline = appeal_deadline(&got)?;
+    r.refused(
+        Who::Contractor,
+        "appeal",
+        (0u32, doc("second appeal")),
+        Error::Dispute(DisputeError::AppealAlreadyUsed),
+    )?;
+
+    r.step("inside the appeal window the ruling cannot execute; after it, anyone executes");
+    r.refused(
+        Who::Stranger,
+        "execute_ruling",
+        0u32,
+        Error::Dispute(DisputeError::NotExecutableYet { at: deadline }),
+    )?;
+    let offset = deadline.saturating_sub(r.l.start());
+    r.l.wait_until(offset + SECOND)?;
     let (to_client, to_contractor) = (MILESTONES[2] * 4 / 10, MILESTONES[2] * 6 / 10);
     r.call_moving(
         Target::Agreement,
@@ -885,16 +1287,16 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         })],
         &paid(&[(Who::Client, to_client), (Who::Contractor, to_contractor)])?,
     )?;
+    Ok(())
+}
 
-    r.step("milestone 3 delivered; the guardian pauses; releases stop; the client disputes milestone 4");
-    r.call(
-        Target::Agreement,
-        Who::Contractor,
-        "mark_delivered",
-        3u32,
-        0,
-        &[delivered(3)],
-    )?;
+/// Milestone 3 delivered; the guardian pauses; the client disputes
+/// milestone 4 while paused; the admin terminates: delivered work is paid,
+/// nothing goes to the admin, and the dispute goes on to its ruling.
+fn pause_and_terminate(r: &mut Run<'_>) -> Result<()> {
+    let (admin, client, contractor) = (r.id(Who::Admin), r.id(Who::Client), r.id(Who::Contractor));
+    r.step("milestone 3 delivered; a guardian pauses on a court order; releases stop");
+    deliver(r, 3)?;
     r.call(
         Target::Agreement,
         Who::Guardian,
@@ -913,6 +1315,9 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
         3u32,
         Error::KillSwitch(KillSwitchError::Paused),
     )?;
+    r.read("state", (), SwitchState::Paused)?;
+
+    r.step("while paused, protective paths work: the client disputes milestone 4");
     r.call(
         Target::Agreement,
         Who::Client,
@@ -928,7 +1333,6 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             ruling_deadline: 0,
         })],
     )?;
-    r.read("state", (), SwitchState::Paused)?;
 
     r.step("the admin terminates: delivered m3 to the contractor, nothing to the admin; disputed m4 stays frozen under its dispute");
     // The admin calls, so its own balance moves by its fees on a node; that
@@ -957,22 +1361,17 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
     r.read("held", (), MILESTONES[4])?;
 
     r.step("the dispute over m4 goes on after termination: the arbitrator rules it all to the client; after the appeal window anyone executes");
-    r.call(
+    let award = ruling(r, 1, 10_000, "award m4");
+    let got = r.call(
         Target::Agreement,
         Who::Arbitrator,
         "rule",
         (1u32, 10_000u16, doc("award m4")),
         0,
-        &[ShartEvent::RulingIssued(RulingIssued {
-            id: 1,
-            arbitrator: r.id(Who::Arbitrator),
-            payer_bps: 10_000,
-            award_hash: doc("award m4"),
-            appeal_deadline: 0,
-        })],
+        &[award],
     )?;
-    let ruled_at = r.l.elapsed();
-    r.l.wait_until(ruled_at + APPEAL_WINDOW + SECOND)?;
+    let offset = appeal_deadline(&got)?.saturating_sub(r.l.start());
+    r.l.wait_until(offset + SECOND)?;
     r.call_moving(
         Target::Agreement,
         Who::Stranger,
@@ -998,7 +1397,46 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
             actual: SwitchState::Terminated,
         }),
     )?;
-    Ok(r.t)
+    Ok(())
+}
+
+/// Later, NCA revokes the contractor's certificate: the verifier revokes
+/// the attestation; anyone tells the parties; the acceptance stays on
+/// record, marked.
+fn revocation(r: &mut Run<'_>) -> Result<()> {
+    let contractor = r.id(Who::Contractor);
+    r.step("later, NCA revokes the contractor's certificate: the verifier revokes attestation 2; anyone tells the parties; the acceptance stays on record");
+    r.call(
+        Target::Registry,
+        Who::Verifier,
+        "revoke",
+        (2u64, RevocationReason::CertificateRevoked),
+        0,
+        &[ShartEvent::AttestationRevoked(AttestationRevoked {
+            id: 2,
+            account: contractor,
+            by: r.id(Who::Verifier),
+            reason: RevocationReason::CertificateRevoked,
+            at: 0,
+        })],
+    )?;
+    r.call(
+        Target::Agreement,
+        Who::Stranger,
+        "note_invalidated_attestation",
+        (contractor, 2u64),
+        0,
+        &[ShartEvent::AcceptanceAttestationInvalidated(
+            AcceptanceAttestationInvalidated {
+                party: contractor,
+                attestation: 2,
+                reason: RevocationReason::CertificateRevoked,
+                versions: vec![1],
+                at: 0,
+            },
+        )],
+    )?;
+    Ok(())
 }
 
 // ----- the drink ledger ----------------------------------------------------
@@ -1007,6 +1445,8 @@ pub fn run(ledger: &mut dyn Ledger) -> Result<Transcript> {
 /// funded; time jumps.
 pub struct DrinkLedger {
     chain: Chain,
+    chain_name: &'static str,
+    salt: &'static [u8],
     accounts: fixtures::Accounts,
     registry: Option<Instance>,
     agreement: Option<Instance>,
@@ -1020,6 +1460,21 @@ impl DrinkLedger {
     ///
     /// If a bundle cannot be built.
     pub fn new() -> Result<Self> {
+        Self::named("drink-local", &[])
+    }
+
+    /// A fresh chain of another name whose contracts land at other
+    /// addresses: what differs between two ledgers, for testing that the
+    /// compared transcript does not depend on it.
+    ///
+    /// # Errors
+    ///
+    /// If a bundle cannot be built.
+    pub fn elsewhere() -> Result<Self> {
+        Self::named("drink-elsewhere", b"elsewhere")
+    }
+
+    fn named(chain_name: &'static str, salt: &'static [u8]) -> Result<Self> {
         let bundles = [
             bundle::bundle("eds_registry")?,
             bundle::bundle("service_agreement")?,
@@ -1032,6 +1487,8 @@ impl DrinkLedger {
         chain.advance_to(T0);
         Ok(Self {
             chain,
+            chain_name,
+            salt,
             accounts,
             registry: None,
             agreement: None,
@@ -1075,6 +1532,10 @@ impl Ledger for DrinkLedger {
         }
     }
 
+    fn chain_id(&mut self) -> Result<ChainId> {
+        Ok(ChainId::Name(self.chain_name.into()))
+    }
+
     fn start(&self) -> u64 {
         T0
     }
@@ -1098,7 +1559,9 @@ impl Ledger for DrinkLedger {
         };
         let bundle = self.bundles[index].clone();
         let origin = self.account(who);
-        let out = self.chain.deploy(&bundle, &origin, "new", args, 0, &[]);
+        let out = self
+            .chain
+            .deploy(&bundle, &origin, "new", args, 0, self.salt);
         let instance = out
             .value
             .clone()
@@ -1108,7 +1571,21 @@ impl Ledger for DrinkLedger {
             Target::Registry => self.registry = Some(instance),
             Target::Agreement => self.agreement = Some(instance),
         }
-        Ok(Deployed { address })
+        let events = out
+            .events
+            .iter()
+            .filter(|e| e.contract == address)
+            .map(|e| e.event.clone())
+            .collect();
+        Ok(Deployed {
+            address,
+            events: Some(events),
+            cost: Some(Cost {
+                ref_time: out.gas.ref_time,
+                proof_size: out.gas.proof_size,
+                storage_deposit: out.storage_deposit,
+            }),
+        })
     }
 
     fn call(
@@ -1118,7 +1595,7 @@ impl Ledger for DrinkLedger {
         message: &str,
         args: Encoded,
         value: u128,
-    ) -> Result<Vec<Vec<u8>>> {
+    ) -> Result<Called> {
         let instance = self.instance(target)?;
         let origin = self.account(who);
         let out = self
@@ -1128,8 +1605,16 @@ impl Ledger for DrinkLedger {
             let data = out.value.map(|r| hex::encode(r.0));
             bail!("reverted: {data:?}");
         }
+        let cost = Some(Cost {
+            ref_time: out.gas.ref_time,
+            proof_size: out.gas.proof_size,
+            storage_deposit: out.storage_deposit,
+        });
         out.value.map_err(|e| anyhow!("{e:?}"))?;
-        Ok(Self::emitted(&instance.address, &out.events))
+        Ok(Called {
+            events: Self::emitted(&instance.address, &out.events),
+            cost,
+        })
     }
 
     fn refused(

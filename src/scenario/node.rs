@@ -26,8 +26,9 @@ use crate::{
     bundle::{self, Bundle},
     cli_args::{self, Kind},
     runtime::Encoded,
-    scenario::{Deployed, Ledger, Target, Who},
+    scenario::{Called, Deployed, Ledger, Target, Who},
     ss58,
+    statement::ChainId,
 };
 
 /// The default RPC endpoint of `scripts/node.sh`.
@@ -513,6 +514,17 @@ impl Ledger for NodeLedger {
             .expect("every participant has a dev account")
     }
 
+    fn chain_id(&mut self) -> Result<ChainId> {
+        let hash = self.rpc("chain_getBlockHash", json!([0]))?;
+        let hex = hash
+            .as_str()
+            .ok_or_else(|| anyhow!("no genesis hash: {hash}"))?;
+        let bytes: [u8; 32] = hex::decode(hex.trim_start_matches("0x"))?
+            .try_into()
+            .map_err(|_| anyhow!("a genesis hash of the wrong length: {hex}"))?;
+        Ok(ChainId::Genesis(bytes))
+    }
+
     fn start(&self) -> u64 {
         self.start
     }
@@ -585,6 +597,8 @@ impl Ledger for NodeLedger {
         self.record(target, who, &scon, &reported, &address)?;
         Ok(Deployed {
             address: AccountId32::new(bytes),
+            events: None,
+            cost: None,
         })
     }
 
@@ -595,7 +609,7 @@ impl Ledger for NodeLedger {
         message: &str,
         args: Encoded,
         value: u128,
-    ) -> Result<Vec<Vec<u8>>> {
+    ) -> Result<Called> {
         let mut a = self.call_args(target, who, message, &args)?;
         if value > 0 {
             a.extend(["--value".into(), value.to_string()]);
@@ -611,7 +625,10 @@ impl Ledger for NodeLedger {
         a.extend(["-x".into(), "--skip-confirm".into()]);
         let events = self.cargo_contract(&a)?;
         let address = ss58::encode(42, self.live(target)?.address.as_ref())?;
-        contract_events(&events, &address)
+        Ok(Called {
+            events: contract_events(&events, &address)?,
+            cost: None,
+        })
     }
 
     fn refused(

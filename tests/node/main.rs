@@ -27,12 +27,53 @@ fn scenario_on_drink_meets_every_expected_outcome() {
         "balances: contractor +100000, escrow -100000",
         "read held: 150000",
         "balances: client +150000, escrow -150000",
+        "verified client's CMS",
+        "client -> accept_agreement: refused: Eds(NoAttestation { account: client })",
+        "contractor -> appeal: refused: Dispute(AppealAlreadyUsed)",
+        "event AttestationRecorded(AttestationRecorded { id: 2, account: contractor, verifier: verifier, holder_kind: Individual, role: Individual, ca: NcaGost2015, valid_until: _, statement_hash: contractor-statement })",
+        "event AcceptanceAttestationInvalidated",
     ] {
         assert!(text.contains(line), "transcript lacks {line:?}:\n{text}");
     }
     assert!(
         !text.contains("1767"),
         "block times leaked into the transcript:\n{text}"
+    );
+}
+
+#[test]
+fn ledgers_at_other_addresses_print_the_same_compared_text() {
+    // given: two ledgers whose contracts land at other addresses on chains
+    // of other names, as drink and a node do; the configuration digest and
+    // the binding statements name the registry's address and the chain
+    let mut first = DrinkLedger::new().expect("bundles build");
+    let mut second = DrinkLedger::elsewhere().expect("bundles build");
+    // when
+    let a = scenario::run(&mut first).expect("every outcome as expected");
+    let b = scenario::run(&mut second).expect("every outcome as expected");
+    // then: the compared texts are equal, the reader's texts are not
+    let differ = scenario::differences(a.text(), b.text(), "first", "second");
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    assert!(
+        !a.text().contains("gas:") && !a.text().contains("| chain:"),
+        "costs and details leaked into the compared text"
+    );
+    assert!(a.shown().contains("| chain: drink-local"), "{}", a.shown());
+    assert!(
+        b.shown().contains("| chain: drink-elsewhere"),
+        "{}",
+        b.shown()
+    );
+    let registry = |t: &str| {
+        t.lines()
+            .find(|l| l.contains("| registry:"))
+            .map(str::to_owned)
+    };
+    assert!(registry(a.shown()).is_some());
+    assert_ne!(
+        registry(a.shown()),
+        registry(b.shown()),
+        "the registries' addresses differ"
     );
 }
 
