@@ -56,6 +56,10 @@ pub trait Accounts: Clone {
     fn admin(&self) -> &AccountId32;
     /// The accredited EDS verifier.
     fn verifier(&self) -> &AccountId32;
+    /// The guardian granted at instantiation (may pause).
+    fn guardian(&self) -> &AccountId32;
+    /// An account that is no party and holds no role.
+    fn stranger(&self) -> &AccountId32;
 }
 
 /// What a template tells the driver.
@@ -64,8 +68,9 @@ pub trait Template: Sized {
     const BUNDLE: &'static str;
     /// Its constructor's argument.
     type Config: Encode;
-    /// Its error enum.
-    type Error: Decode + Debug + PartialEq + Clone;
+    /// Its error enum, with the kit's errors in it
+    /// (`safeguards::safeguard_errors_into!`).
+    type Error: Decode + Debug + PartialEq + Clone + From<safeguards::SafeguardError>;
     /// Its named accounts.
     type Accounts: Accounts;
     /// What the verifier attests before deployment: one evidence per party.

@@ -35,6 +35,12 @@ impl super::driver::Accounts for Accounts {
     fn verifier(&self) -> &drink::AccountId32 {
         &self.verifier
     }
+    fn guardian(&self) -> &drink::AccountId32 {
+        &self.guardian
+    }
+    fn stranger(&self) -> &drink::AccountId32 {
+        &self.stranger
+    }
 }
 
 impl Template for ServiceAgreement {

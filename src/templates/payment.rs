@@ -169,6 +169,12 @@ impl super::driver::Accounts for Accounts {
     fn verifier(&self) -> &AccountId32 {
         &self.verifier
     }
+    fn guardian(&self) -> &AccountId32 {
+        &self.guardian
+    }
+    fn stranger(&self) -> &AccountId32 {
+        &self.stranger
+    }
 }
 
 impl Template for ProgrammablePayment {

@@ -3,6 +3,7 @@
 //! drink's in-process runtime through `shart::templates::driver::Driver`.
 mod access;
 mod eds;
+mod kit;
 mod lifecycle;
 mod programmable_payment;
 mod refusals;
