@@ -17,9 +17,12 @@ use anyhow::{anyhow, bail, Result};
 use drink::AccountId32;
 use regex::Regex;
 use safeguards::{
-    agreement::{AcceptanceAttestationInvalidated, AgreementAccepted, AgreementEffective, Terms},
+    agreement::{
+        Acceptance, AcceptanceAttestationInvalidated, AgreementAccepted, AgreementEffective, Terms,
+    },
     dispute::{
-        DisputeConfig, DisputeRaised, DisputeResolved, Fallback, RulingAppealed, RulingIssued,
+        DisputeConfig, DisputeRaised, DisputeResolved, EvidenceSubmitted, Fallback, RulingAppealed,
+        RulingIssued,
     },
     eds::{AttestationRecorded, AttestationRevoked, EdsRole, RevocationReason, VerifierAccredited},
     kill_switch::{ContractPaused, ContractTerminated, SettlementPaid, SwitchState},
@@ -28,7 +31,7 @@ use safeguards::{
         ReviewResolved, Verdict,
     },
     roles::Role,
-    DisputeError, EdsError, Hash32, KillSwitchError, ReviewError,
+    DisputeError, EdsError, Hash32, KillSwitchError, ReviewError, RolesError,
 };
 use scale::{Decode, Encode, Input};
 use service_agreement::{
@@ -126,6 +129,10 @@ pub struct Called {
     /// What the call cost, where the ledger measures it (drink does; the
     /// node ledger does not).
     pub cost: Option<Cost>,
+    /// The block time the call ran at, where the ledger knows it (drink
+    /// does): the scenario then checks every time and deadline in the
+    /// events exactly.
+    pub at: Option<u64>,
 }
 
 /// Gas and storage deposit of one call, as drink measures them.
@@ -321,7 +328,7 @@ impl Transcript {
             checks: 0,
             names,
             times: Regex::new(
-                r"\b(at|review_until|deadline|ruling_deadline|appeal_deadline|window_ends|valid_from|valid_until|decided_at): \d+",
+                r"\b(at|until|review_until|deadline|ruling_deadline|appeal_deadline|window_ends|valid_from|valid_until|decided_at): \d+",
             )
             .expect("a valid pattern"),
             hashes: Regex::new(r"\[((?:[0-9]{1,3}, ){31}[0-9]{1,3})\]").expect("a valid pattern"),
@@ -565,12 +572,17 @@ impl Run<'_> {
     /// Checks that every followed balance except the caller's (who pays
     /// fees on a real chain) moved by exactly `moved` (unnamed: by
     /// nothing), and writes the moves to the transcript.
+    ///
+    /// `caller_pays`, where the ledger knows it, is what the caller pays
+    /// (value sent and storage deposit); its balance is then checked too,
+    /// and not written (it differs between ledgers).
     fn expect_moved(
         &mut self,
         what: &str,
         caller: Who,
         before: &[u128],
         moved: &[(Holder, i128)],
+        caller_pays: Option<i128>,
     ) -> Result<()> {
         let after = self.balances()?;
         let mut shown = Vec::new();
@@ -579,6 +591,16 @@ impl Run<'_> {
             if *h == Holder::Of(caller) {
                 if expected != 0 {
                     bail!("{what}: the scenario cannot check the caller's balance exactly");
+                }
+                if let Some(pays) = caller_pays {
+                    let actual = i128::try_from(*a)?.checked_sub(i128::try_from(*b)?);
+                    if actual != pays.checked_neg() {
+                        bail!(
+                            "{what}: the caller {} moved by {actual:?}, expected {} (value and storage deposit)",
+                            holder_name(*h),
+                            -pays
+                        );
+                    }
                 }
                 continue;
             }
@@ -636,8 +658,23 @@ impl Run<'_> {
             .call(target, who, message, Encoded::of(args), value)
             .map_err(|e| anyhow!("{} -> {message}: {e:#}", name(who)))?;
         let decoded = self.expect_events(message, &called.events, expected)?;
+        if let Some(at) = called.at {
+            check_times(message, &decoded, at)?;
+            self.t.checked();
+        }
         self.show_cost(called.cost);
-        self.expect_moved(message, who, &before, moved)?;
+        // Where the ledger measures the cost (drink, which charges no
+        // fees), the caller's balance is checked too: it pays exactly what
+        // it sent and the storage deposit.
+        let caller_pays = match called.cost {
+            Some(c) => Some(
+                signed(value)?
+                    .checked_add(c.storage_deposit)
+                    .ok_or_else(|| anyhow!("{message}: the caller's payment overflows"))?,
+            ),
+            None => None,
+        };
+        self.expect_moved(message, who, &before, moved, caller_pays)?;
         Ok(decoded)
     }
 
@@ -689,6 +726,54 @@ impl Run<'_> {
     fn id(&self, who: Who) -> ink::primitives::AccountId {
         ink_account(&self.l.account(who))
     }
+}
+
+/// Checks every time in `events` against the block time `at` of the call
+/// that emitted them: an event's `at` is `at`, and each deadline is `at`
+/// plus its period in [`config`].
+fn check_times(what: &str, events: &[ShartEvent], at: u64) -> Result<()> {
+    let after = |period: u64| at.checked_add(period);
+    for e in events {
+        let (name, got, expected) = match e {
+            ShartEvent::MilestoneDelivered(d) => {
+                if d.at != at {
+                    bail!(
+                        "{what}: MilestoneDelivered at {}, the block is at {at}",
+                        d.at
+                    );
+                }
+                ("review_until", d.review_until, after(REVIEW_PERIOD))
+            }
+            ShartEvent::AutomatedDecisionRecorded(d) => {
+                ("review_until", d.review_until, after(REVIEW_WINDOW))
+            }
+            ShartEvent::ReviewRequested(r) => ("deadline", r.deadline, after(REVIEWER_DEADLINE)),
+            ShartEvent::DisputeRaised(d) => {
+                ("ruling_deadline", d.ruling_deadline, after(RULING_PERIOD))
+            }
+            ShartEvent::RulingIssued(r) => {
+                ("appeal_deadline", r.appeal_deadline, after(APPEAL_WINDOW))
+            }
+            ShartEvent::RulingAppealed(r) => {
+                ("ruling_deadline", r.ruling_deadline, after(RULING_PERIOD))
+            }
+            ShartEvent::VerifierAccredited(v) => ("at", v.at, Some(at)),
+            ShartEvent::AgreementAccepted(v) => ("at", v.at, Some(at)),
+            ShartEvent::AgreementEffective(v) => ("at", v.at, Some(at)),
+            ShartEvent::ContractPaused(v) => ("at", v.at, Some(at)),
+            ShartEvent::ContractTerminated(v) => ("at", v.at, Some(at)),
+            ShartEvent::AttestationRevoked(v) => ("at", v.at, Some(at)),
+            ShartEvent::AcceptanceAttestationInvalidated(v) => ("at", v.at, Some(at)),
+            _ => continue,
+        };
+        if Some(got) != expected {
+            bail!(
+                "{what}: {} {name} is {got}, expected {expected:?} (the block is at {at})",
+                e.name()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn signed(amount: u128) -> Result<i128> {
@@ -795,7 +880,7 @@ fn run_with(ledger: &mut dyn Ledger, echo: bool) -> Result<Transcript> {
     )?;
 
     r.step("both parties accept the EDS-signed agreement (hash, version 1, configuration digest), each on its attestation");
-    r.call(
+    let mut accepted = r.call(
         Target::Agreement,
         Who::Client,
         "accept_agreement",
@@ -809,7 +894,7 @@ fn run_with(ledger: &mut dyn Ledger, echo: bool) -> Result<Transcript> {
             attestation: 1,
         })],
     )?;
-    r.call(
+    accepted.extend(r.call(
         Target::Agreement,
         Who::Contractor,
         "accept_agreement",
@@ -829,7 +914,23 @@ fn run_with(ledger: &mut dyn Ledger, echo: bool) -> Result<Transcript> {
                 at: 0,
             }),
         ],
-    )?;
+    )?);
+    // The acceptance log as the contract keeps it, at the times the
+    // events report.
+    let acceptances: Vec<Acceptance> = accepted
+        .iter()
+        .filter_map(|e| match e {
+            ShartEvent::AgreementAccepted(a) => Some(Acceptance {
+                party: a.party,
+                version: a.version,
+                at: a.at,
+                attestation: a.attestation,
+                invalidated: None,
+            }),
+            _ => None,
+        })
+        .collect();
+    r.read("acceptances", (), acceptances.clone())?;
 
     r.step("the client funds the escrow with the milestone total");
     r.call_moving(
@@ -861,7 +962,7 @@ fn run_with(ledger: &mut dyn Ledger, echo: bool) -> Result<Transcript> {
     automated_release_reviewed(&mut r)?;
     dispute_appealed(&mut r)?;
     pause_and_terminate(&mut r)?;
-    revocation(&mut r)?;
+    revocation(&mut r, acceptances)?;
     Ok(r.t)
 }
 
@@ -874,9 +975,10 @@ fn released(to: ink::primitives::AccountId, m: u32, automated: bool) -> ShartEve
     })
 }
 
-/// The contractor marks milestone `m` delivered.
-fn deliver(r: &mut Run<'_>, m: u32) -> Result<()> {
-    r.call(
+/// The contractor marks milestone `m` delivered; returns the end of the
+/// client's review period.
+fn deliver(r: &mut Run<'_>, m: u32) -> Result<u64> {
+    let got = r.call(
         Target::Agreement,
         Who::Contractor,
         "mark_delivered",
@@ -888,7 +990,12 @@ fn deliver(r: &mut Run<'_>, m: u32) -> Result<()> {
             review_until: 0,
         })],
     )?;
-    Ok(())
+    got.iter()
+        .find_map(|e| match e {
+            ShartEvent::MilestoneDelivered(d) => Some(d.review_until),
+            _ => None,
+        })
+        .ok_or_else(|| anyhow!("no MilestoneDelivered"))
 }
 
 /// Deploys both contracts, checks what the agreement was instantiated
@@ -932,6 +1039,7 @@ fn deploy_both(r: &mut Run<'_>) -> Result<Hash32> {
     )?;
     r.read("parties", (), (r.id(Who::Client), r.id(Who::Contractor)))?;
     r.read("clause", (), fixtures::clause())?;
+    r.read("config", (), config(&*r.l, &registry.address))?;
     // What the parties accept is what runs: the digest they quote is
     // computed here, off chain, from the configuration deployed. It names
     // the registry's address, so it differs between ledgers.
@@ -971,7 +1079,7 @@ fn sign_verify_attest(r: &mut Run<'_>, digest: Hash32) -> Result<()> {
     );
     let chain = r.l.chain_id()?;
     let registry: [u8; 32] = *registry_address(r)?.as_ref();
-    let pki = Pki::new(KeyKind::Gost512, false);
+    let pki = Pki::around(KeyKind::Gost512, false, start);
     let anchors = [pki.ca.clone()];
     r.t.line(&format!(
         "   trusted CA (stands in for NCA RK): {}",
@@ -1086,9 +1194,14 @@ fn registry_address(r: &Run<'_>) -> Result<AccountId32> {
 fn automated_release_reviewed(r: &mut Run<'_>) -> Result<()> {
     let (client, contractor) = (r.id(Who::Client), r.id(Who::Contractor));
     r.step("milestone 1: delivered; the client stays silent; after the review period the contract decides to release it and notifies the client; nothing is paid yet");
-    deliver(r, 1)?;
-    let delivered_at = r.l.elapsed();
-    r.l.wait_until(delivered_at + REVIEW_PERIOD + SECOND)?;
+    let until = deliver(r, 1)?;
+    r.refused(
+        Who::Stranger,
+        "auto_release",
+        1u32,
+        Error::Escrow(EscrowError::ReviewPeriodRunning { until }),
+    )?;
+    r.l.wait_until(until.saturating_sub(r.l.start()) + SECOND)?;
     r.call(
         Target::Agreement,
         Who::Stranger,
@@ -1134,6 +1247,15 @@ fn automated_release_reviewed(r: &mut Run<'_>) -> Result<()> {
     )?;
 
     r.step("the reviewer upholds the release (the acceptance log shows the tests passed); anyone carries it out");
+    r.refused(
+        Who::Arbitrator,
+        "resolve_review",
+        (1u32, None::<Verdict>, doc("not the reviewer")),
+        Error::Roles(RolesError::Unauthorized {
+            caller: r.id(Who::Arbitrator),
+            required: Role::Reviewer,
+        }),
+    )?;
     let reasoning = doc("review: acceptance log shows the tests passed");
     r.call(
         Target::Agreement,
@@ -1166,6 +1288,12 @@ fn automated_release_reviewed(r: &mut Run<'_>) -> Result<()> {
             released(contractor, 1, true),
         ],
         &paid(&[(Who::Contractor, MILESTONES[1])])?,
+    )?;
+    r.refused(
+        Who::Stranger,
+        "execute_decision",
+        1u32,
+        Error::Review(ReviewError::AlreadyFinal { id: 1 }),
     )?;
     Ok(())
 }
@@ -1213,12 +1341,21 @@ fn dispute_appealed(r: &mut Run<'_>) -> Result<()> {
             ruling_deadline: 0,
         })],
     )?;
-    r.refused(
-        Who::Client,
-        "approve_milestone",
-        2u32,
-        Error::Escrow(EscrowError::MilestoneFrozen { milestone: 2 }),
+    r.call(
+        Target::Agreement,
+        Who::Contractor,
+        "submit_evidence",
+        (0u32, doc("evidence: acceptance log")),
+        0,
+        &[ShartEvent::EvidenceSubmitted(EvidenceSubmitted {
+            id: 0,
+            by: contractor,
+            evidence_hash: doc("evidence: acceptance log"),
+        })],
     )?;
+    let frozen = Error::Escrow(EscrowError::MilestoneFrozen { milestone: 2 });
+    r.refused(Who::Client, "approve_milestone", 2u32, frozen)?;
+    r.refused(Who::Stranger, "auto_release", 2u32, frozen)?;
 
     r.step("the arbitrator rules 30 % to the client; the contractor appeals once");
     let first = ruling(r, 0, 3_000, "award v1");
@@ -1403,7 +1540,7 @@ fn pause_and_terminate(r: &mut Run<'_>) -> Result<()> {
 /// Later, NCA revokes the contractor's certificate: the verifier revokes
 /// the attestation; anyone tells the parties; the acceptance stays on
 /// record, marked.
-fn revocation(r: &mut Run<'_>) -> Result<()> {
+fn revocation(r: &mut Run<'_>, mut acceptances: Vec<Acceptance>) -> Result<()> {
     let contractor = r.id(Who::Contractor);
     r.step("later, NCA revokes the contractor's certificate: the verifier revokes attestation 2; anyone tells the parties; the acceptance stays on record");
     r.call(
@@ -1436,6 +1573,10 @@ fn revocation(r: &mut Run<'_>) -> Result<()> {
             },
         )],
     )?;
+    for a in acceptances.iter_mut().filter(|a| a.party == contractor) {
+        a.invalidated = Some(RevocationReason::CertificateRevoked);
+    }
+    r.read("acceptances", (), acceptances)?;
     Ok(())
 }
 
@@ -1445,7 +1586,8 @@ fn revocation(r: &mut Run<'_>) -> Result<()> {
 /// funded; time jumps.
 pub struct DrinkLedger {
     chain: Chain,
-    chain_name: &'static str,
+    chain_id: ChainId,
+    start: u64,
     salt: &'static [u8],
     accounts: fixtures::Accounts,
     registry: Option<Instance>,
@@ -1460,21 +1602,22 @@ impl DrinkLedger {
     ///
     /// If a bundle cannot be built.
     pub fn new() -> Result<Self> {
-        Self::named("drink-local", &[])
+        Self::named(ChainId::Name("drink-local".into()), T0, &[])
     }
 
-    /// A fresh chain of another name whose contracts land at other
-    /// addresses: what differs between two ledgers, for testing that the
-    /// compared transcript does not depend on it.
+    /// A fresh chain that differs from [`DrinkLedger::new`]'s as a node
+    /// does: named by a genesis hash, starting at another time (not on a
+    /// whole second), its contracts at other addresses. For testing that
+    /// the compared transcript does not depend on any of it.
     ///
     /// # Errors
     ///
     /// If a bundle cannot be built.
     pub fn elsewhere() -> Result<Self> {
-        Self::named("drink-elsewhere", b"elsewhere")
+        Self::named(ChainId::Genesis([0x6e; 32]), T0 + 987_654, b"elsewhere")
     }
 
-    fn named(chain_name: &'static str, salt: &'static [u8]) -> Result<Self> {
+    fn named(chain_id: ChainId, start: u64, salt: &'static [u8]) -> Result<Self> {
         let bundles = [
             bundle::bundle("eds_registry")?,
             bundle::bundle("service_agreement")?,
@@ -1484,10 +1627,11 @@ impl DrinkLedger {
         for (account, _) in accounts.names().iter().skip(1) {
             chain.mint(account, START_BALANCE);
         }
-        chain.advance_to(T0);
+        chain.advance_to(start);
         Ok(Self {
             chain,
-            chain_name,
+            chain_id,
+            start,
             salt,
             accounts,
             registry: None,
@@ -1533,19 +1677,19 @@ impl Ledger for DrinkLedger {
     }
 
     fn chain_id(&mut self) -> Result<ChainId> {
-        Ok(ChainId::Name(self.chain_name.into()))
+        Ok(self.chain_id.clone())
     }
 
     fn start(&self) -> u64 {
-        T0
+        self.start
     }
 
     fn elapsed(&mut self) -> u64 {
-        self.chain.now().saturating_sub(T0)
+        self.chain.now().saturating_sub(self.start)
     }
 
     fn wait_until(&mut self, offset: u64) -> Result<()> {
-        let at = T0.saturating_add(offset);
+        let at = self.start.saturating_add(offset);
         if at > self.chain.now() {
             self.chain.advance_to(at);
         }
@@ -1598,6 +1742,7 @@ impl Ledger for DrinkLedger {
     ) -> Result<Called> {
         let instance = self.instance(target)?;
         let origin = self.account(who);
+        let at = Some(self.chain.now());
         let out = self
             .chain
             .call::<_, Rest>(&instance, &origin, message, args, value);
@@ -1614,6 +1759,7 @@ impl Ledger for DrinkLedger {
         Ok(Called {
             events: Self::emitted(&instance.address, &out.events),
             cost,
+            at,
         })
     }
 

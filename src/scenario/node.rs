@@ -628,6 +628,7 @@ impl Ledger for NodeLedger {
         Ok(Called {
             events: contract_events(&events, &address)?,
             cost: None,
+            at: None,
         })
     }
 

@@ -36,13 +36,14 @@ fn role_errors_refuse_without_side_effects<T: Template>(mut f: Driver<T>) {
             role: Role::Guardian,
         }),
     );
+    // an account that holds another role
     f.assert_refused(
         admin,
         "revoke_role",
-        (Role::Reviewer, ink_account(stranger)),
+        (Role::Reviewer, ink_account(guardian)),
         0,
         roles::<T>(RolesError::NotGranted {
-            account: ink_account(stranger),
+            account: ink_account(guardian),
             role: Role::Reviewer,
         }),
     );

@@ -59,11 +59,7 @@ fn ledgers_at_other_addresses_print_the_same_compared_text() {
         "costs and details leaked into the compared text"
     );
     assert!(a.shown().contains("| chain: drink-local"), "{}", a.shown());
-    assert!(
-        b.shown().contains("| chain: drink-elsewhere"),
-        "{}",
-        b.shown()
-    );
+    assert!(b.shown().contains("| chain: 0x6e6e"), "{}", b.shown());
     let registry = |t: &str| {
         t.lines()
             .find(|l| l.contains("| registry:"))

@@ -616,17 +616,25 @@ pub fn days_before(n: u32) -> Duration {
 }
 
 impl Pki {
-    /// A PKI whose CAs use keys of `kind`; `test` puts "TEST" in the CA
-    /// names as NCA's test CAs have.
+    /// A PKI whose CAs use keys of `kind`, valid around [`T0`]; `test`
+    /// puts "TEST" in the CA names as NCA's test CAs have.
     pub fn new(kind: KeyKind, test: bool) -> Self {
+        Self::around(kind, test, T0)
+    }
+
+    /// [`Pki::new`], valid around `at` instead of [`T0`] (the root for ten
+    /// years either side, the issuing CA for 1,000 days): for a run whose
+    /// clock is the wall clock, such as a real node's.
+    pub fn around(kind: KeyKind, test: bool, at: Duration) -> Self {
         let suffix = if test { " TEST" } else { "" };
+        let days = |n: u32| DAY.saturating_mul(n);
         let root_key = TestKey::generate(kind);
         let root = issue(
             &CertSpec::ca(
                 &format!("Shart Root{suffix}"),
                 1,
-                days_before(3650),
-                days_after(3650),
+                at.saturating_sub(days(3650)),
+                at.saturating_add(days(3650)),
             ),
             &root_key,
             None,
@@ -636,8 +644,8 @@ impl Pki {
             &CertSpec::ca(
                 &format!("Shart Issuing CA{suffix}"),
                 2,
-                days_before(1000),
-                days_after(1000),
+                at.saturating_sub(days(1000)),
+                at.saturating_add(days(1000)),
             ),
             &ca_key,
             Some((&root, &root_key)),
