@@ -60,6 +60,8 @@ pub trait Accounts: Clone {
     fn guardian(&self) -> &AccountId32;
     /// An account that is no party and holds no role.
     fn stranger(&self) -> &AccountId32;
+    /// The template's parties: who pays and who is paid.
+    fn parties(&self) -> Vec<AccountId32>;
 }
 
 /// What a template tells the driver.

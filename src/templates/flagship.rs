@@ -41,6 +41,9 @@ impl super::driver::Accounts for Accounts {
     fn stranger(&self) -> &drink::AccountId32 {
         &self.stranger
     }
+    fn parties(&self) -> Vec<drink::AccountId32> {
+        vec![self.client.clone(), self.contractor.clone()]
+    }
 }
 
 impl Template for ServiceAgreement {

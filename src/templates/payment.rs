@@ -175,6 +175,13 @@ impl super::driver::Accounts for Accounts {
     fn stranger(&self) -> &AccountId32 {
         &self.stranger
     }
+    fn parties(&self) -> Vec<AccountId32> {
+        vec![
+            self.holder.clone(),
+            self.recipient.clone(),
+            self.recipient2.clone(),
+        ]
+    }
 }
 
 impl Template for ProgrammablePayment {

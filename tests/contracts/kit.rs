@@ -80,6 +80,45 @@ fn role_errors_refuse_without_side_effects<T: Template>(mut f: Driver<T>) {
     );
 }
 
+/// No party is granted any role or proposed as admin, each refusal with
+/// `PartyMayNotHoldRole`: the check a template's own tests run in the
+/// state they care about (the security review found grants and handovers
+/// after funding).
+pub(crate) fn no_party_is_granted_a_role_or_handed_admin<T: Template>(f: &mut Driver<T>) {
+    let a = f.accounts.clone();
+    let may_not = |party, role| {
+        roles::<T>(RolesError::PartyMayNotHoldRole {
+            account: party,
+            role,
+        })
+    };
+    for party in a.parties() {
+        let party = ink_account(&party);
+        for role in [
+            Role::Guardian,
+            Role::Arbitrator,
+            Role::Reviewer,
+            Role::Verifier,
+            Role::Inspector,
+        ] {
+            f.assert_refused(
+                a.admin(),
+                "grant_role",
+                (role, party),
+                0,
+                may_not(party, role),
+            );
+        }
+        f.assert_refused(
+            a.admin(),
+            "propose_admin",
+            party,
+            0,
+            may_not(party, Role::Admin),
+        );
+    }
+}
+
 /// Every `KillSwitchError` of `pause`, `resume` and `terminate`, through
 /// the switch's life: active, paused, terminated.
 fn kill_switch_errors_refuse_without_side_effects<T: Template>(mut f: Driver<T>) {

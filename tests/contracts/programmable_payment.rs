@@ -473,37 +473,8 @@ fn a_party_cannot_be_granted_a_role_so_a_recipient_never_inspects_its_own_docume
     // `Inspector` approved its own documents and released in one block)
     let mut f = allocated(human());
     let a = f.accounts.clone();
-    for party in [&a.recipient, &a.recipient2, &a.holder] {
-        for role in [
-            Role::Guardian,
-            Role::Arbitrator,
-            Role::Reviewer,
-            Role::Verifier,
-            Role::Inspector,
-        ] {
-            // when / then
-            f.assert_refused(
-                &a.admin,
-                "grant_role",
-                (role, ink_account(party)),
-                0,
-                Error::Roles(RolesError::PartyMayNotHoldRole {
-                    account: ink_account(party),
-                    role,
-                }),
-            );
-        }
-        f.assert_refused(
-            &a.admin,
-            "propose_admin",
-            ink_account(party),
-            0,
-            Error::Roles(RolesError::PartyMayNotHoldRole {
-                account: ink_account(party),
-                role: Role::Admin,
-            }),
-        );
-    }
+    // when / then: no party is granted a role or proposed as admin
+    crate::kit::no_party_is_granted_a_role_or_handed_admin(&mut f);
     // and the recipient's junk document waits for a real inspector
     f.must(
         &a.recipient,

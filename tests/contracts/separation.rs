@@ -50,31 +50,8 @@ fn no_role_is_granted_to_a_party_and_admin_is_never_handed_to_one() {
     let mut f = deploy().unwrap();
     f.make_funded();
     let a = f.accounts.clone();
-    for party in [&a.client, &a.contractor] {
-        for role in [
-            Role::Guardian,
-            Role::Arbitrator,
-            Role::Reviewer,
-            Role::Verifier,
-            Role::Inspector,
-        ] {
-            // when / then
-            f.assert_refused(
-                &a.admin,
-                "grant_role",
-                (role, ink_account(party)),
-                0,
-                party_may_not_hold(party, role),
-            );
-        }
-        f.assert_refused(
-            &a.admin,
-            "propose_admin",
-            ink_account(party),
-            0,
-            party_may_not_hold(party, Role::Admin),
-        );
-    }
+    // when / then: no party is granted a role or proposed as admin
+    crate::kit::no_party_is_granted_a_role_or_handed_admin(&mut f);
     // and the client, who wanted to be arbitrator, cannot rule its dispute
     f.must(&a.client, "raise_dispute", (0u32, doc("pretext")), 0);
     f.assert_refused(
