@@ -1298,25 +1298,31 @@ fn automated_release_reviewed(r: &mut Run<'_>) -> Result<()> {
     Ok(())
 }
 
-/// The appeal deadline of the `RulingIssued` among `events`.
-fn appeal_deadline(events: &[ShartEvent]) -> Result<u64> {
-    events
-        .iter()
-        .find_map(|e| match e {
-            ShartEvent::RulingIssued(r) => Some(r.appeal_deadline),
-            _ => None,
-        })
-        .ok_or_else(|| anyhow!("no RulingIssued"))
-}
-
-fn ruling(r: &Run<'_>, id: u32, payer_bps: u16, award: &str) -> ShartEvent {
-    ShartEvent::RulingIssued(RulingIssued {
+/// The arbitrator rules dispute `id`: `payer_bps` to the client, with the
+/// SHA-256 of `award`. Returns the ruling's appeal deadline, as the
+/// contract reports it.
+fn rule(r: &mut Run<'_>, id: u32, payer_bps: u16, award: &str) -> Result<u64> {
+    let expected = ShartEvent::RulingIssued(RulingIssued {
         id,
         arbitrator: r.id(Who::Arbitrator),
         payer_bps,
         award_hash: doc(award),
         appeal_deadline: 0,
-    })
+    });
+    let got = r.call(
+        Target::Agreement,
+        Who::Arbitrator,
+        "rule",
+        (id, payer_bps, doc(award)),
+        0,
+        &[expected],
+    )?;
+    got.iter()
+        .find_map(|e| match e {
+            ShartEvent::RulingIssued(r) => Some(r.appeal_deadline),
+            _ => None,
+        })
+        .ok_or_else(|| anyhow!("no RulingIssued"))
 }
 
 /// Milestone 2: disputed, ruled, appealed by the contractor, ruled again;
@@ -1358,15 +1364,7 @@ fn dispute_appealed(r: &mut Run<'_>) -> Result<()> {
     r.refused(Who::Stranger, "auto_release", 2u32, frozen)?;
 
     r.step("the arbitrator rules 30 % to the client; the contractor appeals once");
-    let first = ruling(r, 0, 3_000, "award v1");
-    r.call(
-        Target::Agreement,
-        Who::Arbitrator,
-        "rule",
-        (0u32, 3_000u16, doc("award v1")),
-        0,
-        &[first],
-    )?;
+    rule(r, 0, 3_000, "award v1")?;
     r.call(
         Target::Agreement,
         Who::Contractor,
@@ -1382,16 +1380,7 @@ fn dispute_appealed(r: &mut Run<'_>) -> Result<()> {
     )?;
 
     r.step("the arbitrator rules again, 40 % to the client; the contractor's second appeal is refused (each side has one)");
-    let second = ruling(r, 0, 4_000, "award v2");
-    let got = r.call(
-        Target::Agreement,
-        Who::Arbitrator,
-        "rule",
-        (0u32, 4_000u16, doc("award v2")),
-        0,
-        &[second],
-    )?;
-    let deadline = appeal_deadline(&got)?;
+    let deadline = rule(r, 0, 4_000, "award v2")?;
     r.refused(
         Who::Contractor,
         "appeal",
@@ -1498,16 +1487,7 @@ fn pause_and_terminate(r: &mut Run<'_>) -> Result<()> {
     r.read("held", (), MILESTONES[4])?;
 
     r.step("the dispute over m4 goes on after termination: the arbitrator rules it all to the client; after the appeal window anyone executes");
-    let award = ruling(r, 1, 10_000, "award m4");
-    let got = r.call(
-        Target::Agreement,
-        Who::Arbitrator,
-        "rule",
-        (1u32, 10_000u16, doc("award m4")),
-        0,
-        &[award],
-    )?;
-    let offset = appeal_deadline(&got)?.saturating_sub(r.l.start());
+    let offset = rule(r, 1, 10_000, "award m4")?.saturating_sub(r.l.start());
     r.l.wait_until(offset + SECOND)?;
     r.call_moving(
         Target::Agreement,
