@@ -107,22 +107,14 @@ pub use errors::{Error, ProgrammeError};
 pub mod programmable_payment {
     use ink::prelude::vec::Vec;
     use safeguards::{
-        agreement::{Acceptance, Terms},
-        arbitration::ArbitrationClause,
-        dispute::Dispute,
-        eds::{AttestationId, Requirement},
-        kill_switch::SwitchState,
-        review::{Decision, DecisionId, Verdict},
-        roles::Role,
-        store::InkStore,
-        Hash32,
+        agreement::Terms, arbitration::ArbitrationClause, eds::AttestationId, review::Decision,
+        review::DecisionId, store::InkStore, Hash32, SafeguardAnswer, SafeguardCall,
+        SafeguardQuery,
     };
 
     use crate::{
         errors::Error,
-        programme::{
-            Allocation, Config, Effects, Event, Programme, ProgrammeEvent, MAX_EVIDENCE_PER_DISPUTE,
-        },
+        programme::{Allocation, Config, Effects, Event, Programme, ProgrammeEvent},
     };
 
     /// The contract's result type.
@@ -238,26 +230,6 @@ pub mod programmable_payment {
                     now,
                     attestation,
                 )
-            })
-        }
-
-        /// A party proposes an amendment: new document hash, higher
-        /// version. The current version governs until every party accepts
-        /// the amendment.
-        ///
-        /// # Errors
-        ///
-        /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`,
-        /// `HistoryFull` (the acceptance record could not take every
-        /// party's acceptance of it), `Terminated`.
-        ///
-        /// # Events
-        ///
-        /// `AmendmentProposed`.
-        #[ink(message)]
-        pub fn propose_amendment(&mut self, hash: Hash32, version: u32) -> Result<()> {
-            self.safeguarded(|s, caller, now| {
-                s.propose_amendment(caller, Terms { hash, version }, now)
             })
         }
 
@@ -484,49 +456,7 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        // ----- review ----------------------------------------------------
-
-        /// The affected recipient asks for human review of a rejection
-        /// within the review window, with the SHA-256 of its reasons. Works
-        /// while paused and after termination.
-        ///
-        /// # Errors
-        ///
-        /// `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
-        /// `ReviewWindowClosed`, `AlreadyUnderReview`, `AlreadyFinal`.
-        ///
-        /// # Events
-        ///
-        /// `ReviewRequested`.
-        #[ink(message)]
-        pub fn request_review(&mut self, decision: DecisionId, reason_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.request_review(caller, decision, reason_hash, now))
-        }
-
-        /// A reviewer upholds (`override_to` = `None`) or overrides a
-        /// rejection under review or awaiting confirmation, with the SHA-256
-        /// of the reasoning. Final. Works while paused and after termination.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized` (reviewer role), `UnknownDecision`, `SelfReview`,
-        /// `ZeroHash`, `NotUnderReview`, `ReviewerDeadlinePassed`,
-        /// `OverrideToSameVerdict`.
-        ///
-        /// # Events
-        ///
-        /// `ReviewResolved`.
-        #[ink(message)]
-        pub fn resolve_review(
-            &mut self,
-            decision: DecisionId,
-            override_to: Option<Verdict>,
-            reasoning_hash: Hash32,
-        ) -> Result<()> {
-            self.safeguarded(|s, caller, now| {
-                s.resolve_review(caller, decision, override_to, reasoning_hash, now)
-            })
-        }
+        // ----- review (requests and resolutions: `safeguard`) ------------
 
         /// Anyone carries out a final rejection decision: adverse returns
         /// the amount to the budget holder, favourable (overridden, or the
@@ -550,7 +480,7 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        // ----- disputes --------------------------------------------------
+        // ----- disputes (evidence, rulings, appeals: `safeguard`) --------
 
         /// The budget holder or the allocation's recipient disputes an open
         /// allocation; its amount freezes. Works while paused.
@@ -571,60 +501,6 @@ pub mod programmable_payment {
                 .programme
                 .raise_dispute(caller, allocation, evidence_hash, now)?;
             Self::apply(effects)
-        }
-
-        /// A party adds evidence to an open dispute, up to
-        /// `MAX_EVIDENCE_PER_DISPUTE` (16) hashes per dispute, 8 per side, the
-        /// raising one counted for its side. Works while paused and after
-        /// termination.
-        ///
-        /// # Errors
-        ///
-        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
-        /// `TooMuchEvidence` (the caller's side has its 8).
-        ///
-        /// # Events
-        ///
-        /// `EvidenceSubmitted`.
-        #[ink(message)]
-        pub fn submit_evidence(&mut self, dispute: u32, evidence_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, _| {
-                s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
-            })
-        }
-
-        /// The arbitrator rules: `payer_bps` of the frozen amount to the
-        /// budget holder, the rest to the recipient. Works while paused and
-        /// after termination.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `UnknownDispute`, `WrongStatus`,
-        /// `RulingDeadlinePassed`, `SplitOutOfRange`, `ZeroHash`.
-        ///
-        /// # Events
-        ///
-        /// `RulingIssued`.
-        #[ink(message)]
-        pub fn rule(&mut self, dispute: u32, payer_bps: u16, award_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.rule(caller, dispute, payer_bps, award_hash, now))
-        }
-
-        /// A party appeals a ruling inside the window, once per side (one
-        /// side's appeal does not use up the other's). Works while paused and
-        /// after termination.
-        ///
-        /// # Errors
-        ///
-        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
-        /// `AppealAlreadyUsed`, `AppealWindowClosed`.
-        ///
-        /// # Events
-        ///
-        /// `RulingAppealed`.
-        #[ink(message)]
-        pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.appeal(caller, dispute, grounds_hash, now))
         }
 
         /// Anyone executes a dispute once its ruling is final or its ruling
@@ -649,36 +525,7 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        // ----- kill switch -----------------------------------------------
-
-        /// A guardian or the admin pauses, with the hash of the reason.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`.
-        ///
-        /// # Events
-        ///
-        /// `ContractPaused`.
-        #[ink(message)]
-        pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.pause(caller, reason_hash, now))
-        }
-
-        /// The admin resumes; anyone, once the pause has lapsed
-        /// (`pause_lapses_at`).
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized` (not the admin, pause not lapsed), `WrongState`.
-        ///
-        /// # Events
-        ///
-        /// `ContractResumed`.
-        #[ink(message)]
-        pub fn resume(&mut self) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.resume(caller, now))
-        }
+        // ----- kill switch (pause and resume: `safeguard`) ----------------
 
         /// The admin terminates a paused contract; every held amount that no
         /// open dispute or pending rejection holds is paid to the parties by
@@ -700,130 +547,42 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        // ----- roles -----------------------------------------------------
+        // ----- the safeguards kit -----------------------------------------
 
-        /// The admin grants a role; never to a party.
+        /// A kit message ([`SafeguardCall`]: pause, resume, roles,
+        /// amendments, reviews, evidence, rulings, appeals) as the caller at
+        /// the block time, through `Safeguards::dispatch`. In this template
+        /// a dispute's payer is the budget holder and its payee the
+        /// allocation's recipient, who is also the subject of every
+        /// automated decision under review; the inspector role is granted
+        /// and revoked here like the others, and never to a party.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `AdminNotGrantable`, `PartyMayNotHoldRole`,
-        /// `AlreadyGranted`, `TooManyGrants`.
+        /// The kit method's, as the variants of [`Error`] it names.
         ///
         /// # Events
         ///
-        /// `RoleGranted`.
+        /// The kit method's.
         #[ink(message)]
-        pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.grant_role(caller, role, account))
+        pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
+            self.safeguarded(|s, caller, now| s.dispatch(caller, now, call))
         }
 
-        /// The admin revokes a role.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `AdminNotGrantable`, `NotGranted`.
-        ///
-        /// # Events
-        ///
-        /// `RoleRevoked`.
+        /// A kit read ([`SafeguardQuery`], answered in the
+        /// [`SafeguardAnswer`] variant of its index). The programme's own
+        /// reads (allocations, recipients, unallocated money) follow.
         #[ink(message)]
-        pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.revoke_role(caller, role, account))
-        }
-
-        /// The admin proposes a successor, never a party (step one of two).
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `PartyMayNotHoldRole`.
-        ///
-        /// # Events
-        ///
-        /// `AdminTransferProposed`.
-        #[ink(message)]
-        pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.propose_admin(caller, new_admin))
-        }
-
-        /// The proposed successor accepts (step two of two); every role the
-        /// former admin held is revoked.
-        ///
-        /// # Errors
-        ///
-        /// `NoPendingAdmin`, `NotPendingAdmin`.
-        ///
-        /// # Events
-        ///
-        /// `AdminTransferred`, then `RoleRevoked` per role the former admin
-        /// held.
-        #[ink(message)]
-        pub fn accept_admin(&mut self) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.accept_admin(caller))
+        pub fn safeguard_query(&self, query: SafeguardQuery) -> SafeguardAnswer {
+            self.programme.safeguards().query(query)
         }
 
         // ----- reads -----------------------------------------------------
-
-        /// The EDS registry that gates acceptance.
-        #[ink(message)]
-        pub fn registry(&self) -> AccountId {
-            self.programme.safeguards().eds_gate().registry
-        }
-
-        /// What each party's attestation must show, one requirement per
-        /// party in the parties' order (see `parties()`).
-        #[ink(message)]
-        pub fn eds_requirements(&self) -> Vec<Requirement> {
-            self.programme.safeguards().eds_gate().requirements
-        }
-
-        /// The admin.
-        #[ink(message)]
-        pub fn admin(&self) -> AccountId {
-            self.programme.safeguards().roles().admin()
-        }
-
-        /// Whether `account` holds `role`.
-        #[ink(message)]
-        pub fn has_role(&self, role: Role, account: AccountId) -> bool {
-            self.programme.safeguards().roles().has(role, account)
-        }
-
-        /// The kill-switch state.
-        #[ink(message)]
-        pub fn state(&self) -> SwitchState {
-            self.programme.safeguards().kill_switch().state()
-        }
-
-        /// When the current pause lapses (anyone may then resume); `None`
-        /// unless paused.
-        #[ink(message)]
-        pub fn pause_lapses_at(&self) -> Option<Timestamp> {
-            self.programme.safeguards().kill_switch().paused_until()
-        }
 
         /// (budget holder, recipients).
         #[ink(message)]
         pub fn parties(&self) -> (AccountId, Vec<AccountId>) {
             self.programme.parties()
-        }
-
-        /// The governing version of the programme rules, once every party
-        /// accepted one.
-        #[ink(message)]
-        pub fn effective_terms(&self) -> Option<Terms> {
-            self.programme.safeguards().agreement().effective()
-        }
-
-        /// The version awaiting acceptance, if any.
-        #[ink(message)]
-        pub fn pending_terms(&self) -> Option<Terms> {
-            self.programme.safeguards().agreement().pending()
-        }
-
-        /// Every acceptance ever recorded, oldest first.
-        #[ink(message)]
-        pub fn acceptances(&self) -> Vec<Acceptance> {
-            self.programme.safeguards().agreement().history()
         }
 
         /// The instantiation parameters, exactly as given: the SHA-256 of
@@ -832,20 +591,6 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn config(&self) -> Config {
             self.programme.config()
-        }
-
-        /// The SHA-256 of the SCALE-encoded instantiation parameters
-        /// ([`config`](Self::config)), computed at instantiation and again
-        /// by `replace_clause`: what `accept_agreement` must be given.
-        #[ink(message)]
-        pub fn config_digest(&self) -> Hash32 {
-            self.programme.safeguards().agreement().config_digest()
-        }
-
-        /// The arbitration clause.
-        #[ink(message)]
-        pub fn clause(&self) -> ArbitrationClause {
-            self.programme.safeguards().clause()
         }
 
         /// How many allocations were made; their ids are `0..count`.
@@ -865,18 +610,6 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn decision(&self, id: DecisionId) -> Option<Decision> {
             self.programme.safeguards().reviews().get(id)
-        }
-
-        /// A dispute by id.
-        #[ink(message)]
-        pub fn dispute(&self, id: u32) -> Option<Dispute> {
-            self.programme.safeguards().disputes().get(id)
-        }
-
-        /// Dispute `id`'s evidence, `(submitter, hash)`, oldest first.
-        #[ink(message)]
-        pub fn evidence(&self, id: u32) -> Vec<(AccountId, Hash32)> {
-            self.programme.safeguards().disputes().evidence(id)
         }
 
         /// Funded and not yet allocated.

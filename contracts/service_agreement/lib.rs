@@ -84,24 +84,15 @@ pub use errors::{Error, EscrowError};
 
 #[ink::contract]
 pub mod service_agreement {
-    use ink::prelude::vec::Vec;
     use safeguards::{
-        agreement::{Acceptance, Terms},
-        arbitration::ArbitrationClause,
-        dispute::Dispute,
-        eds::{AttestationId, Requirement},
-        kill_switch::SwitchState,
-        review::{Decision, DecisionId, Verdict},
-        roles::Role,
-        store::InkStore,
-        Hash32,
+        agreement::Terms, arbitration::ArbitrationClause, eds::AttestationId, review::Decision,
+        review::DecisionId, store::InkStore, Hash32, SafeguardAnswer, SafeguardCall,
+        SafeguardQuery,
     };
 
     use crate::{
         errors::Error,
-        escrow::{
-            Config, Effects, Escrow, EscrowEvent, Event, Milestone, MAX_EVIDENCE_PER_DISPUTE,
-        },
+        escrow::{Config, Effects, Escrow, EscrowEvent, Event, Milestone},
     };
 
     /// The contract's result type.
@@ -240,25 +231,6 @@ pub mod service_agreement {
             self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
         }
 
-        /// A party proposes an amended agreement; the current one governs
-        /// until every party accepts the amendment.
-        ///
-        /// # Errors
-        ///
-        /// `NotAParty`, `ZeroHash`, `InvalidVersion`, `VersionNotIncreasing`,
-        /// `HistoryFull` (the acceptance record, bounded by `MAX_HISTORY`,
-        /// could not take every party's acceptance of it), `Terminated`.
-        ///
-        /// # Events
-        ///
-        /// `AmendmentProposed`.
-        #[ink(message)]
-        pub fn propose_amendment(&mut self, hash: Hash32, version: u32) -> Result<()> {
-            self.safeguarded(|s, caller, now| {
-                s.propose_amendment(caller, Terms { hash, version }, now)
-            })
-        }
-
         /// The admin replaces the arbitration clause; only before any
         /// acceptance. The configuration digest follows: see
         /// [`Escrow::replace_clause`].
@@ -353,48 +325,7 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        // ----- review of automated decisions -----------------------------
-
-        /// The client asks for human review of an automated decision within
-        /// the review window, with the SHA-256 of its reasons. Works while
-        /// paused and after termination.
-        ///
-        /// # Errors
-        ///
-        /// `UnknownDecision`, `NotTheSubject`, `ZeroHash`,
-        /// `ReviewWindowClosed`, `AlreadyUnderReview`, `AlreadyFinal`.
-        ///
-        /// # Events
-        ///
-        /// `ReviewRequested`.
-        #[ink(message)]
-        pub fn request_review(&mut self, decision: DecisionId, reason_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.request_review(caller, decision, reason_hash, now))
-        }
-
-        /// A reviewer upholds (`override_to: None`) or overrides a decision
-        /// under review before the deadline, with the SHA-256 of the
-        /// reasoning. Final. Works while paused and after termination.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `UnknownDecision`, `SelfReview`, `ZeroHash`,
-        /// `NotUnderReview`, `ReviewerDeadlinePassed`, `OverrideToSameVerdict`.
-        ///
-        /// # Events
-        ///
-        /// `ReviewResolved`.
-        #[ink(message)]
-        pub fn resolve_review(
-            &mut self,
-            decision: DecisionId,
-            override_to: Option<Verdict>,
-            reasoning_hash: Hash32,
-        ) -> Result<()> {
-            self.safeguarded(|s, caller, now| {
-                s.resolve_review(caller, decision, override_to, reasoning_hash, now)
-            })
-        }
+        // ----- review of automated decisions (the rest: `safeguard`) ------
 
         /// Anyone carries out a final automated decision, once: adverse to
         /// the client releases the milestone to the contractor; favourable
@@ -421,7 +352,7 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        // ----- disputes --------------------------------------------------
+        // ----- disputes (evidence, rulings, appeals: `safeguard`) --------
 
         /// A party disputes an unreleased milestone; its amount freezes.
         /// Works while paused.
@@ -441,60 +372,6 @@ pub mod service_agreement {
                 .escrow
                 .raise_dispute(caller, milestone, evidence_hash, now)?;
             Self::apply(effects)
-        }
-
-        /// A party adds evidence to an open dispute, up to
-        /// `MAX_EVIDENCE_PER_DISPUTE` (16) hashes per dispute, 8 per side, the
-        /// raising one counted for its side. Works while paused and after
-        /// termination.
-        ///
-        /// # Errors
-        ///
-        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
-        /// `TooMuchEvidence` (the caller's side has its 8).
-        ///
-        /// # Events
-        ///
-        /// `EvidenceSubmitted`.
-        #[ink(message)]
-        pub fn submit_evidence(&mut self, dispute: u32, evidence_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, _| {
-                s.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE_PER_DISPUTE)
-            })
-        }
-
-        /// The arbitrator rules: `payer_bps` of the frozen amount to the
-        /// client, the rest to the contractor. Works while paused and after
-        /// termination.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `UnknownDispute`, `WrongStatus`,
-        /// `RulingDeadlinePassed`, `SplitOutOfRange`, `ZeroHash`.
-        ///
-        /// # Events
-        ///
-        /// `RulingIssued`.
-        #[ink(message)]
-        pub fn rule(&mut self, dispute: u32, payer_bps: u16, award_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.rule(caller, dispute, payer_bps, award_hash, now))
-        }
-
-        /// A party appeals a ruling inside the window, once per side (one
-        /// side's appeal does not use up the other's). Works while paused and
-        /// after termination.
-        ///
-        /// # Errors
-        ///
-        /// `UnknownDispute`, `NotAParty`, `ZeroHash`, `WrongStatus`,
-        /// `AppealAlreadyUsed`, `AppealWindowClosed`.
-        ///
-        /// # Events
-        ///
-        /// `RulingAppealed`.
-        #[ink(message)]
-        pub fn appeal(&mut self, dispute: u32, grounds_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.appeal(caller, dispute, grounds_hash, now))
         }
 
         /// Anyone executes a dispute once its ruling is final or its ruling
@@ -519,36 +396,7 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        // ----- kill switch -----------------------------------------------
-
-        /// A guardian or the admin pauses, with the hash of the reason.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`.
-        ///
-        /// # Events
-        ///
-        /// `ContractPaused`.
-        #[ink(message)]
-        pub fn pause(&mut self, reason_hash: Hash32) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.pause(caller, reason_hash, now))
-        }
-
-        /// The admin resumes; anyone, once the pause has lapsed
-        /// (`pause_lapses_at`).
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized` (not the admin, pause not lapsed), `WrongState`.
-        ///
-        /// # Events
-        ///
-        /// `ContractResumed`.
-        #[ink(message)]
-        pub fn resume(&mut self) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.resume(caller, now))
-        }
+        // ----- kill switch (pause and resume: `safeguard`) ----------------
 
         /// The admin terminates a paused contract; every unreleased amount
         /// that no open dispute or pending decision holds is paid to the
@@ -570,129 +418,41 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        // ----- roles -----------------------------------------------------
+        // ----- the safeguards kit -----------------------------------------
 
-        /// The admin grants a role; never to a party.
+        /// Runs a kit message ([`SafeguardCall`], an append-only enum whose
+        /// variants link the kit method each runs: who may call it, in
+        /// which switch states, its errors and events) as the caller at the
+        /// block time, through `Safeguards::dispatch`. Here a dispute's
+        /// payer is the client and its payee the contractor, the subject of
+        /// every automated decision is the client, and evidence is capped at
+        /// `MAX_EVIDENCE_PER_DISPUTE`.
         ///
         /// # Errors
         ///
-        /// `Unauthorized`, `AdminNotGrantable`, `PartyMayNotHoldRole`,
-        /// `AlreadyGranted`, `TooManyGrants`.
-        ///
-        /// # Events
-        ///
-        /// `RoleGranted`.
+        /// The kit method's, as the variant of [`Error`] of the same name
+        /// (`Unauthorized`, `Paused`, `UnknownDispute`, ...).
         #[ink(message)]
-        pub fn grant_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.grant_role(caller, role, account))
+        pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
+            self.safeguarded(|s, caller, now| s.dispatch(caller, now, call))
         }
 
-        /// The admin revokes a role.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `AdminNotGrantable`, `NotGranted`.
-        ///
-        /// # Events
-        ///
-        /// `RoleRevoked`.
+        /// Answers a kit read ([`SafeguardQuery`]: admin, roles, switch
+        /// state, terms, acceptances, configuration digest, clause,
+        /// registry, EDS requirements, disputes, evidence) in the
+        /// [`SafeguardAnswer`] variant of the query's index; the escrow's
+        /// own reads follow.
         #[ink(message)]
-        pub fn revoke_role(&mut self, role: Role, account: AccountId) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.revoke_role(caller, role, account))
-        }
-
-        /// The admin proposes a successor, never a party (step one of two).
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `PartyMayNotHoldRole`.
-        ///
-        /// # Events
-        ///
-        /// `AdminTransferProposed`.
-        #[ink(message)]
-        pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.propose_admin(caller, new_admin))
-        }
-
-        /// The proposed successor accepts (step two of two); every role the
-        /// former admin held is revoked.
-        ///
-        /// # Errors
-        ///
-        /// `NoPendingAdmin`, `NotPendingAdmin`.
-        ///
-        /// # Events
-        ///
-        /// `AdminTransferred`, then `RoleRevoked` per role the former admin
-        /// held.
-        #[ink(message)]
-        pub fn accept_admin(&mut self) -> Result<()> {
-            self.safeguarded(|s, caller, _| s.accept_admin(caller))
+        pub fn safeguard_query(&self, query: SafeguardQuery) -> SafeguardAnswer {
+            self.escrow.safeguards().query(query)
         }
 
         // ----- reads -----------------------------------------------------
-
-        /// The EDS registry that gates acceptance.
-        #[ink(message)]
-        pub fn registry(&self) -> AccountId {
-            self.escrow.safeguards().eds_gate().registry
-        }
-
-        /// What each party's attestation must show, one requirement per
-        /// party in the parties' order (see `parties()`).
-        #[ink(message)]
-        pub fn eds_requirements(&self) -> Vec<Requirement> {
-            self.escrow.safeguards().eds_gate().requirements
-        }
-
-        /// The admin.
-        #[ink(message)]
-        pub fn admin(&self) -> AccountId {
-            self.escrow.safeguards().roles().admin()
-        }
-
-        /// Whether `account` holds `role`.
-        #[ink(message)]
-        pub fn has_role(&self, role: Role, account: AccountId) -> bool {
-            self.escrow.safeguards().roles().has(role, account)
-        }
-
-        /// The kill-switch state.
-        #[ink(message)]
-        pub fn state(&self) -> SwitchState {
-            self.escrow.safeguards().kill_switch().state()
-        }
-
-        /// When the current pause lapses (anyone may then resume); `None`
-        /// unless paused.
-        #[ink(message)]
-        pub fn pause_lapses_at(&self) -> Option<Timestamp> {
-            self.escrow.safeguards().kill_switch().paused_until()
-        }
 
         /// (client, contractor).
         #[ink(message)]
         pub fn parties(&self) -> (AccountId, AccountId) {
             self.escrow.parties()
-        }
-
-        /// The governing agreement version, once every party accepted one.
-        #[ink(message)]
-        pub fn effective_terms(&self) -> Option<Terms> {
-            self.escrow.safeguards().agreement().effective()
-        }
-
-        /// The agreement version awaiting acceptance, if any.
-        #[ink(message)]
-        pub fn pending_terms(&self) -> Option<Terms> {
-            self.escrow.safeguards().agreement().pending()
-        }
-
-        /// Every acceptance ever recorded, oldest first.
-        #[ink(message)]
-        pub fn acceptances(&self) -> Vec<Acceptance> {
-            self.escrow.safeguards().agreement().history()
         }
 
         /// The instantiation parameters, exactly as given: the SHA-256 of
@@ -701,20 +461,6 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn config(&self) -> Config {
             self.escrow.config()
-        }
-
-        /// The SHA-256 of the SCALE-encoded instantiation parameters
-        /// ([`config`](Self::config)), computed at instantiation and again
-        /// by `replace_clause`: what `accept_agreement` must be given.
-        #[ink(message)]
-        pub fn config_digest(&self) -> Hash32 {
-            self.escrow.safeguards().agreement().config_digest()
-        }
-
-        /// The arbitration clause.
-        #[ink(message)]
-        pub fn clause(&self) -> ArbitrationClause {
-            self.escrow.safeguards().clause()
         }
 
         /// How many milestones there are; their indices are `0..count`.
@@ -734,18 +480,6 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn decision(&self, id: DecisionId) -> Option<Decision> {
             self.escrow.decision(id)
-        }
-
-        /// A dispute by id.
-        #[ink(message)]
-        pub fn dispute(&self, id: u32) -> Option<Dispute> {
-            self.escrow.safeguards().disputes().get(id)
-        }
-
-        /// Dispute `id`'s evidence, `(submitter, hash)`, oldest first.
-        #[ink(message)]
-        pub fn evidence(&self, id: u32) -> Vec<(AccountId, Hash32)> {
-            self.escrow.safeguards().disputes().evidence(id)
         }
 
         /// Whether the client funded the escrow.

@@ -73,6 +73,73 @@ pub struct Bundle {
     pub path: PathBuf,
 }
 
+/// The message through which a template exposes the kit's state-changing
+/// messages (`safeguard(SafeguardCall)`).
+pub const KIT_CALL: &str = "safeguard";
+/// The message through which a template exposes the kit's reads
+/// (`safeguard_query(SafeguardQuery) -> SafeguardAnswer`).
+pub const KIT_QUERY: &str = "safeguard_query";
+
+/// Where a message name goes in a bundle: to its own entry, or, for a kit
+/// message, to [`KIT_CALL`] or [`KIT_QUERY`] with the variant's index.
+///
+/// A kit message keeps its name (`pause`, `rule`, `state`, ...) in tests,
+/// the demo's transcript and the bench: a variant's SCALE encoding is its
+/// index byte followed by its fields, so `pause(hash)` is sent as exactly
+/// the bytes of `safeguard(SafeguardCall::Pause { reason_hash: hash })`,
+/// and a query's answer is its value behind the same index
+/// (`safeguards::kit::call`, whose tests check the identity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route<'a> {
+    /// The entry's label in the metadata.
+    pub message: &'a str,
+    /// Its selector.
+    pub selector: [u8; 4],
+    /// The variant's index, for a kit message.
+    pub variant: Option<u8>,
+    /// Whether the answer carries the variant's index before the value
+    /// (a kit read).
+    pub tagged_answer: bool,
+}
+
+impl Route<'_> {
+    /// The call's input: the selector, the variant's index if any, then
+    /// the SCALE-encoded arguments.
+    pub fn input(&self, args: &[u8]) -> Vec<u8> {
+        let mut data = self.selector.to_vec();
+        data.extend(self.variant);
+        data.extend_from_slice(args);
+        data
+    }
+}
+
+impl Bundle {
+    /// The route of message `name` ([`Route`]): its own entry if the
+    /// bundle has one, else the kit entry whose enum has a variant of that
+    /// name, if the bundle exposes it.
+    pub fn route(&self, name: &str) -> Option<Route<'_>> {
+        if let Some((label, selector)) = self.messages.get_key_value(name) {
+            return Some(Route {
+                message: label,
+                selector: *selector,
+                variant: None,
+                tagged_answer: false,
+            });
+        }
+        let kit = |entry: &str, index: Option<u8>, tagged_answer| {
+            let (label, selector) = self.messages.get_key_value(entry)?;
+            Some(Route {
+                message: label,
+                selector: *selector,
+                variant: Some(index?),
+                tagged_answer,
+            })
+        };
+        kit(KIT_CALL, safeguards::SafeguardCall::index_of(name), false)
+            .or_else(|| kit(KIT_QUERY, safeguards::SafeguardQuery::index_of(name), true))
+    }
+}
+
 /// The workspace root (`SHART_ROOT`, else where this crate was compiled).
 pub fn workspace_root() -> PathBuf {
     std::env::var_os("SHART_ROOT")

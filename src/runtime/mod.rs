@@ -248,11 +248,13 @@ impl Chain {
         args: A,
         value: u128,
     ) -> Outcome<R> {
-        let Some(selector) = instance.bundle.messages.get(message) else {
+        // A kit message goes through its template's kit entry
+        // (`Bundle::route`).
+        let Some(route) = instance.bundle.route(message) else {
             return failed(CallError::UnknownEntry(message.to_owned()));
         };
-        let mut data = selector.to_vec();
-        args.encode_to(&mut data);
+        let data = route.input(&args.encode());
+        let tag = route.variant.filter(|_| route.tagged_answer);
         self.sandbox.reset_events();
         let result = self.sandbox.call_contract(
             instance.address.clone(),
@@ -266,10 +268,18 @@ impl Chain {
         let gas = Gas::from(result.gas_consumed);
         let storage_deposit = deposit(&result.storage_deposit);
         let ret = result.result.map(|ret| {
-            let value = match <Result<R, ink::LangError>>::decode(&mut &ret.data[..]) {
-                Ok(Ok(v)) => Ok(v),
-                Ok(Err(lang)) => Err(CallError::Lang(lang)),
-                Err(e) => Err(CallError::Decode(e.to_string())),
+            let value = match tag {
+                None => decode_return::<R>(&ret.data),
+                // A kit read answers in the variant of the query's index.
+                Some(tag) => decode_return::<(u8, R)>(&ret.data).and_then(|(got, v)| {
+                    if got == tag {
+                        Ok(v)
+                    } else {
+                        Err(CallError::Decode(format!(
+                            "`{message}` (query {tag}) was answered in variant {got}"
+                        )))
+                    }
+                }),
             };
             (ret.did_revert(), value)
         });
@@ -337,6 +347,15 @@ impl Chain {
     pub fn state_root(&mut self) -> Vec<u8> {
         self.sandbox
             .execute_with(|| sp_io::storage::root(sp_core::storage::StateVersion::V1))
+    }
+}
+
+/// A message's return value as ink! wraps it (`Result<R, LangError>`).
+fn decode_return<R: Decode>(data: &[u8]) -> Result<R, CallError> {
+    match <Result<R, ink::LangError>>::decode(&mut &data[..]) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(lang)) => Err(CallError::Lang(lang)),
+        Err(e) => Err(CallError::Decode(e.to_string())),
     }
 }
 

@@ -320,14 +320,16 @@ impl NodeLedger {
 
     /// Message arguments as SCON text, from their SCALE encoding.
     fn args(live: &Live, message: &str, args: &Encoded) -> Result<Vec<String>> {
-        let selector = live
-            .bundle
-            .messages
-            .get(message)
-            .ok_or_else(|| anyhow!("no message {message}"))?;
-        let mut encoded = selector.to_vec();
-        encoded.extend_from_slice(&args.0);
-        cli_args::args(&live.transcoder, Kind::Message, &encoded)
+        let route = Self::route(live, message)?;
+        cli_args::args(&live.transcoder, Kind::Message, &route.input(&args.0))
+    }
+
+    /// Where `message` goes: a kit message through its template's kit
+    /// entry ([`Bundle::route`](crate::bundle::Bundle::route)).
+    fn route<'a>(live: &'a Live, message: &str) -> Result<crate::bundle::Route<'a>> {
+        live.bundle
+            .route(message)
+            .ok_or_else(|| anyhow!("no message {message}"))
     }
 
     fn call_args(
@@ -345,7 +347,7 @@ impl NodeLedger {
             "--contract".into(),
             ss58::encode(42, live.address.as_ref())?,
             "--message".into(),
-            message.into(),
+            Self::route(live, message)?.message.into(),
         ];
         let scon = Self::args(live, message, args)?;
         if !scon.is_empty() {
@@ -369,11 +371,14 @@ impl NodeLedger {
     ) -> Result<()> {
         let out = self.cargo_contract(&self.call_args(target, who, message, args)?)?;
         let live = self.live(target)?;
+        let route = Self::route(live, message)?;
         let mut bytes = vec![0u8]; // Ok of the `Result<_, LangError>` ink! wraps every value in
+                                   // A kit read answers in the variant of the query's index.
+        bytes.extend(route.variant.filter(|_| route.tagged_answer));
         bytes.extend_from_slice(&expected.0);
         let want = live
             .transcoder
-            .decode_message_return(message, &mut &bytes[..])?;
+            .decode_message_return(route.message, &mut &bytes[..])?;
         let want = serde_json::to_value(&want)?;
         if out.get("data") != Some(&want) || out.get("reverted") != Some(&Json::Bool(reverted)) {
             bail!("dry run returned {out}, expected data {want} (reverted: {reverted})");

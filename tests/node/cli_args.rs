@@ -27,6 +27,32 @@ fn round_trip(
 ) -> Vec<String> {
     let mut encoded = selector.to_vec();
     payload.encode_to(&mut encoded);
+    round_trip_encoded(t, kind, name, encoded)
+}
+
+/// A message of `b` by name, kit messages through their kit entry
+/// (`Bundle::route`), round-tripped as [`round_trip`] does.
+fn round_trip_message(
+    t: &ContractMessageTranscoder,
+    b: &bundle::Bundle,
+    name: &str,
+    payload: impl Encode,
+) -> Vec<String> {
+    let route = b.route(name).expect("the bundle has the message");
+    round_trip_encoded(
+        t,
+        Kind::Message,
+        route.message,
+        route.input(&payload.encode()),
+    )
+}
+
+fn round_trip_encoded(
+    t: &ContractMessageTranscoder,
+    kind: Kind,
+    name: &str,
+    encoded: Vec<u8>,
+) -> Vec<String> {
     let text = args(t, kind, &encoded).expect("decodes");
     let back = t.encode(name, &text).expect("the text parses");
     assert_eq!(back, encoded, "{name}: {text:?}");
@@ -66,14 +92,19 @@ fn calls_of_the_lifecycle_round_trip() {
         b.messages["raise_dispute"],
         (0u32, hash),
     );
-    round_trip(
+    // Kit messages: one `safeguard` argument, the call as a SCON enum.
+    let rule = round_trip_message(&t, &b, "rule", (1u32, 2_500u16, hash));
+    assert_eq!(rule.len(), 1);
+    assert!(rule[0].starts_with("Rule {"), "{}", rule[0]);
+    let pause = round_trip_message(&t, &b, "pause", hash);
+    assert!(pause[0].starts_with("Pause {"), "{}", pause[0]);
+    round_trip_message(&t, &b, "resume", ());
+    round_trip_message(
         &t,
-        Kind::Message,
-        "rule",
-        b.messages["rule"],
-        (1u32, 2_500u16, hash),
+        &b,
+        "resolve_review",
+        (1u32, Some(safeguards::review::Verdict::Favourable), hash),
     );
-    round_trip(&t, Kind::Message, "pause", b.messages["pause"], hash);
 }
 
 #[test]

@@ -308,8 +308,8 @@ fn cargo_contract_encodes_the_scenarios_arguments_to_drinks_bytes() {
     ];
     for (b, message, payload) in cases {
         // given: what drink sends
-        let mut encoded = b.messages[message].to_vec();
-        encoded.extend_from_slice(&payload);
+        let route = b.route(message).unwrap();
+        let encoded = route.input(&payload);
         let t = ContractMessageTranscoder::load(&b.path).unwrap();
         let scon = args(&t, Kind::Message, &encoded).unwrap();
         // when: the CLI encodes the text
@@ -317,7 +317,7 @@ fn cargo_contract_encodes_the_scenarios_arguments_to_drinks_bytes() {
         let mut cmd = std::process::Command::new(shart::node::cargo_contract());
         cmd.args(["contract", "encode"])
             .arg(&b.path)
-            .args(["--message", message]);
+            .args(["--message", route.message]);
         if !scon.is_empty() {
             cmd.arg("--args").args(&scon);
         }

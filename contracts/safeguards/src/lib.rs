@@ -66,7 +66,10 @@ pub use arbitration::ArbitrationError;
 pub use dispute::DisputeError;
 pub use eds::EdsError;
 pub use kill_switch::KillSwitchError;
-pub use kit::{SafeguardError, SafeguardEvent, Safeguards, SafeguardsConfig};
+pub use kit::{
+    SafeguardAnswer, SafeguardCall, SafeguardError, SafeguardEvent, SafeguardQuery, Safeguards,
+    SafeguardsConfig,
+};
 pub use review::ReviewError;
 pub use roles::RolesError;
 pub use types::{AccountId, Balance, Hash32, Timestamp, BPS_DENOMINATOR};

@@ -27,10 +27,12 @@
 //! returns the [`Resolution`] the template pays, and the template's
 //! settlement plan goes through [`Safeguards::terminate`], which pays only
 //! parties and checks the plan against what it settles.
+mod call;
 pub mod conformance;
 mod errors;
 mod events;
 
+pub use call::{SafeguardAnswer, SafeguardCall, SafeguardQuery};
 pub use errors::SafeguardError;
 pub use events::SafeguardEvent;
 
@@ -39,7 +41,7 @@ use ink::prelude::vec::Vec;
 use crate::{
     agreement::{Agreement, Terms},
     arbitration::{Arbitration, ArbitrationClause},
-    dispute::{DisputeConfig, Disputes, Resolution},
+    dispute::{DisputeConfig, Disputes, Resolution, MAX_EVIDENCE},
     eds::{AttestationId, Requirement, RevocationReason},
     kill_switch::{KillSwitch, SwitchState},
     review::{DecisionId, DecisionInput, ReviewConfig, Reviews, Verdict},
@@ -264,6 +266,42 @@ impl<S: Store> Safeguards<S> {
         &self.reviews
     }
 
+    /// Answers a safeguard read: what a template's `safeguard_query`
+    /// message returns, in the answer variant of the query's index.
+    pub fn query(&self, query: SafeguardQuery) -> SafeguardAnswer {
+        match query {
+            SafeguardQuery::Admin => SafeguardAnswer::Admin(self.roles.admin()),
+            SafeguardQuery::PendingAdmin => {
+                SafeguardAnswer::PendingAdmin(self.roles.pending_admin())
+            }
+            SafeguardQuery::HasRole { role, account } => {
+                SafeguardAnswer::HasRole(self.roles.has(role, account))
+            }
+            SafeguardQuery::Holders { role } => SafeguardAnswer::Holders(self.roles.holders(role)),
+            SafeguardQuery::State => SafeguardAnswer::State(self.kill_switch.state()),
+            SafeguardQuery::PauseLapsesAt => {
+                SafeguardAnswer::PauseLapsesAt(self.kill_switch.paused_until())
+            }
+            SafeguardQuery::EffectiveTerms => {
+                SafeguardAnswer::EffectiveTerms(self.agreement.effective())
+            }
+            SafeguardQuery::PendingTerms => SafeguardAnswer::PendingTerms(self.agreement.pending()),
+            SafeguardQuery::Acceptances => SafeguardAnswer::Acceptances(self.agreement.history()),
+            SafeguardQuery::ConfigDigest => {
+                SafeguardAnswer::ConfigDigest(self.agreement.config_digest())
+            }
+            SafeguardQuery::Clause => SafeguardAnswer::Clause(self.arbitration.clause()),
+            SafeguardQuery::Registry => SafeguardAnswer::Registry(self.eds_gate().registry),
+            SafeguardQuery::EdsRequirements => {
+                SafeguardAnswer::EdsRequirements(self.eds_gate().requirements)
+            }
+            SafeguardQuery::Dispute { id } => SafeguardAnswer::Dispute(self.disputes.get(id)),
+            SafeguardQuery::Evidence { id } => {
+                SafeguardAnswer::Evidence(self.disputes.evidence(id))
+            }
+        }
+    }
+
     // ----- guards a template's own paths call --------------------------
 
     /// # Errors
@@ -299,6 +337,53 @@ impl<S: Store> Safeguards<S> {
     /// Whether an open dispute freezes the amount of `subject`.
     pub fn is_frozen(&self, subject: u32) -> bool {
         self.disputes.is_frozen(subject)
+    }
+
+    // ----- the one entry of every safeguard message ---------------------
+
+    /// Runs a safeguard message as `caller` at `now`: what a template's
+    /// `safeguard` message does, in one line. Each variant goes to the kit
+    /// method of the same name, which checks the role first, then the kill
+    /// switch, then runs the core; evidence is capped at the dispute core's
+    /// [`MAX_EVIDENCE`] per dispute.
+    ///
+    /// # Errors
+    ///
+    /// The called method's.
+    pub fn dispatch(&mut self, caller: AccountId, now: Timestamp, call: SafeguardCall) -> Outcome {
+        match call {
+            SafeguardCall::Pause { reason_hash } => self.pause(caller, reason_hash, now),
+            SafeguardCall::Resume => self.resume(caller, now),
+            SafeguardCall::GrantRole { role, account } => self.grant_role(caller, role, account),
+            SafeguardCall::RevokeRole { role, account } => self.revoke_role(caller, role, account),
+            SafeguardCall::ProposeAdmin { new_admin } => self.propose_admin(caller, new_admin),
+            SafeguardCall::AcceptAdmin => self.accept_admin(caller),
+            SafeguardCall::ProposeAmendment { hash, version } => {
+                self.propose_amendment(caller, Terms { hash, version }, now)
+            }
+            SafeguardCall::RequestReview {
+                decision,
+                reason_hash,
+            } => self.request_review(caller, decision, reason_hash, now),
+            SafeguardCall::ResolveReview {
+                decision,
+                override_to,
+                reasoning_hash,
+            } => self.resolve_review(caller, decision, override_to, reasoning_hash, now),
+            SafeguardCall::SubmitEvidence {
+                dispute,
+                evidence_hash,
+            } => self.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE),
+            SafeguardCall::Rule {
+                dispute,
+                payer_bps,
+                award_hash,
+            } => self.rule(caller, dispute, payer_bps, award_hash, now),
+            SafeguardCall::Appeal {
+                dispute,
+                grounds_hash,
+            } => self.appeal(caller, dispute, grounds_hash, now),
+        }
     }
 
     // ----- agreement ---------------------------------------------------
@@ -735,3 +820,6 @@ macro_rules! safeguard_errors_into {
         }
     )*};
 }
+
+#[cfg(test)]
+mod tests;
