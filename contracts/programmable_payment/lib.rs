@@ -43,12 +43,14 @@
 //!    9 January 2026).
 //!
 //! The logic lives in [`programme::Programme`], a plain-Rust core that
-//! mounts the safeguards kit (`safeguards::Safeguards`). Every message here
-//! reads the environment and calls, with `?`, either the programme's own
-//! method or a kit message through `Programme::safeguarded` (acceptance and
-//! `note_invalidated_attestation` first ask the registry through
-//! `safeguards::gate`); `apply` emits the programme's events, passes the
-//! kit's to `SafeguardEvent::emit`, and then makes the payments.
+//! mounts the safeguards kit (`safeguards::Safeguards`) and implements
+//! `safeguards::kit::Mount`. Every message here reads the environment and
+//! calls, with `?`, either the programme's own method or, for `safeguard`
+//! (every safeguard message, by its `SafeguardCall` variant),
+//! `safeguards::kit::dispatch`, which asks the registry first for an
+//! acceptance and a noted invalidation; `safeguard_query` answers every
+//! safeguard read. `apply` emits the programme's events, passes the kit's
+//! to `SafeguardEvent::emit`, and then makes the payments.
 //!
 //! ## Invariants
 //!
@@ -107,9 +109,10 @@ pub use errors::{Error, ProgrammeError};
 pub mod programmable_payment {
     use ink::prelude::vec::Vec;
     use safeguards::{
-        agreement::Terms, arbitration::ArbitrationClause, eds::AttestationId, review::Decision,
-        review::DecisionId, store::InkStore, Hash32, SafeguardAnswer, SafeguardCall,
-        SafeguardQuery,
+        gate::OnChain,
+        kit::{dispatch, Mount},
+        store::InkStore,
+        Hash32, SafeguardAnswer, SafeguardCall, SafeguardQuery,
     };
 
     use crate::{
@@ -149,22 +152,6 @@ pub mod programmable_payment {
             Ok(Self { programme })
         }
 
-        /// Runs a safeguard message on the kit as the caller, at the block
-        /// time, and applies its effects: the one line of logic of every
-        /// safeguard message (see [`safeguards::Safeguards`]).
-        fn safeguarded(
-            &mut self,
-            message: impl FnOnce(
-                &mut safeguards::Safeguards<InkStore>,
-                AccountId,
-                Timestamp,
-            ) -> safeguards::kit::Outcome,
-        ) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.safeguarded(|s| message(s, caller, now))?;
-            Self::apply(effects)
-        }
-
         /// Emits the events, then makes the payments (checks, effects,
         /// interactions). A failed transfer reverts the whole message.
         fn apply(effects: Effects) -> Result<()> {
@@ -191,95 +178,7 @@ pub mod programmable_payment {
             Ok(())
         }
 
-        // ----- agreement -------------------------------------------------
-
-        /// A party (the budget holder or a recipient) accepts the programme
-        /// rules awaiting acceptance and the instantiation parameters whose
-        /// SHA-256 is `config_digest` (the SCALE encoding of
-        /// [`config`](Self::config); see
-        /// [`config_digest`](Self::config_digest)): what a party accepts is
-        /// what runs. The caller must hold an attestation in the EDS
-        /// registry that is valid now and meets its requirement; the
-        /// acceptance records it.
-        ///
-        /// # Errors
-        ///
-        /// `NotAParty`; `Eds(..)` from the registry (`NoAttestation`,
-        /// `Expired`, `Revoked`, `WrongHolderKind`, `WrongRole`, ...);
-        /// `RegistryUnavailable`; `NothingToAccept`, `TermsMismatch`,
-        /// `ConfigMismatch`, `AlreadyAccepted`, `Terminated`.
-        ///
-        /// # Events
-        ///
-        /// `AgreementAccepted`; `AgreementEffective` with the last acceptance.
-        #[ink(message)]
-        pub fn accept_agreement(
-            &mut self,
-            hash: Hash32,
-            version: u32,
-            config_digest: Hash32,
-        ) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let (registry, requirement) = self.programme.safeguards().eds_requirement(caller)?;
-            let attestation = safeguards::gate::check(registry, caller, now, requirement)?;
-            self.safeguarded(|s, caller, now| {
-                s.accept_agreement(
-                    caller,
-                    Terms { hash, version },
-                    config_digest,
-                    now,
-                    attestation,
-                )
-            })
-        }
-
-        /// The admin replaces the arbitration clause; only before any
-        /// acceptance. The configuration digest follows: see
-        /// [`Programme::replace_clause`].
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
-        /// validation errors.
-        ///
-        /// # Events
-        ///
-        /// `ArbitrationClauseSet`.
-        #[ink(message)]
-        pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
-            let caller = self.env().caller();
-            let effects =
-                self.programme
-                    .replace_clause(caller, clause, safeguards::gate::config_digest)?;
-            Self::apply(effects)
-        }
-
-        /// Anyone tells the parties that the attestation on which `party`
-        /// accepted was revoked (or its verifier found compromised), as the
-        /// registry confirms. The acceptance stays on record, marked: it was
-        /// valid when made. Works in every state.
-        ///
-        /// # Errors
-        ///
-        /// `AttestationStillValid`; `RegistryUnavailable`;
-        /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
-        ///
-        /// # Events
-        ///
-        /// `AcceptanceAttestationInvalidated`.
-        #[ink(message)]
-        pub fn note_invalidated_attestation(
-            &mut self,
-            party: AccountId,
-            attestation: AttestationId,
-        ) -> Result<()> {
-            let reason = safeguards::gate::invalidation(
-                self.programme.safeguards().eds_gate().registry,
-                attestation,
-            )?
-            .ok_or(Error::AttestationStillValid { attestation })?;
-            self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
-        }
+        // ----- agreement (acceptance and amendments: `safeguard`) --------
 
         // ----- programme -------------------------------------------------
 
@@ -456,117 +355,31 @@ pub mod programmable_payment {
             Self::apply(effects)
         }
 
-        // ----- review (requests and resolutions: `safeguard`) ------------
-
-        /// Anyone carries out a final rejection decision: adverse returns
-        /// the amount to the budget holder, favourable (overridden, or the
-        /// favourable fallback) pays the recipient. Not while paused; after
-        /// termination, yes.
-        ///
-        /// # Errors
-        ///
-        /// `Paused`, `UnknownDecision`, `NotYetFinal`, `AlreadyFinal`,
-        /// `WrongAllocationStatus`, `TransferFailed`.
-        ///
-        /// # Events
-        ///
-        /// `DecisionTookEffect`, then `AllocationReturned` or
-        /// `AllocationReleased`.
-        #[ink(message)]
-        pub fn execute_decision(&mut self, decision: DecisionId) -> Result<()> {
-            let effects = self
-                .programme
-                .execute_decision(decision, self.env().block_timestamp())?;
-            Self::apply(effects)
-        }
-
-        // ----- disputes (evidence, rulings, appeals: `safeguard`) --------
-
-        /// The budget holder or the allocation's recipient disputes an open
-        /// allocation; its amount freezes. Works while paused.
-        ///
-        /// # Errors
-        ///
-        /// `Terminated`, `UnknownAllocation`, `NotAParty`,
-        /// `DecisionPending`, `NothingToDispute`, `AlreadyDisputed`,
-        /// `ZeroHash`, `TooManyDisputes`.
-        ///
-        /// # Events
-        ///
-        /// `DisputeRaised`.
-        #[ink(message)]
-        pub fn raise_dispute(&mut self, allocation: u32, evidence_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .programme
-                .raise_dispute(caller, allocation, evidence_hash, now)?;
-            Self::apply(effects)
-        }
-
-        /// Anyone executes a dispute once its ruling is final or its ruling
-        /// deadline passed; the frozen amount is split between the budget
-        /// holder and the recipient. While paused, only a full refund to the
-        /// budget holder executes; after termination every split does.
-        ///
-        /// # Errors
-        ///
-        /// `Paused` (while paused: a split paying the recipient, or a dispute
-        /// not yet executable or unknown), `UnknownDispute`, `NotExecutableYet`,
-        /// `WrongStatus`, `TransferFailed`.
-        ///
-        /// # Events
-        ///
-        /// `DisputeResolved`.
-        #[ink(message)]
-        pub fn execute_ruling(&mut self, dispute: u32) -> Result<()> {
-            let effects = self
-                .programme
-                .execute_ruling(dispute, self.env().block_timestamp())?;
-            Self::apply(effects)
-        }
-
-        // ----- kill switch (pause and resume: `safeguard`) ----------------
-
-        /// The admin terminates a paused contract; every held amount that no
-        /// open dispute or pending rejection holds is paid to the parties by
-        /// the settlement rule (`settlement_preview`). Disputes and pending
-        /// rejections go on after termination.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`,
-        /// `SettlementToNonParty`, `SettlementMismatch`, `TransferFailed`.
-        ///
-        /// # Events
-        ///
-        /// `ContractTerminated`, then `SettlementPaid` per non-zero payment.
-        #[ink(message)]
-        pub fn terminate(&mut self, reason_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.programme.terminate(caller, reason_hash, now)?;
-            Self::apply(effects)
-        }
-
         // ----- the safeguards kit -----------------------------------------
 
-        /// A kit message ([`SafeguardCall`]: pause, resume, roles,
-        /// amendments, reviews, evidence, rulings, appeals) as the caller at
-        /// the block time, through `Safeguards::dispatch`. In this template
-        /// a dispute's payer is the budget holder and its payee the
-        /// allocation's recipient, who is also the subject of every
-        /// automated decision under review; the inspector role is granted
-        /// and revoked here like the others, and never to a party.
+        /// A safeguard call ([`SafeguardCall`]) as the caller at the block
+        /// time, through `safeguards::kit::dispatch`. Of the sixteen, four
+        /// are this programme's `Mount` steps (`programme.rs`): a dispute's
+        /// subject is an allocation, its payer the budget holder and its
+        /// payee the allocation's recipient; an automated decision (a
+        /// rejection at the deadline) is about the recipient, adverse
+        /// returning the amount to the budget holder and favourable paying
+        /// the recipient; `terminate` settles what no human process holds
+        /// by the rule in `config()` (`settlement_preview`). The inspector
+        /// role is granted and revoked like the others, never to a party.
         ///
         /// # Errors
         ///
-        /// The kit method's, as the variants of [`Error`] it names.
+        /// The method's, as the variants of [`Error`] it names.
         ///
         /// # Events
         ///
-        /// The kit method's.
+        /// The method's.
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.dispatch(caller, now, call))
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = dispatch(&mut self.programme, &OnChain, caller, now, call)?;
+            Self::apply(effects)
         }
 
         /// A kit read ([`SafeguardQuery`], answered in the
@@ -604,12 +417,6 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn allocation(&self, id: u32) -> Option<Allocation> {
             self.programme.allocation(id)
-        }
-
-        /// Decision `id` (an automated rejection), with its review status.
-        #[ink(message)]
-        pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-            self.programme.safeguards().reviews().get(id)
         }
 
         /// Funded and not yet allocated.

@@ -14,7 +14,7 @@ use safeguards::{
     dispute::DisputeConfig,
     eds::Requirement,
     kill_switch::SwitchState,
-    kit::EdsGate,
+    kit::{EdsGate, Mount},
     review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, Verdict},
     roles::Role,
     store::Store,
@@ -477,38 +477,6 @@ impl<S: Store> Programme<S> {
         config
     }
 
-    /// Replaces the arbitration clause (admin only, before the first
-    /// acceptance) and rebinds the configuration digest to `digest_of` the
-    /// configuration that now runs (the shell passes
-    /// `safeguards::gate::config_digest`). Reads every recipient.
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's validation
-    /// errors (all from the kit).
-    ///
-    /// # Events
-    ///
-    /// `ArbitrationClauseSet`.
-    pub fn replace_clause(
-        &mut self,
-        caller: AccountId,
-        clause: ArbitrationClause,
-        digest_of: impl FnOnce(&Config) -> Hash32,
-    ) -> Result<Effects, Error> {
-        let mut config = Config {
-            clause,
-            ..self.config()
-        };
-        let events = self
-            .safeguards
-            .replace_clause(caller, clause, digest_of(&config))?
-            .0;
-        config.recipients = Vec::new();
-        self.store.set(CONFIG, &(), &config);
-        Ok(Effects::of(events))
-    }
-
     /// Whether `account` is one of the programme's recipients.
     pub fn is_recipient(&self, account: AccountId) -> bool {
         self.ready(account).is_some()
@@ -521,26 +489,6 @@ impl<S: Store> Programme<S> {
 
     fn set_ready(&mut self, recipient: AccountId, amount: Balance) {
         self.store.set(READY, &recipient, &amount);
-    }
-
-    /// The composed safeguards: roles, kill switch, agreement, clause,
-    /// disputes, reviews.
-    pub fn safeguards(&self) -> &Safeguards<S> {
-        &self.safeguards
-    }
-
-    /// Runs a safeguard message on the kit and returns its events as the
-    /// programme's effects: the one path from a safeguard message (pause,
-    /// rule, grant_role, ...) to the contract. See [`Safeguards`].
-    ///
-    /// # Errors
-    ///
-    /// The kit's refusal, as [`Error`].
-    pub fn safeguarded(
-        &mut self,
-        message: impl FnOnce(&mut Safeguards<S>) -> safeguards::kit::Outcome,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(message(&mut self.safeguards)?))
     }
 
     /// How many allocations were ever made; their ids are `0..count`.
@@ -1051,66 +999,107 @@ impl<S: Store> Programme<S> {
         Ok(Effects::of(events))
     }
 
-    // ----- automated decisions -----------------------------------------
+    // ----- termination (the step itself: `Mount::terminate`) -----------
 
-    /// Anyone carries out a final rejection decision: adverse (the
-    /// rejection stands) returns the amount to the budget holder;
-    /// favourable (overridden, or the review core's favourable fallback)
-    /// pays the recipient. Not while paused; after termination, yes
-    /// (termination leaves a pending rejection to run to its verdict).
+    /// Who each held amount goes to on termination:
+    ///
+    /// - the unallocated balance → the budget holder;
+    /// - an open allocation whose conditions hold → its recipient, else the
+    ///   budget holder.
+    ///
+    /// An allocation frozen under an open dispute, or whose rejection is
+    /// pending, is not settled: its dispute goes on to a ruling (with its
+    /// appeal window) or the fallback, and its decision to its verdict.
+    ///
+    /// Returns one (party, amount) per party, budget holder first; the
+    /// amounts add up to [`Programme::held`] less those allocations. Read
+    /// from running totals: one entry per recipient, whatever the number of
+    /// allocations.
+    pub fn settlement(&self) -> Vec<(AccountId, Balance)> {
+        let terminated = self.safeguards.kill_switch().state() == SwitchState::Terminated;
+        let (holder, recipients) = self.parties();
+        let shares: Vec<(AccountId, Balance)> = recipients
+            .into_iter()
+            .map(|r| {
+                let ready = if terminated {
+                    0
+                } else {
+                    self.ready(r).unwrap_or(0)
+                };
+                (r, ready)
+            })
+            .collect();
+        // The held amounts, less what continues, less what goes to the
+        // recipients: running totals of disjoint sets of held amounts.
+        let holder_share = if terminated {
+            0
+        } else {
+            shares.iter().fold(
+                self.held().saturating_sub(self.continuing()),
+                |rest, (_, r)| rest.saturating_sub(*r),
+            )
+        };
+        let mut plan = ink::prelude::vec![(holder, holder_share)];
+        plan.extend(shares);
+        plan
+    }
+
+    /// The amounts `terminate` leaves to disputes and pending rejections.
+    fn continuing(&self) -> Balance {
+        // A pending rejection cannot be disputed, so the two sets are apart,
+        // and both are held amounts, whose total fits a balance.
+        self.rejection_pending
+            .saturating_add(self.safeguards.disputes().frozen_total())
+    }
+}
+
+/// The four safeguard steps that touch the programme's items and funds, as
+/// the kit's [`dispatch`](safeguards::kit::dispatch) runs them.
+impl<S: Store> Mount for Programme<S> {
+    type Store = S;
+    type Event = Event;
+    type Error = Error;
+    type Config = Config;
+
+    fn safeguards(&self) -> &Safeguards<S> {
+        &self.safeguards
+    }
+
+    fn safeguards_mut(&mut self) -> &mut Safeguards<S> {
+        &mut self.safeguards
+    }
+
+    /// Replaces the arbitration clause (admin only, before the first
+    /// acceptance) and rebinds the configuration digest to `digest_of` the
+    /// configuration that now runs (the shell passes
+    /// `safeguards::gate::config_digest`). Reads every recipient.
     ///
     /// # Errors
     ///
-    /// `Paused`; `UnknownDecision`; `WrongAllocationStatus` if
-    /// the allocation no longer waits for this decision; the review core's
-    /// `NotYetFinal`, `AlreadyFinal`.
-    pub fn execute_decision(
+    /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's validation
+    /// errors (all from the kit).
+    ///
+    /// # Events
+    ///
+    /// `ArbitrationClauseSet`.
+    fn replace_clause(
         &mut self,
-        decision: DecisionId,
-        now: Timestamp,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        digest_of: impl FnOnce(&Config) -> Hash32,
     ) -> Result<Effects, Error> {
-        if self.safeguards.kill_switch().state() == SwitchState::Paused {
-            return Err(safeguards::KillSwitchError::Paused.into());
-        }
-        let d = self
-            .safeguards
-            .reviews()
-            .get(decision)
-            .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
-        let allocation = d.input.item;
-        let expected = AllocationStatus::RejectionPending { decision };
-        let mut a = self.get(allocation)?;
-        let status = a.status;
-        // A decision already carried out has moved its allocation on: let the
-        // review core say `AlreadyFinal`.
-        if status != expected && self.safeguards.reviews().effective(decision, now).is_some() {
-            return Err(wrong_status(allocation, expected, status));
-        }
-        let (verdict, events) = self.safeguards.take_decision(decision, now)?;
-        let effects = match verdict {
-            Verdict::Favourable => self.pay_recipient(a)?,
-            Verdict::Adverse => {
-                self.leaves(&a);
-                a.status = AllocationStatus::Returned;
-                self.save(&a);
-                let amount = a.amount;
-                self.paid_out(amount);
-                let to = self.budget_holder;
-                Effects::of(programme_event(ProgrammeEvent::Returned(
-                    AllocationReturned {
-                        id: allocation,
-                        to,
-                        amount,
-                        decision,
-                    },
-                )))
-                .pay(to, amount)
-            }
+        let mut config = Config {
+            clause,
+            ..self.config()
         };
-        Ok(Effects::of(events).then(effects))
+        let events = self
+            .safeguards
+            .replace_clause(caller, clause, digest_of(&config))?
+            .0;
+        config.recipients = Vec::new();
+        self.store.set(CONFIG, &(), &config);
+        Ok(Effects::of(events))
     }
-
-    // ----- disputes ----------------------------------------------------
 
     /// The budget holder or the allocation's recipient disputes an open
     /// allocation; its amount freezes. Works while paused.
@@ -1119,7 +1108,7 @@ impl<S: Store> Programme<S> {
     ///
     /// `Terminated`, `UnknownAllocation`, `NotAParty`, `DecisionPending`,
     /// `NothingToDispute`, and the dispute core's errors.
-    pub fn raise_dispute(
+    fn raise_dispute(
         &mut self,
         caller: AccountId,
         allocation: u32,
@@ -1172,7 +1161,7 @@ impl<S: Store> Programme<S> {
     ///
     /// `Paused` for a split that pays the recipient while paused; the
     /// dispute core's errors.
-    pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
+    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
         let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
         let mut a = self.get(resolution.subject)?;
         a.status = AllocationStatus::Resolved;
@@ -1184,57 +1173,57 @@ impl<S: Store> Programme<S> {
             .pay(resolution.payee, resolution.payee_amount))
     }
 
-    // ----- termination -------------------------------------------------
-
-    /// Who each held amount goes to on termination:
+    /// Anyone carries out a final rejection decision: adverse (the
+    /// rejection stands) returns the amount to the budget holder;
+    /// favourable (overridden, or the review core's favourable fallback)
+    /// pays the recipient. Not while paused; after termination, yes
+    /// (termination leaves a pending rejection to run to its verdict).
     ///
-    /// - the unallocated balance → the budget holder;
-    /// - an open allocation whose conditions hold → its recipient, else the
-    ///   budget holder.
+    /// # Errors
     ///
-    /// An allocation frozen under an open dispute, or whose rejection is
-    /// pending, is not settled: its dispute goes on to a ruling (with its
-    /// appeal window) or the fallback, and its decision to its verdict.
-    ///
-    /// Returns one (party, amount) per party, budget holder first; the
-    /// amounts add up to [`Programme::held`] less those allocations. Read
-    /// from running totals: one entry per recipient, whatever the number of
-    /// allocations.
-    pub fn settlement(&self) -> Vec<(AccountId, Balance)> {
-        let terminated = self.safeguards.kill_switch().state() == SwitchState::Terminated;
-        let (holder, recipients) = self.parties();
-        let shares: Vec<(AccountId, Balance)> = recipients
-            .into_iter()
-            .map(|r| {
-                let ready = if terminated {
-                    0
-                } else {
-                    self.ready(r).unwrap_or(0)
-                };
-                (r, ready)
-            })
-            .collect();
-        // The held amounts, less what continues, less what goes to the
-        // recipients: running totals of disjoint sets of held amounts.
-        let holder_share = if terminated {
-            0
-        } else {
-            shares.iter().fold(
-                self.held().saturating_sub(self.continuing()),
-                |rest, (_, r)| rest.saturating_sub(*r),
-            )
+    /// `Paused`; `UnknownDecision`; `WrongAllocationStatus` if
+    /// the allocation no longer waits for this decision; the review core's
+    /// `NotYetFinal`, `AlreadyFinal`.
+    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> Result<Effects, Error> {
+        if self.safeguards.kill_switch().state() == SwitchState::Paused {
+            return Err(safeguards::KillSwitchError::Paused.into());
+        }
+        let d = self
+            .safeguards
+            .reviews()
+            .get(decision)
+            .ok_or(safeguards::ReviewError::UnknownDecision { id: decision })?;
+        let allocation = d.input.item;
+        let expected = AllocationStatus::RejectionPending { decision };
+        let mut a = self.get(allocation)?;
+        let status = a.status;
+        // A decision already carried out has moved its allocation on: let the
+        // review core say `AlreadyFinal`.
+        if status != expected && self.safeguards.reviews().effective(decision, now).is_some() {
+            return Err(wrong_status(allocation, expected, status));
+        }
+        let (verdict, events) = self.safeguards.take_decision(decision, now)?;
+        let effects = match verdict {
+            Verdict::Favourable => self.pay_recipient(a)?,
+            Verdict::Adverse => {
+                self.leaves(&a);
+                a.status = AllocationStatus::Returned;
+                self.save(&a);
+                let amount = a.amount;
+                self.paid_out(amount);
+                let to = self.budget_holder;
+                Effects::of(programme_event(ProgrammeEvent::Returned(
+                    AllocationReturned {
+                        id: allocation,
+                        to,
+                        amount,
+                        decision,
+                    },
+                )))
+                .pay(to, amount)
+            }
         };
-        let mut plan = ink::prelude::vec![(holder, holder_share)];
-        plan.extend(shares);
-        plan
-    }
-
-    /// The amounts `terminate` leaves to disputes and pending rejections.
-    fn continuing(&self) -> Balance {
-        // A pending rejection cannot be disputed, so the two sets are apart,
-        // and both are held amounts, whose total fits a balance.
-        self.rejection_pending
-            .saturating_add(self.safeguards.disputes().frozen_total())
+        Ok(Effects::of(events).then(effects))
     }
 
     /// Admin terminates a paused programme; every held amount no human
@@ -1245,7 +1234,7 @@ impl<S: Store> Programme<S> {
     /// # Errors
     ///
     /// The kill switch's errors.
-    pub fn terminate(
+    fn terminate(
         &mut self,
         caller: AccountId,
         reason_hash: Hash32,

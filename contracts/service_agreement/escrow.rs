@@ -13,10 +13,9 @@ use safeguards::{
     dispute::DisputeConfig,
     eds::Requirement,
     kill_switch::{KillSwitchEvent, SettlementPaid, SwitchState},
-    kit::EdsGate,
+    kit::{EdsGate, Mount},
     review::{
-        AiLabel, Decision, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, RiskClass,
-        Verdict,
+        AiLabel, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, RiskClass, Verdict,
     },
     roles::Role,
     store::Store,
@@ -400,61 +399,6 @@ impl<S: Store> Escrow<S> {
         config
     }
 
-    /// The admin replaces the arbitration clause before any acceptance; the
-    /// stored configuration takes the new clause, and the configuration
-    /// digest becomes `digest_of` the new configuration (the contract
-    /// passes `safeguards::gate::config_digest`), so what a party accepts
-    /// is still what runs. Reads every milestone, to hash the whole
-    /// configuration.
-    ///
-    /// # Errors
-    ///
-    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
-    /// clause's validation errors).
-    ///
-    /// # Events
-    ///
-    /// `ArbitrationClauseSet`.
-    pub fn replace_clause(
-        &mut self,
-        caller: AccountId,
-        clause: ArbitrationClause,
-        digest_of: impl FnOnce(&Config) -> Hash32,
-    ) -> Result<Effects, Error> {
-        let mut config = self.config();
-        config.clause = clause;
-        let digest = digest_of(&config);
-        let events = self.safeguards.replace_clause(caller, clause, digest)?.0;
-        config.milestones = Vec::new();
-        self.store.set(CONFIG, &(), &config);
-        Ok(Effects::of(events))
-    }
-
-    /// The composed safeguards: roles, kill switch, agreement, clause,
-    /// disputes, reviews.
-    pub fn safeguards(&self) -> &Safeguards<S> {
-        &self.safeguards
-    }
-
-    /// Runs a safeguard message on the kit and returns its events as the
-    /// escrow's effects: the one path from a safeguard message (pause,
-    /// rule, grant_role, ...) to the contract. See [`Safeguards`].
-    ///
-    /// # Errors
-    ///
-    /// The kit's refusal, as [`Error`].
-    pub fn safeguarded(
-        &mut self,
-        message: impl FnOnce(&mut Safeguards<S>) -> safeguards::kit::Outcome,
-    ) -> Result<Effects, Error> {
-        Ok(Effects::of(message(&mut self.safeguards)?))
-    }
-
-    /// Automated decision `id`.
-    pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-        self.safeguards.reviews().get(id)
-    }
-
     /// How many milestones there are; their indices are `0..count`.
     pub fn milestone_count(&self) -> u32 {
         self.milestone_count
@@ -751,7 +695,165 @@ impl<S: Store> Escrow<S> {
         Ok(Effects::of(events))
     }
 
-    // ----- automated decisions -----------------------------------------
+    // ----- termination (the step itself: `Mount::terminate`) -----------
+
+    /// The settlement the rule fixed at instantiation gives on termination:
+    /// (client share, contractor share) of every unreleased amount that no
+    /// human process holds. A delivered milestone goes to the contractor
+    /// under `PayDeliveredRefundRest`; everything else returns to the client
+    /// (a withheld release included: a human or the fallback kept it in
+    /// escrow, and the contractor's remedy was a dispute).
+    ///
+    /// A milestone frozen under an open dispute, or waiting for an
+    /// automated decision, is not settled: its dispute goes on to a ruling
+    /// (with its appeal window) or the fallback, and its decision to its
+    /// verdict (review included), after termination as before.
+    pub fn settlement(&self) -> (Balance, Balance) {
+        if !self.funded || self.safeguards.kill_switch().state() == SwitchState::Terminated {
+            return (0, 0);
+        }
+        let contractor = match self.settlement {
+            SettlementRule::PayDeliveredRefundRest => self.delivered_free,
+            SettlementRule::RefundClient => 0,
+        };
+        // What is held, less what continues, less the contractor's share:
+        // three running totals of disjoint sets of held amounts.
+        let client = self
+            .held()
+            .saturating_sub(self.continuing())
+            .saturating_sub(contractor);
+        (client, contractor)
+    }
+}
+
+/// The four safeguard steps that touch the escrow's items and funds, as
+/// the kit's [`dispatch`](safeguards::kit::dispatch) runs them.
+impl<S: Store> Mount for Escrow<S> {
+    type Store = S;
+    type Event = Event;
+    type Error = Error;
+    type Config = Config;
+
+    fn safeguards(&self) -> &Safeguards<S> {
+        &self.safeguards
+    }
+
+    fn safeguards_mut(&mut self) -> &mut Safeguards<S> {
+        &mut self.safeguards
+    }
+
+    /// The admin replaces the arbitration clause before any acceptance; the
+    /// stored configuration takes the new clause, and the configuration
+    /// digest becomes `digest_of` the new configuration (the contract
+    /// passes `safeguards::gate::config_digest`), so what a party accepts
+    /// is still what runs. Reads every milestone, to hash the whole
+    /// configuration.
+    ///
+    /// # Errors
+    ///
+    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
+    /// clause's validation errors).
+    ///
+    /// # Events
+    ///
+    /// `ArbitrationClauseSet`.
+    fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        digest_of: impl FnOnce(&Config) -> Hash32,
+    ) -> Result<Effects, Error> {
+        let mut config = self.config();
+        config.clause = clause;
+        let digest = digest_of(&config);
+        let events = self.safeguards.replace_clause(caller, clause, digest)?.0;
+        config.milestones = Vec::new();
+        self.store.set(CONFIG, &(), &config);
+        Ok(Effects::of(events))
+    }
+
+    /// The client disputes an unreleased milestone, the contractor one it
+    /// delivered; its amount freezes. Works while paused.
+    ///
+    /// # Errors
+    ///
+    /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
+    /// `DecisionPending`, `NothingToDispute`, `NotDelivered`, and the
+    /// dispute core's errors.
+    fn raise_dispute(
+        &mut self,
+        caller: AccountId,
+        milestone: u32,
+        evidence_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects, Error> {
+        self.safeguards.ensure_not_terminated()?;
+        if caller != self.client && caller != self.contractor {
+            return Err(safeguards::DisputeError::NotAParty { caller }.into());
+        }
+        if !self.funded {
+            return Err(EscrowError::NotFunded.into());
+        }
+        let m = self.load(milestone)?;
+        if let (MilestoneStatus::DecisionPending, Some(decision)) = (m.status, m.decision) {
+            return Err(EscrowError::DecisionPending {
+                milestone,
+                decision,
+            }
+            .into());
+        }
+        if !m.status.is_unreleased() {
+            return Err(EscrowError::NothingToDispute { milestone }.into());
+        }
+        // A payee's dispute over undelivered work could only harvest the
+        // fallback (security review L4).
+        if caller == self.contractor && m.status == MilestoneStatus::Pending {
+            return Err(EscrowError::NotDelivered { milestone }.into());
+        }
+        let (client, contractor) = (self.client, self.contractor);
+        let (id, raised) = self.safeguards.raise_dispute(
+            caller,
+            client,
+            contractor,
+            milestone,
+            m.amount,
+            evidence_hash,
+            now,
+        )?;
+        // A frozen delivery is its dispute's, not the settlement's.
+        self.leaves(m.status, m.amount);
+        self.set_milestone(
+            milestone,
+            Milestone {
+                dispute: Some(id),
+                ..m
+            },
+        );
+        Ok(Effects::of(raised.0))
+    }
+
+    /// Anyone executes a dispute (the ruling after its appeal window, or the
+    /// fallback after the ruling deadline): the frozen amount is paid out by
+    /// the split. While paused only a full refund to the payer executes
+    /// (receiving a refund is a protective path); any split that pays the
+    /// payee waits for resumption or termination. After termination every
+    /// split executes: termination leaves a disputed amount to its dispute.
+    ///
+    /// # Errors
+    ///
+    /// `Paused` for a split that pays the payee while paused; the dispute
+    /// core's errors.
+    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
+        let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
+        let mut m = self.load(resolution.subject)?;
+        m.status = MilestoneStatus::Resolved;
+        m.dispute = None;
+        self.set_milestone(resolution.subject, m);
+        self.paid_out(m.amount);
+        Ok(Effects::of(events)
+            .pay(resolution.payer, resolution.payer_amount)
+            .pay(resolution.payee, resolution.payee_amount))
+    }
 
     /// Anyone carries out a final automatic-release decision, once. Adverse
     /// to the client (decided and not contested, or upheld): the milestone
@@ -775,11 +877,7 @@ impl<S: Store> Escrow<S> {
     /// `DecisionTookEffect`, then `MilestoneReleased` (automated: true) for
     /// a release, or `SettlementPaid` to the client for a favourable verdict
     /// after termination.
-    pub fn execute_decision(
-        &mut self,
-        decision: DecisionId,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
+    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> Result<Effects, Error> {
         let d = self
             .safeguards
             .reviews()
@@ -843,121 +941,6 @@ impl<S: Store> Escrow<S> {
         }
     }
 
-    // ----- disputes ----------------------------------------------------
-
-    /// The client disputes an unreleased milestone, the contractor one it
-    /// delivered; its amount freezes. Works while paused.
-    ///
-    /// # Errors
-    ///
-    /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
-    /// `DecisionPending`, `NothingToDispute`, `NotDelivered`, and the
-    /// dispute core's errors.
-    pub fn raise_dispute(
-        &mut self,
-        caller: AccountId,
-        milestone: u32,
-        evidence_hash: Hash32,
-        now: Timestamp,
-    ) -> Result<Effects, Error> {
-        self.safeguards.ensure_not_terminated()?;
-        if caller != self.client && caller != self.contractor {
-            return Err(safeguards::DisputeError::NotAParty { caller }.into());
-        }
-        if !self.funded {
-            return Err(EscrowError::NotFunded.into());
-        }
-        let m = self.load(milestone)?;
-        if let (MilestoneStatus::DecisionPending, Some(decision)) = (m.status, m.decision) {
-            return Err(EscrowError::DecisionPending {
-                milestone,
-                decision,
-            }
-            .into());
-        }
-        if !m.status.is_unreleased() {
-            return Err(EscrowError::NothingToDispute { milestone }.into());
-        }
-        // A payee's dispute over undelivered work could only harvest the
-        // fallback (security review L4).
-        if caller == self.contractor && m.status == MilestoneStatus::Pending {
-            return Err(EscrowError::NotDelivered { milestone }.into());
-        }
-        let (client, contractor) = (self.client, self.contractor);
-        let (id, raised) = self.safeguards.raise_dispute(
-            caller,
-            client,
-            contractor,
-            milestone,
-            m.amount,
-            evidence_hash,
-            now,
-        )?;
-        // A frozen delivery is its dispute's, not the settlement's.
-        self.leaves(m.status, m.amount);
-        self.set_milestone(
-            milestone,
-            Milestone {
-                dispute: Some(id),
-                ..m
-            },
-        );
-        Ok(Effects::of(raised.0))
-    }
-
-    /// Anyone executes a dispute (the ruling after its appeal window, or the
-    /// fallback after the ruling deadline): the frozen amount is paid out by
-    /// the split. While paused only a full refund to the payer executes
-    /// (receiving a refund is a protective path); any split that pays the
-    /// payee waits for resumption or termination. After termination every
-    /// split executes: termination leaves a disputed amount to its dispute.
-    ///
-    /// # Errors
-    ///
-    /// `Paused` for a split that pays the payee while paused; the dispute
-    /// core's errors.
-    pub fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
-        let mut m = self.load(resolution.subject)?;
-        m.status = MilestoneStatus::Resolved;
-        m.dispute = None;
-        self.set_milestone(resolution.subject, m);
-        self.paid_out(m.amount);
-        Ok(Effects::of(events)
-            .pay(resolution.payer, resolution.payer_amount)
-            .pay(resolution.payee, resolution.payee_amount))
-    }
-
-    // ----- termination -------------------------------------------------
-
-    /// The settlement the rule fixed at instantiation gives on termination:
-    /// (client share, contractor share) of every unreleased amount that no
-    /// human process holds. A delivered milestone goes to the contractor
-    /// under `PayDeliveredRefundRest`; everything else returns to the client
-    /// (a withheld release included: a human or the fallback kept it in
-    /// escrow, and the contractor's remedy was a dispute).
-    ///
-    /// A milestone frozen under an open dispute, or waiting for an
-    /// automated decision, is not settled: its dispute goes on to a ruling
-    /// (with its appeal window) or the fallback, and its decision to its
-    /// verdict (review included), after termination as before.
-    pub fn settlement(&self) -> (Balance, Balance) {
-        if !self.funded || self.safeguards.kill_switch().state() == SwitchState::Terminated {
-            return (0, 0);
-        }
-        let contractor = match self.settlement {
-            SettlementRule::PayDeliveredRefundRest => self.delivered_free,
-            SettlementRule::RefundClient => 0,
-        };
-        // What is held, less what continues, less the contractor's share:
-        // three running totals of disjoint sets of held amounts.
-        let client = self
-            .held()
-            .saturating_sub(self.continuing())
-            .saturating_sub(contractor);
-        (client, contractor)
-    }
-
     /// Admin terminates a paused contract; every unreleased amount no human
     /// process holds is paid by [`Escrow::settlement`]. Disputes and pending
     /// decisions go on. The admin receives nothing (no party holds a role).
@@ -965,7 +948,7 @@ impl<S: Store> Escrow<S> {
     /// # Errors
     ///
     /// The kill switch's errors.
-    pub fn terminate(
+    fn terminate(
         &mut self,
         caller: AccountId,
         reason_hash: Hash32,

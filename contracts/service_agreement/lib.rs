@@ -34,12 +34,15 @@
 //! favourable to the client (withhold) applies. See `docs/legal-basis.md`.
 //!
 //! The logic lives in [`escrow::Escrow`], a plain-Rust core that mounts the
-//! safeguards kit (`safeguards::Safeguards`). Every message here reads the
-//! environment and calls, with `?`, either the escrow's own method or a kit
-//! message through `Escrow::safeguarded` (acceptance and
-//! `note_invalidated_attestation` first ask the registry through
-//! `safeguards::gate`); `apply` emits the escrow's events, passes the kit's
-//! to `SafeguardEvent::emit`, and then makes the payments.
+//! safeguards kit (`safeguards::Safeguards`) and implements
+//! `safeguards::kit::Mount`. Every message here reads the environment and
+//! calls, with `?`, either the escrow's own method or, for `safeguard` (every
+//! safeguard message, by its `SafeguardCall` variant: `pause`,
+//! `accept_agreement`, `raise_dispute`, `terminate`, ...),
+//! `safeguards::kit::dispatch`, which asks the registry first for an
+//! acceptance and a noted invalidation; `safeguard_query` answers every
+//! safeguard read. `apply` emits the escrow's events, passes the kit's to
+//! `SafeguardEvent::emit`, and then makes the payments.
 //!
 //! ## Invariants
 //!
@@ -85,9 +88,10 @@ pub use errors::{Error, EscrowError};
 #[ink::contract]
 pub mod service_agreement {
     use safeguards::{
-        agreement::Terms, arbitration::ArbitrationClause, eds::AttestationId, review::Decision,
-        review::DecisionId, store::InkStore, Hash32, SafeguardAnswer, SafeguardCall,
-        SafeguardQuery,
+        gate::OnChain,
+        kit::{dispatch, Mount},
+        store::InkStore,
+        SafeguardAnswer, SafeguardCall, SafeguardQuery,
     };
 
     use crate::{
@@ -126,22 +130,6 @@ pub mod service_agreement {
             Ok(Self { escrow })
         }
 
-        /// Runs a safeguard message on the kit as the caller, at the block
-        /// time, and applies its effects: the one line of logic of every
-        /// safeguard message (see [`safeguards::Safeguards`]).
-        fn safeguarded(
-            &mut self,
-            message: impl FnOnce(
-                &mut safeguards::Safeguards<InkStore>,
-                AccountId,
-                Timestamp,
-            ) -> safeguards::kit::Outcome,
-        ) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.safeguarded(|s| message(s, caller, now))?;
-            Self::apply(effects)
-        }
-
         /// Emits the events, then makes the payments (checks, effects,
         /// interactions). A failed transfer reverts the whole message.
         fn apply(effects: Effects) -> Result<()> {
@@ -163,94 +151,7 @@ pub mod service_agreement {
             Ok(())
         }
 
-        // ----- agreement -------------------------------------------------
-
-        /// A party accepts the agreement version awaiting acceptance and the
-        /// instantiation parameters whose SHA-256 is `config_digest` (the
-        /// SCALE encoding of [`config`](Self::config); see
-        /// [`config_digest`](Self::config_digest)): what a party accepts is
-        /// what runs. The caller must hold an attestation in the EDS
-        /// registry that is valid now and meets the party's requirement;
-        /// the acceptance records it.
-        ///
-        /// # Errors
-        ///
-        /// `NotAParty`; `Eds(..)` from the registry (`NoAttestation`,
-        /// `Expired`, `Revoked`, `WrongHolderKind`, `WrongRole`, ...);
-        /// `RegistryUnavailable`; `NothingToAccept`, `TermsMismatch`,
-        /// `ConfigMismatch`, `AlreadyAccepted`, `Terminated`.
-        ///
-        /// # Events
-        ///
-        /// `AgreementAccepted`; `AgreementEffective` with the last acceptance.
-        #[ink(message)]
-        pub fn accept_agreement(
-            &mut self,
-            hash: Hash32,
-            version: u32,
-            config_digest: Hash32,
-        ) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let (registry, requirement) = self.escrow.safeguards().eds_requirement(caller)?;
-            let attestation = safeguards::gate::check(registry, caller, now, requirement)?;
-            self.safeguarded(|s, caller, now| {
-                s.accept_agreement(
-                    caller,
-                    Terms { hash, version },
-                    config_digest,
-                    now,
-                    attestation,
-                )
-            })
-        }
-
-        /// Anyone tells the parties that the attestation on which `party`
-        /// accepted was revoked (or its verifier found compromised), as the
-        /// registry confirms. The acceptance stays on record, marked: it was
-        /// valid when made. Works in every state.
-        ///
-        /// # Errors
-        ///
-        /// `AttestationStillValid`; `RegistryUnavailable`;
-        /// `UnknownAcceptanceAttestation`, `InvalidationAlreadyNoted`.
-        ///
-        /// # Events
-        ///
-        /// `AcceptanceAttestationInvalidated`.
-        #[ink(message)]
-        pub fn note_invalidated_attestation(
-            &mut self,
-            party: AccountId,
-            attestation: AttestationId,
-        ) -> Result<()> {
-            let reason = safeguards::gate::invalidation(
-                self.escrow.safeguards().eds_gate().registry,
-                attestation,
-            )?
-            .ok_or(Error::AttestationStillValid { attestation })?;
-            self.safeguarded(|s, _, now| s.note_invalidated(party, attestation, reason, now))
-        }
-
-        /// The admin replaces the arbitration clause; only before any
-        /// acceptance. The configuration digest follows: see
-        /// [`Escrow::replace_clause`].
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's
-        /// validation errors.
-        ///
-        /// # Events
-        ///
-        /// `ArbitrationClauseSet`.
-        #[ink(message)]
-        pub fn replace_clause(&mut self, clause: ArbitrationClause) -> Result<()> {
-            let caller = self.env().caller();
-            let effects =
-                self.escrow
-                    .replace_clause(caller, clause, safeguards::gate::config_digest)?;
-            Self::apply(effects)
-        }
+        // ----- agreement (acceptance and amendments: `safeguard`) --------
 
         // ----- escrow ----------------------------------------------------
 
@@ -325,116 +226,31 @@ pub mod service_agreement {
             Self::apply(effects)
         }
 
-        // ----- review of automated decisions (the rest: `safeguard`) ------
-
-        /// Anyone carries out a final automated decision, once: adverse to
-        /// the client releases the milestone to the contractor; favourable
-        /// withholds it in escrow, or, after termination, returns it to the
-        /// client. While paused only a withholding executes; after
-        /// termination both verdicts do.
-        ///
-        /// # Errors
-        ///
-        /// `Paused` (a release, while paused), `UnknownDecision`,
-        /// `NotYetFinal`, `AlreadyFinal`, `WrongMilestoneStatus`,
-        /// `TransferFailed`.
-        ///
-        /// # Events
-        ///
-        /// `DecisionTookEffect`; `MilestoneReleased` (automated: true) for a
-        /// release; `SettlementPaid` to the client for a favourable verdict
-        /// after termination.
-        #[ink(message)]
-        pub fn execute_decision(&mut self, decision: DecisionId) -> Result<()> {
-            let effects = self
-                .escrow
-                .execute_decision(decision, self.env().block_timestamp())?;
-            Self::apply(effects)
-        }
-
-        // ----- disputes (evidence, rulings, appeals: `safeguard`) --------
-
-        /// A party disputes an unreleased milestone; its amount freezes.
-        /// Works while paused.
-        ///
-        /// # Errors
-        ///
-        /// `Terminated`, `NotAParty`, `NotFunded`, `UnknownMilestone`,
-        /// `NothingToDispute`, `DecisionPending`, `AlreadyDisputed`, `ZeroHash`.
-        ///
-        /// # Events
-        ///
-        /// `DisputeRaised`.
-        #[ink(message)]
-        pub fn raise_dispute(&mut self, milestone: u32, evidence_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self
-                .escrow
-                .raise_dispute(caller, milestone, evidence_hash, now)?;
-            Self::apply(effects)
-        }
-
-        /// Anyone executes a dispute once its ruling is final or its ruling
-        /// deadline passed; the frozen amount is paid out by the split.
-        /// While paused, only a full refund to the client executes; after
-        /// termination every split does.
-        ///
-        /// # Errors
-        ///
-        /// `Paused` (while paused: a split paying the contractor, or a
-        /// dispute not yet executable or unknown), `UnknownDispute`,
-        /// `NotExecutableYet`, `WrongStatus`, `TransferFailed`.
-        ///
-        /// # Events
-        ///
-        /// `DisputeResolved`.
-        #[ink(message)]
-        pub fn execute_ruling(&mut self, dispute: u32) -> Result<()> {
-            let effects = self
-                .escrow
-                .execute_ruling(dispute, self.env().block_timestamp())?;
-            Self::apply(effects)
-        }
-
-        // ----- kill switch (pause and resume: `safeguard`) ----------------
-
-        /// The admin terminates a paused contract; every unreleased amount
-        /// that no open dispute or pending decision holds is paid to the
-        /// parties by the settlement rule (`settlement_preview`). Disputes
-        /// and pending decisions go on after termination.
-        ///
-        /// # Errors
-        ///
-        /// `Unauthorized`, `ZeroReasonHash`, `WrongState`,
-        /// `SettlementToNonParty`, `SettlementMismatch`, `TransferFailed`.
-        ///
-        /// # Events
-        ///
-        /// `ContractTerminated`, then `SettlementPaid` per non-zero payment.
-        #[ink(message)]
-        pub fn terminate(&mut self, reason_hash: Hash32) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = self.escrow.terminate(caller, reason_hash, now)?;
-            Self::apply(effects)
-        }
-
         // ----- the safeguards kit -----------------------------------------
 
-        /// Runs a kit message ([`SafeguardCall`], an append-only enum whose
-        /// variants link the kit method each runs: who may call it, in
-        /// which switch states, its errors and events) as the caller at the
-        /// block time, through `Safeguards::dispatch`. Here a dispute's
-        /// payer is the client and its payee the contractor, the subject of
-        /// every automated decision is the client, and evidence is capped at
-        /// `MAX_EVIDENCE_PER_DISPUTE`.
+        /// Runs a safeguard call ([`SafeguardCall`], an append-only enum of
+        /// sixteen: roles, pause, resume, terminate, amendments, review
+        /// requests and resolutions, disputes, evidence, rulings, appeals,
+        /// and the execution of rulings and automated decisions) as the
+        /// caller at the block time, through `safeguards::kit::dispatch`.
+        /// The four that touch milestones and funds are this escrow's
+        /// `Mount` steps (`escrow.rs`): a dispute's subject is a milestone,
+        /// its payer the client and its payee the contractor (who may
+        /// dispute only a delivered milestone); a decision's subject is the
+        /// client; `terminate` settles by the rule fixed in `config()`
+        /// (`settlement_preview`). The variants link the method each runs,
+        /// with who may call it, in which switch states, its errors and its
+        /// events.
         ///
         /// # Errors
         ///
-        /// The kit method's, as the variant of [`Error`] of the same name
-        /// (`Unauthorized`, `Paused`, `UnknownDispute`, ...).
+        /// The method's, as the variant of [`Error`] of the same name
+        /// (`Unauthorized`, `Paused`, `UnknownMilestone`, ...).
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
-            self.safeguarded(|s, caller, now| s.dispatch(caller, now, call))
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            let effects = dispatch(&mut self.escrow, &OnChain, caller, now, call)?;
+            Self::apply(effects)
         }
 
         /// Answers a kit read ([`SafeguardQuery`]: admin, roles, switch
@@ -474,12 +290,6 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn milestone(&self, index: u32) -> Option<Milestone> {
             self.escrow.milestone(index)
-        }
-
-        /// Automated decision `id`, with its status.
-        #[ink(message)]
-        pub fn decision(&self, id: DecisionId) -> Option<Decision> {
-            self.escrow.decision(id)
         }
 
         /// Whether the client funded the escrow.

@@ -16,7 +16,7 @@ use safeguards::{
     AccountId, Balance, Hash32, RolesError, SafeguardEvent, Timestamp,
 };
 
-use safeguards::store::MemStore;
+use safeguards::{kit::Mount, store::MemStore};
 
 use crate::{
     escrow::{prices, Config, Event, SettlementRule},
@@ -161,7 +161,7 @@ mod auto_release_review {
         assert_eq!(status(&e), MilestoneStatus::DecisionPending);
         assert_eq!(e.milestone(0).unwrap().decision, Some(id));
         assert_eq!(e.held(), AMOUNT);
-        let d = e.decision(id).unwrap();
+        let d = e.safeguards().reviews().get(id).unwrap();
         assert_eq!(d.recorded_by, acc(CONTRACT));
         assert_eq!(d.input.subject, acc(CLIENT));
         assert_eq!(d.input.ai, crate::escrow::AUTO_RELEASE_LABEL);
@@ -534,7 +534,7 @@ mod properties {
             let mut paid: Balance = 0;
             let mut overridden = false;
             for s in steps {
-                let before = e.decision(f.id).unwrap().status;
+                let before = e.safeguards().reviews().get(f.id).unwrap().status;
                 let result = match s {
                     Step::Request(dt) => { now += dt; e.safeguarded(|s| s.request_review(acc(CLIENT), f.id, h(4), now)) }
                     Step::Resolve(dt, v) => {

@@ -16,6 +16,7 @@ use scale::{Decode, Encode};
 
 use safeguards::{
     agreement::Terms,
+    kit::Mount,
     review::Verdict,
     roles::Role,
     store::{MemStore, Store},

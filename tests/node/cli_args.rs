@@ -74,25 +74,15 @@ fn service_agreement_constructor_config_round_trips() {
 fn calls_of_the_lifecycle_round_trip() {
     let (t, b) = transcoder("service_agreement");
     let hash = sha256(MASTER_AGREEMENT.as_bytes());
-    let text = round_trip(
-        &t,
-        Kind::Message,
-        "accept_agreement",
-        b.messages["accept_agreement"],
-        (hash, 1u32, [7u8; 32]),
-    );
-    assert_eq!(text[1], "1");
-    assert_eq!(text.len(), 3);
-    // A 32-byte hash is a list of 32 numbers in SCON.
-    assert_eq!(text[0].matches(",").count(), 31, "{}", text[0]);
-    round_trip(
-        &t,
-        Kind::Message,
-        "raise_dispute",
-        b.messages["raise_dispute"],
-        (0u32, hash),
-    );
-    // Kit messages: one `safeguard` argument, the call as a SCON enum.
+    // Every safeguard message is one `safeguard` argument: the call as a
+    // SCON enum variant with named fields.
+    let text = round_trip_message(&t, &b, "accept_agreement", (hash, 1u32, [7u8; 32]));
+    assert_eq!(text.len(), 1);
+    assert!(text[0].starts_with("AcceptAgreement {"), "{}", text[0]);
+    assert!(text[0].contains("version: 1,"), "{}", text[0]);
+    // A 32-byte hash is a list of 32 numbers in SCON: two of them.
+    assert_eq!(text[0].matches(",").count(), 2 * 31 + 2, "{}", text[0]);
+    round_trip_message(&t, &b, "raise_dispute", (0u32, hash));
     let rule = round_trip_message(&t, &b, "rule", (1u32, 2_500u16, hash));
     assert_eq!(rule.len(), 1);
     assert!(rule[0].starts_with("Rule {"), "{}", rule[0]);
@@ -104,6 +94,14 @@ fn calls_of_the_lifecycle_round_trip() {
         &b,
         "resolve_review",
         (1u32, Some(safeguards::review::Verdict::Favourable), hash),
+    );
+    // The template's own messages keep their entries.
+    round_trip(
+        &t,
+        Kind::Message,
+        "mark_delivered",
+        b.messages["mark_delivered"],
+        0u32,
     );
 }
 

@@ -81,6 +81,64 @@ pub enum GateError {
     /// pallet-contracts fails the whole transaction with
     /// `StorageDepositLimitExhausted`.)
     Unavailable,
+    /// The registry says attestation `attestation` still counts: there is
+    /// no invalidation to note.
+    StillValid { attestation: AttestationId },
+}
+
+/// The two questions the kit asks a template's EDS registry, so that
+/// [`dispatch`](crate::kit::dispatch) stays plain Rust: a contract passes
+/// [`OnChain`], a unit test its own answers.
+pub trait Registry {
+    /// `account`'s attestation valid at `at` that meets `requirement`.
+    ///
+    /// # Errors
+    ///
+    /// [`GateError::Refused`] with the registry's reason;
+    /// [`GateError::Unavailable`] if the registry could not answer.
+    fn check(
+        &self,
+        registry: AccountId,
+        account: AccountId,
+        at: Timestamp,
+        requirement: Requirement,
+    ) -> Result<AttestationId, GateError>;
+
+    /// Whether attestation `id` was invalidated, and why.
+    ///
+    /// # Errors
+    ///
+    /// [`GateError::Unavailable`] if the registry could not answer.
+    fn invalidation(
+        &self,
+        registry: AccountId,
+        id: AttestationId,
+    ) -> Result<Option<RevocationReason>, GateError>;
+}
+
+/// The registry at its address on chain, asked with [`check`] and
+/// [`invalidation`] (capped, no re-entry).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OnChain;
+
+impl Registry for OnChain {
+    fn check(
+        &self,
+        registry: AccountId,
+        account: AccountId,
+        at: Timestamp,
+        requirement: Requirement,
+    ) -> Result<AttestationId, GateError> {
+        check(registry, account, at, requirement)
+    }
+
+    fn invalidation(
+        &self,
+        registry: AccountId,
+        id: AttestationId,
+    ) -> Result<Option<RevocationReason>, GateError> {
+        invalidation(registry, id)
+    }
 }
 
 /// Asks the registry at `registry` for `account`'s attestation that is

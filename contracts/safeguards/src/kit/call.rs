@@ -2,7 +2,8 @@
 //! two ink! messages, `safeguard(SafeguardCall)` for the state-changing
 //! ones and `safeguard_query(SafeguardQuery) -> SafeguardAnswer` for the
 //! reads, each one line that hands the value to
-//! [`Safeguards::dispatch`](super::Safeguards::dispatch) or
+//! [`dispatch`](super::dispatch) (with the template's core as its
+//! [`Mount`](super::Mount)) or
 //! [`Safeguards::query`](super::Safeguards::query). The kit's messages are
 //! then written once, here, instead of once per template (the CosmWasm
 //! `ExecuteMsg` / `QueryMsg` shape; ink! 5 has no message inheritance:
@@ -29,16 +30,17 @@ use crate::{
     agreement::{Acceptance, Terms},
     arbitration::ArbitrationClause,
     dispute::Dispute,
-    eds::Requirement,
+    eds::{AttestationId, Requirement},
     kill_switch::SwitchState,
-    review::{DecisionId, Verdict},
+    review::{Decision, DecisionId, Verdict},
     roles::Role,
     types::{AccountId, Hash32, Timestamp},
 };
 
 /// A state-changing safeguard message: what `safeguard(call)` runs, as the
 /// caller at the block time. Each variant's fields are the message's
-/// arguments in order; see the kit method of the same name for who may
+/// arguments in order; see the kit method (or the template's
+/// [`Mount`](super::Mount) step it links) of the same name for who may
 /// call it, in which switch states, its errors and its events.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,12 +107,56 @@ pub enum SafeguardCall {
     /// ruling inside the window, once per side.
     #[codec(index = 11)]
     Appeal { dispute: u32, grounds_hash: Hash32 },
+    /// [`Mount::raise_dispute`](super::Mount::raise_dispute): the payer or
+    /// the payee of the template's item `subject` (a milestone, an
+    /// allocation) disputes it; its amount freezes.
+    #[codec(index = 12)]
+    RaiseDispute { subject: u32, evidence_hash: Hash32 },
+    /// [`Mount::execute_ruling`](super::Mount::execute_ruling): anyone
+    /// executes a dispute once its ruling is final or its deadline passed.
+    #[codec(index = 13)]
+    ExecuteRuling { dispute: u32 },
+    /// [`Mount::execute_decision`](super::Mount::execute_decision): anyone
+    /// carries out a final automated decision, once.
+    #[codec(index = 14)]
+    ExecuteDecision { decision: DecisionId },
+    /// [`Mount::terminate`](super::Mount::terminate): the admin terminates
+    /// a paused contract; what no human process holds is settled to the
+    /// parties by the template's fixed rule.
+    #[codec(index = 15)]
+    Terminate { reason_hash: Hash32 },
+    /// [`Safeguards::accept_agreement`](super::Safeguards::accept_agreement),
+    /// after the registry gate: a party accepts the agreement version
+    /// awaiting acceptance and the instantiation parameters whose SHA-256
+    /// is `config_digest` (what it accepts is what runs), on the
+    /// attestation the EDS registry returns as valid now and meeting the
+    /// party's requirement.
+    #[codec(index = 16)]
+    AcceptAgreement {
+        hash: Hash32,
+        version: u32,
+        config_digest: Hash32,
+    },
+    /// [`Safeguards::note_invalidated`](super::Safeguards::note_invalidated),
+    /// after the registry confirms it: anyone notes that the attestation
+    /// on which `party` accepted was revoked (or its verifier found
+    /// compromised). The acceptance stays on record, marked. Every state.
+    #[codec(index = 17)]
+    NoteInvalidatedAttestation {
+        party: AccountId,
+        attestation: AttestationId,
+    },
+    /// [`Mount::replace_clause`](super::Mount::replace_clause): the admin
+    /// replaces the arbitration clause, only before any acceptance; the
+    /// configuration digest follows the new configuration.
+    #[codec(index = 18)]
+    ReplaceClause { clause: ArbitrationClause },
 }
 
 impl SafeguardCall {
     /// Each call's message name (snake case), by index: what docs, the
     /// demo's transcript and clients call it.
-    pub const NAMES: [&'static str; 12] = [
+    pub const NAMES: [&'static str; 19] = [
         "pause",
         "resume",
         "grant_role",
@@ -123,6 +169,13 @@ impl SafeguardCall {
         "submit_evidence",
         "rule",
         "appeal",
+        "raise_dispute",
+        "execute_ruling",
+        "execute_decision",
+        "terminate",
+        "accept_agreement",
+        "note_invalidated_attestation",
+        "replace_clause",
     ];
 
     /// The index of the call named `name`, if the kit has one.
@@ -183,11 +236,14 @@ pub enum SafeguardQuery {
     /// Dispute `id`'s evidence, `(submitter, hash)`, oldest first.
     #[codec(index = 14)]
     Evidence { id: u32 },
+    /// Automated decision `id`, with its status.
+    #[codec(index = 15)]
+    Decision { id: DecisionId },
 }
 
 impl SafeguardQuery {
     /// Each query's read name (snake case), by index.
-    pub const NAMES: [&'static str; 15] = [
+    pub const NAMES: [&'static str; 16] = [
         "admin",
         "pending_admin",
         "has_role",
@@ -203,6 +259,7 @@ impl SafeguardQuery {
         "eds_requirements",
         "dispute",
         "evidence",
+        "decision",
     ];
 
     /// The index of the query named `name`, if the kit has one.
@@ -260,6 +317,9 @@ pub enum SafeguardAnswer {
     /// The answer to [`SafeguardQuery::Evidence`].
     #[codec(index = 14)]
     Evidence(Vec<(AccountId, Hash32)>),
+    /// The answer to [`SafeguardQuery::Decision`].
+    #[codec(index = 15)]
+    Decision(Option<Decision>),
 }
 
 fn index_in(names: &[&str], name: &str) -> Option<u8> {

@@ -31,17 +31,19 @@ mod call;
 pub mod conformance;
 mod errors;
 mod events;
+mod mount;
 
 pub use call::{SafeguardAnswer, SafeguardCall, SafeguardQuery};
 pub use errors::SafeguardError;
 pub use events::SafeguardEvent;
+pub use mount::{dispatch, Mount};
 
 use ink::prelude::vec::Vec;
 
 use crate::{
     agreement::{Agreement, Terms},
     arbitration::{Arbitration, ArbitrationClause},
-    dispute::{DisputeConfig, Disputes, Resolution, MAX_EVIDENCE},
+    dispute::{DisputeConfig, Disputes, Resolution},
     eds::{AttestationId, Requirement, RevocationReason},
     kill_switch::{KillSwitch, SwitchState},
     review::{DecisionId, DecisionInput, ReviewConfig, Reviews, Verdict},
@@ -299,6 +301,7 @@ impl<S: Store> Safeguards<S> {
             SafeguardQuery::Evidence { id } => {
                 SafeguardAnswer::Evidence(self.disputes.evidence(id))
             }
+            SafeguardQuery::Decision { id } => SafeguardAnswer::Decision(self.reviews.get(id)),
         }
     }
 
@@ -337,53 +340,6 @@ impl<S: Store> Safeguards<S> {
     /// Whether an open dispute freezes the amount of `subject`.
     pub fn is_frozen(&self, subject: u32) -> bool {
         self.disputes.is_frozen(subject)
-    }
-
-    // ----- the one entry of every safeguard message ---------------------
-
-    /// Runs a safeguard message as `caller` at `now`: what a template's
-    /// `safeguard` message does, in one line. Each variant goes to the kit
-    /// method of the same name, which checks the role first, then the kill
-    /// switch, then runs the core; evidence is capped at the dispute core's
-    /// [`MAX_EVIDENCE`] per dispute.
-    ///
-    /// # Errors
-    ///
-    /// The called method's.
-    pub fn dispatch(&mut self, caller: AccountId, now: Timestamp, call: SafeguardCall) -> Outcome {
-        match call {
-            SafeguardCall::Pause { reason_hash } => self.pause(caller, reason_hash, now),
-            SafeguardCall::Resume => self.resume(caller, now),
-            SafeguardCall::GrantRole { role, account } => self.grant_role(caller, role, account),
-            SafeguardCall::RevokeRole { role, account } => self.revoke_role(caller, role, account),
-            SafeguardCall::ProposeAdmin { new_admin } => self.propose_admin(caller, new_admin),
-            SafeguardCall::AcceptAdmin => self.accept_admin(caller),
-            SafeguardCall::ProposeAmendment { hash, version } => {
-                self.propose_amendment(caller, Terms { hash, version }, now)
-            }
-            SafeguardCall::RequestReview {
-                decision,
-                reason_hash,
-            } => self.request_review(caller, decision, reason_hash, now),
-            SafeguardCall::ResolveReview {
-                decision,
-                override_to,
-                reasoning_hash,
-            } => self.resolve_review(caller, decision, override_to, reasoning_hash, now),
-            SafeguardCall::SubmitEvidence {
-                dispute,
-                evidence_hash,
-            } => self.submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE),
-            SafeguardCall::Rule {
-                dispute,
-                payer_bps,
-                award_hash,
-            } => self.rule(caller, dispute, payer_bps, award_hash, now),
-            SafeguardCall::Appeal {
-                dispute,
-                grounds_hash,
-            } => self.appeal(caller, dispute, grounds_hash, now),
-        }
     }
 
     // ----- agreement ---------------------------------------------------
@@ -777,8 +733,9 @@ impl<S: Store> Safeguards<S> {
 /// [`SafeguardError`] and from each safeguard's own error, so that `?` works
 /// on both. `$error` has the variants `Roles`, `KillSwitch`, `Agreement`,
 /// `Arbitration`, `Dispute` and `Review`, each holding that safeguard's
-/// error, plus `Eds(EdsError)` and `RegistryUnavailable` for the registry
-/// gate's [`GateError`](crate::gate::GateError). It generates conversions
+/// error, plus `Eds(EdsError)`, `RegistryUnavailable` and
+/// `AttestationStillValid { attestation }` for the registry gate's
+/// [`GateError`](crate::gate::GateError). It generates conversions
 /// only: no message, no storage access.
 #[macro_export]
 macro_rules! safeguard_errors_into {
@@ -800,6 +757,9 @@ macro_rules! safeguard_errors_into {
                 match e {
                     $crate::gate::GateError::Refused(e) => Self::Eds(e),
                     $crate::gate::GateError::Unavailable => Self::RegistryUnavailable,
+                    $crate::gate::GateError::StillValid { attestation } => {
+                        Self::AttestationStillValid { attestation }
+                    }
                 }
             }
         }

@@ -1,12 +1,16 @@
-//! The kit's one entry: [`Safeguards::dispatch`] runs each
-//! [`SafeguardCall`] exactly as the kit method of its name, and each call,
-//! query and answer keeps its wire identity (index, then fields).
+//! The kit's one entry: [`dispatch`] runs each [`SafeguardCall`] exactly
+//! as the method of its name (the kit's, or the template core's [`Mount`]
+//! step), and each call, query and answer keeps its wire identity (index,
+//! then fields).
 use scale::Encode;
 
 use super::*;
 use crate::{
     arbitration::{Forum, GoverningLaw, Language, Rules, Seat},
     dispute::Fallback,
+    eds::{AttestationId, EdsError, RevocationReason},
+    effects::Effects,
+    gate::{GateError, Registry},
     review::{AiLabel, RiskClass},
     store::MemStore,
     test_utils::*,
@@ -17,6 +21,34 @@ const T: Timestamp = 1_000;
 /// The id of the fixture's one automated decision (ids start at 1).
 const DECISION: DecisionId = 1;
 
+fn clause(hash: Hash32) -> ArbitrationClause {
+    ArbitrationClause {
+        forum: Forum::IacArbitration,
+        rules: Rules::IacArbitrationAndMediationRules,
+        rules_version: 2022,
+        seat: Some(Seat::AifcAstana),
+        language: Language::English,
+        arbitrators: 1,
+        governing_law: GoverningLaw::AifcLaw,
+        clause_hash: hash,
+    }
+}
+
+/// The clause the script puts in place, and the digest of the (test
+/// core's) configuration it makes: what every acceptance then quotes.
+fn replaced() -> (ArbitrationClause, Hash32) {
+    let clause = clause(h(41));
+    (clause, crate::gate::config_digest(&clause))
+}
+
+/// The first version of the agreement.
+const V1: Terms = Terms {
+    hash: [1; 32],
+    version: 1,
+};
+
+/// The fixture: no acceptance yet, one dispute (0, the contractor's, over
+/// item 0) and one automated decision about the client.
 fn kit() -> Safeguards<MemStore> {
     let config = SafeguardsConfig {
         parties: vec![acc(CLIENT), acc(CONTRACTOR)],
@@ -25,16 +57,7 @@ fn kit() -> Safeguards<MemStore> {
             version: 1,
         },
         config_digest: h(2),
-        clause: ArbitrationClause {
-            forum: Forum::IacArbitration,
-            rules: Rules::IacArbitrationAndMediationRules,
-            rules_version: 2022,
-            seat: Some(Seat::AifcAstana),
-            language: Language::English,
-            arbitrators: 1,
-            governing_law: GoverningLaw::AifcLaw,
-            clause_hash: h(3),
-        },
+        clause: clause(h(3)),
         disputes: DisputeConfig {
             ruling_period: 100,
             appeal_window: 50,
@@ -57,14 +80,7 @@ fn kit() -> Safeguards<MemStore> {
         },
     };
     let (mut kit, _) = Safeguards::new(acc(ADMIN), config).unwrap();
-    for (party, attestation) in [(CLIENT, 1), (CONTRACTOR, 2)] {
-        let terms = Terms {
-            hash: h(1),
-            version: 1,
-        };
-        kit.accept_agreement(acc(party), terms, h(2), T, attestation)
-            .unwrap();
-    }
+    assert_eq!(V1.hash, h(1));
     let _ = kit
         .raise_dispute(
             acc(CONTRACTOR),
@@ -93,133 +109,394 @@ fn kit() -> Safeguards<MemStore> {
     kit
 }
 
-/// Every call, as `dispatch` takes it and as the kit method of its name
-/// takes it, in an order in which each succeeds.
-#[allow(clippy::type_complexity)]
-fn script() -> Vec<(
-    AccountId,
-    SafeguardCall,
-    fn(&mut Safeguards<MemStore>, AccountId) -> Outcome,
-)> {
+/// The fixture, both parties having accepted the first version.
+fn accepted() -> Safeguards<MemStore> {
+    let mut kit = kit();
+    for (party, attestation) in [(CLIENT, 1), (CONTRACTOR, 2)] {
+        kit.accept_agreement(acc(party), V1, h(2), T, attestation)
+            .unwrap();
+    }
+    kit
+}
+
+/// A template core for the kit's tests: the fixture's kit, each dispute on
+/// an item of 500 from the client to the contractor, an empty settlement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Core(Safeguards<MemStore>);
+
+/// A template's flat error, as far as the kit's tests need one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refused {
+    Kit(SafeguardError),
+    Gate(GateError),
+}
+
+impl From<SafeguardError> for Refused {
+    fn from(e: SafeguardError) -> Self {
+        Self::Kit(e)
+    }
+}
+
+impl From<GateError> for Refused {
+    fn from(e: GateError) -> Self {
+        Self::Gate(e)
+    }
+}
+
+type Done = Result<Effects<SafeguardEvent>, Refused>;
+
+/// The registry's answers: every party holds attestation 3 (the stranger
+/// none), which was then revoked; every other still counts.
+struct Answers;
+
+impl Registry for Answers {
+    fn check(
+        &self,
+        registry: AccountId,
+        account: AccountId,
+        _: Timestamp,
+        _: Requirement,
+    ) -> Result<AttestationId, GateError> {
+        assert_eq!(registry, acc(50), "the gate asks the configured registry");
+        if account == acc(STRANGER) {
+            return Err(GateError::Refused(EdsError::NoAttestation { account }));
+        }
+        Ok(3)
+    }
+
+    fn invalidation(
+        &self,
+        registry: AccountId,
+        id: AttestationId,
+    ) -> Result<Option<RevocationReason>, GateError> {
+        assert_eq!(registry, acc(50), "the gate asks the configured registry");
+        Ok((id == 3).then_some(RevocationReason::KeyCompromise))
+    }
+}
+
+impl Mount for Core {
+    type Store = MemStore;
+    type Event = SafeguardEvent;
+    type Error = Refused;
+    /// The test core's whole configuration is its clause.
+    type Config = ArbitrationClause;
+
+    fn safeguards(&self) -> &Safeguards<MemStore> {
+        &self.0
+    }
+
+    fn safeguards_mut(&mut self) -> &mut Safeguards<MemStore> {
+        &mut self.0
+    }
+
+    fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        digest_of: impl FnOnce(&ArbitrationClause) -> Hash32,
+    ) -> Done {
+        let digest = digest_of(&clause);
+        Ok(Effects::of(
+            self.0.replace_clause(caller, clause, digest)?.0,
+        ))
+    }
+
+    fn raise_dispute(
+        &mut self,
+        caller: AccountId,
+        subject: u32,
+        hash: Hash32,
+        now: Timestamp,
+    ) -> Done {
+        let (client, contractor) = (acc(CLIENT), acc(CONTRACTOR));
+        let (_, step) = self
+            .0
+            .raise_dispute(caller, client, contractor, subject, 500, hash, now)?;
+        Ok(Effects::of(step.0))
+    }
+
+    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Done {
+        let (r, events) = self.0.execute_ruling(dispute, now)?;
+        Ok(Effects::of(events)
+            .pay(r.payer, r.payer_amount)
+            .pay(r.payee, r.payee_amount))
+    }
+
+    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> Done {
+        let (_, events) = self.0.take_decision(decision, now)?;
+        Ok(Effects::of(events))
+    }
+
+    fn terminate(&mut self, caller: AccountId, reason: Hash32, now: Timestamp) -> Done {
+        let step = self.0.terminate(caller, reason, &[], 0, now)?;
+        Ok(Effects::of(step.0))
+    }
+}
+
+/// After the appeal window of a ruling made at `T`.
+const LATER: Timestamp = T + 60;
+
+type Method = fn(&mut Core, AccountId, Timestamp) -> Done;
+
+fn kit_only(outcome: Outcome) -> Done {
+    Ok(Effects::of(outcome?))
+}
+
+/// Every call, as `dispatch` takes it and as the method of its name (the
+/// kit's, or the core's [`Mount`] step) takes it, with its caller and
+/// time, in an order in which each succeeds.
+fn script() -> Vec<(AccountId, Timestamp, SafeguardCall, Method)> {
+    let (new_clause, digest) = replaced();
     vec![
         (
-            acc(GUARDIAN),
-            SafeguardCall::Pause { reason_hash: h(30) },
-            |s, c| s.pause(c, h(30), T),
+            acc(ADMIN),
+            T,
+            SafeguardCall::ReplaceClause { clause: new_clause },
+            |c, who, _| c.replace_clause(who, replaced().0, crate::gate::config_digest),
         ),
-        (acc(ADMIN), SafeguardCall::Resume, |s, c| s.resume(c, T)),
+        (
+            acc(CLIENT),
+            T,
+            SafeguardCall::AcceptAgreement {
+                hash: V1.hash,
+                version: 1,
+                config_digest: digest,
+            },
+            |c, who, now| accept(c, who, V1, now),
+        ),
+        (
+            acc(CONTRACTOR),
+            T,
+            SafeguardCall::AcceptAgreement {
+                hash: V1.hash,
+                version: 1,
+                config_digest: digest,
+            },
+            |c, who, now| accept(c, who, V1, now),
+        ),
+        (
+            acc(GUARDIAN),
+            T,
+            SafeguardCall::Pause { reason_hash: h(30) },
+            |c, who, now| kit_only(c.0.pause(who, h(30), now)),
+        ),
+        (acc(ADMIN), T, SafeguardCall::Resume, |c, who, now| {
+            kit_only(c.0.resume(who, now))
+        }),
         (
             acc(ADMIN),
+            T,
             SafeguardCall::GrantRole {
                 role: Role::Guardian,
                 account: acc(70),
             },
-            |s, c| s.grant_role(c, Role::Guardian, acc(70)),
+            |c, who, _| kit_only(c.0.grant_role(who, Role::Guardian, acc(70))),
         ),
         (
             acc(ADMIN),
+            T,
             SafeguardCall::RevokeRole {
                 role: Role::Guardian,
                 account: acc(GUARDIAN),
             },
-            |s, c| s.revoke_role(c, Role::Guardian, acc(GUARDIAN)),
+            |c, who, _| kit_only(c.0.revoke_role(who, Role::Guardian, acc(GUARDIAN))),
         ),
         (
             acc(CLIENT),
+            T,
             SafeguardCall::ProposeAmendment {
                 hash: h(31),
                 version: 2,
             },
-            |s, c| {
+            |c, who, now| {
                 let terms = Terms {
                     hash: h(31),
                     version: 2,
                 };
-                s.propose_amendment(c, terms, T)
+                kit_only(c.0.propose_amendment(who, terms, now))
             },
         ),
         (
             acc(CLIENT),
+            T,
+            SafeguardCall::AcceptAgreement {
+                hash: h(31),
+                version: 2,
+                config_digest: digest,
+            },
+            |c, who, now| {
+                let terms = Terms {
+                    hash: h(31),
+                    version: 2,
+                };
+                accept(c, who, terms, now)
+            },
+        ),
+        (
+            acc(STRANGER),
+            T,
+            SafeguardCall::NoteInvalidatedAttestation {
+                party: acc(CLIENT),
+                attestation: 3,
+            },
+            |c, _, now| {
+                let reason = RevocationReason::KeyCompromise;
+                kit_only(c.0.note_invalidated(acc(CLIENT), 3, reason, now))
+            },
+        ),
+        (
+            acc(CLIENT),
+            T,
+            SafeguardCall::RaiseDispute {
+                subject: 1,
+                evidence_hash: h(37),
+            },
+            |c, who, now| c.raise_dispute(who, 1, h(37), now),
+        ),
+        (
+            acc(CLIENT),
+            T,
             SafeguardCall::RequestReview {
                 decision: DECISION,
                 reason_hash: h(32),
             },
-            |s, c| s.request_review(c, DECISION, h(32), T),
+            |c, who, now| kit_only(c.0.request_review(who, DECISION, h(32), now)),
         ),
         (
             acc(REVIEWER),
+            T,
             SafeguardCall::ResolveReview {
                 decision: DECISION,
                 override_to: Some(Verdict::Favourable),
                 reasoning_hash: h(33),
             },
-            |s, c| s.resolve_review(c, DECISION, Some(Verdict::Favourable), h(33), T),
+            |c, who, now| {
+                let verdict = Some(Verdict::Favourable);
+                kit_only(c.0.resolve_review(who, DECISION, verdict, h(33), now))
+            },
         ),
         (
             acc(CLIENT),
+            T,
             SafeguardCall::SubmitEvidence {
                 dispute: 0,
                 evidence_hash: h(34),
             },
-            |s, c| s.submit_evidence(c, 0, h(34), crate::dispute::MAX_EVIDENCE),
+            |c, who, _| {
+                let limit = crate::dispute::MAX_EVIDENCE;
+                kit_only(c.0.submit_evidence(who, 0, h(34), limit))
+            },
         ),
         (
             acc(ARBITRATOR),
+            T,
             SafeguardCall::Rule {
                 dispute: 0,
                 payer_bps: 2_500,
                 award_hash: h(35),
             },
-            |s, c| s.rule(c, 0, 2_500, h(35), T),
+            |c, who, now| kit_only(c.0.rule(who, 0, 2_500, h(35), now)),
         ),
         (
             acc(CLIENT),
+            T,
             SafeguardCall::Appeal {
                 dispute: 0,
                 grounds_hash: h(36),
             },
-            |s, c| s.appeal(c, 0, h(36), T),
+            |c, who, now| kit_only(c.0.appeal(who, 0, h(36), now)),
+        ),
+        (
+            acc(ARBITRATOR),
+            T,
+            SafeguardCall::Rule {
+                dispute: 1,
+                payer_bps: 4_000,
+                award_hash: h(38),
+            },
+            |c, who, now| kit_only(c.0.rule(who, 1, 4_000, h(38), now)),
+        ),
+        (
+            acc(STRANGER),
+            LATER,
+            SafeguardCall::ExecuteRuling { dispute: 1 },
+            |c, _, now| c.execute_ruling(1, now),
+        ),
+        (
+            acc(STRANGER),
+            LATER,
+            SafeguardCall::ExecuteDecision { decision: DECISION },
+            |c, _, now| c.execute_decision(DECISION, now),
+        ),
+        (
+            acc(70),
+            LATER,
+            SafeguardCall::Pause { reason_hash: h(39) },
+            |c, who, now| kit_only(c.0.pause(who, h(39), now)),
         ),
         (
             acc(ADMIN),
-            SafeguardCall::ProposeAdmin { new_admin: acc(80) },
-            |s, c| s.propose_admin(c, acc(80)),
+            LATER,
+            SafeguardCall::Terminate { reason_hash: h(40) },
+            |c, who, now| c.terminate(who, h(40), now),
         ),
-        (acc(80), SafeguardCall::AcceptAdmin, |s, c| {
-            s.accept_admin(c)
+        (
+            acc(ADMIN),
+            LATER,
+            SafeguardCall::ProposeAdmin { new_admin: acc(80) },
+            |c, who, _| kit_only(c.0.propose_admin(who, acc(80))),
+        ),
+        (acc(80), LATER, SafeguardCall::AcceptAdmin, |c, who, _| {
+            kit_only(c.0.accept_admin(who))
         }),
     ]
 }
 
+/// An acceptance as the gate makes it: the registry's attestation, then
+/// the kit's method, quoting the digest of the replaced configuration.
+fn accept(c: &mut Core, who: AccountId, terms: Terms, now: Timestamp) -> Done {
+    let (registry, requirement) = c.0.eds_requirement(who)?;
+    let attestation = Answers.check(registry, who, now, requirement)?;
+    kit_only(c.0.accept_agreement(who, terms, replaced().1, now, attestation))
+}
+
+fn name(call: &SafeguardCall) -> &'static str {
+    SafeguardCall::NAMES[usize::from(call.encode()[0])]
+}
+
 #[test]
-fn dispatch_runs_every_call_as_the_kit_method_of_its_name() {
+fn dispatch_runs_every_call_as_the_method_of_its_name() {
     let script = script();
-    assert_eq!(
-        script.len(),
-        SafeguardCall::NAMES.len(),
-        "a call is missing"
-    );
-    let (mut by_call, mut by_method) = (kit(), kit());
-    for (caller, call, method) in script {
-        let name = SafeguardCall::NAMES[usize::from(call.encode()[0])];
-        let got = by_call.dispatch(caller, T, call);
-        let want = method(&mut by_method, caller);
+    let mut named: Vec<&str> = script.iter().map(|(_, _, call, _)| name(call)).collect();
+    named.sort_unstable();
+    named.dedup();
+    assert_eq!(named.len(), SafeguardCall::NAMES.len(), "a call is missing");
+    let (mut by_call, mut by_method) = (Core(kit()), Core(kit()));
+    for (caller, now, call, method) in script {
+        let name = name(&call);
+        let got = dispatch(&mut by_call, &Answers, caller, now, call);
+        let want = method(&mut by_method, caller, now);
         assert!(got.is_ok(), "{name}: {got:?}");
         assert_eq!(got, want, "{name}: outcome");
         assert_eq!(by_call, by_method, "{name}: state");
     }
+    assert_eq!(by_call.0.kill_switch().state(), SwitchState::Terminated);
+    assert_eq!(by_call.0.clause(), replaced().0);
+    assert_eq!(by_call.0.config_digest(), replaced().1);
+    assert_ne!(replaced().1, h(2));
 }
 
 #[test]
-fn dispatch_refuses_every_call_from_a_stranger_as_the_kit_method_does() {
-    for (_, call, method) in script() {
-        let name = SafeguardCall::NAMES[usize::from(call.encode()[0])];
-        let (mut by_call, mut by_method) = (kit(), kit());
-        let got = by_call.dispatch(acc(STRANGER), T, call);
-        let want = method(&mut by_method, acc(STRANGER));
+fn dispatch_answers_a_stranger_at_the_start_as_the_method_does() {
+    for (_, now, call, method) in script() {
+        let name = name(&call);
+        let (mut by_call, mut by_method) = (Core(kit()), Core(kit()));
+        let got = dispatch(&mut by_call, &Answers, acc(STRANGER), now, call);
+        let want = method(&mut by_method, acc(STRANGER), now);
+        assert_eq!(got, want, "{name}: outcome");
         assert!(got.is_err(), "{name} by a stranger: {got:?}");
         assert_eq!(got, want, "{name}: refusal");
-        assert_eq!(by_call, kit(), "{name}: a refusal changed the state");
+        assert_eq!(by_call, Core(kit()), "{name}: a refusal changed the state");
     }
 }
 
@@ -255,6 +532,53 @@ fn each_call_encodes_as_its_index_then_its_fields() {
             a.encode(),
         ),
         (SafeguardCall::AcceptAdmin, "accept_admin", vec![]),
+        (
+            SafeguardCall::RaiseDispute {
+                subject: 10,
+                evidence_hash: h(8),
+            },
+            "raise_dispute",
+            (10u32, h(8)).encode(),
+        ),
+        (
+            SafeguardCall::ExecuteRuling { dispute: 11 },
+            "execute_ruling",
+            11u32.encode(),
+        ),
+        (
+            SafeguardCall::ExecuteDecision { decision: 12 },
+            "execute_decision",
+            12u32.encode(),
+        ),
+        (
+            SafeguardCall::Terminate { reason_hash: h(9) },
+            "terminate",
+            h(9).encode(),
+        ),
+        (
+            SafeguardCall::AcceptAgreement {
+                hash: h(10),
+                version: 2,
+                config_digest: h(11),
+            },
+            "accept_agreement",
+            (h(10), 2u32, h(11)).encode(),
+        ),
+        (
+            SafeguardCall::NoteInvalidatedAttestation {
+                party: a,
+                attestation: 13,
+            },
+            "note_invalidated_attestation",
+            (a, 13u64).encode(),
+        ),
+        (
+            SafeguardCall::ReplaceClause {
+                clause: clause(h(12)),
+            },
+            "replace_clause",
+            clause(h(12)).encode(),
+        ),
         (
             SafeguardCall::ProposeAmendment {
                 hash: h(2),
@@ -339,6 +663,7 @@ fn each_query_is_answered_in_the_variant_of_its_index() {
         SafeguardQuery::EdsRequirements,
         SafeguardQuery::Dispute { id: 0 },
         SafeguardQuery::Evidence { id: 0 },
+        SafeguardQuery::Decision { id: DECISION },
     ];
     assert_eq!(queries.len(), SafeguardQuery::NAMES.len());
     for (i, query) in queries.into_iter().enumerate() {
@@ -350,7 +675,7 @@ fn each_query_is_answered_in_the_variant_of_its_index() {
 
 #[test]
 fn queries_answer_what_the_cores_hold() {
-    let kit = kit();
+    let kit = accepted();
     let ask = |q| kit.query(q);
     assert_eq!(
         ask(SafeguardQuery::Admin),
@@ -434,5 +759,15 @@ fn queries_answer_what_the_cores_hold() {
     assert_eq!(
         ask(SafeguardQuery::Evidence { id: 0 }),
         SafeguardAnswer::Evidence(vec![(acc(CONTRACTOR), h(20))])
+    );
+    let decision = kit.reviews().get(DECISION);
+    assert!(decision.is_some());
+    assert_eq!(
+        ask(SafeguardQuery::Decision { id: DECISION }),
+        SafeguardAnswer::Decision(decision)
+    );
+    assert_eq!(
+        ask(SafeguardQuery::Decision { id: DECISION + 1 }),
+        SafeguardAnswer::Decision(None)
     );
 }

@@ -1,0 +1,249 @@
+//! How a template mounts the kit: its core implements [`Mount`], and its
+//! one `safeguard` message hands every [`SafeguardCall`] to [`dispatch`].
+//!
+//! Fourteen calls are the kit's alone (roles, pause and resume, acceptance
+//! and amendments, noted invalidations, evidence, rulings, appeals, review
+//! requests and resolutions): `dispatch` runs them on
+//! [`Mount::safeguards_mut`], asking the EDS registry first where the call
+//! needs it ([`Registry`]). Five touch the template's items, funds or
+//! configuration, so the kit cannot run them alone: raising a dispute
+//! (which item, what amount, who pays and who is paid), executing a ruling
+//! and an automated decision (what the split or verdict does to the item),
+//! terminating (the settlement rule) and replacing the arbitration clause
+//! (the configuration whose digest parties accept). The template writes
+//! those five once, in its `Mount` impl, each calling the kit's own step
+//! ([`Safeguards::raise_dispute`], [`Safeguards::execute_ruling`],
+//! [`Safeguards::take_decision`], [`Safeguards::terminate`],
+//! [`Safeguards::replace_clause`]) for the safeguard's part. Every template
+//! therefore exposes the same nineteen safeguard calls under the same
+//! indices: an auditor, a wallet or `shart check` reads one enum.
+use super::{SafeguardCall, SafeguardError, SafeguardEvent, Safeguards};
+use crate::{
+    agreement::Terms,
+    arbitration::ArbitrationClause,
+    dispute::MAX_EVIDENCE,
+    effects::Effects,
+    gate::{GateError, Registry},
+    review::DecisionId,
+    store::Store,
+    types::{AccountId, Hash32, Timestamp},
+};
+
+/// A template's core as the kit drives it: the kit it mounts and the four
+/// safeguard steps that touch the template's items and funds.
+pub trait Mount {
+    /// The store of the kit it mounts.
+    type Store: Store;
+    /// The template's event, into which every kit event converts.
+    type Event: From<SafeguardEvent>;
+    /// The template's flat error, into which every kit error and every
+    /// registry gate error converts.
+    type Error: From<SafeguardError> + From<GateError>;
+
+    /// The template's instantiation parameters (its `config()`), whose
+    /// SCALE encoding's SHA-256 every acceptance quotes.
+    type Config: scale::Encode;
+
+    /// The mounted kit.
+    fn safeguards(&self) -> &Safeguards<Self::Store>;
+
+    /// The mounted kit, to change.
+    fn safeguards_mut(&mut self) -> &mut Safeguards<Self::Store>;
+
+    /// Runs one kit method on the mounted kit and returns its events as the
+    /// template's effects: how a template's own code and its conformance
+    /// harness reach the kit (a contract goes through [`dispatch`]).
+    ///
+    /// # Errors
+    ///
+    /// The kit's refusal, as the template's error.
+    fn safeguarded(
+        &mut self,
+        message: impl FnOnce(&mut Safeguards<Self::Store>) -> super::Outcome,
+    ) -> Result<Effects<Self::Event>, Self::Error> {
+        Ok(Effects::of(message(self.safeguards_mut())?))
+    }
+
+    /// The admin replaces the arbitration clause before any acceptance:
+    /// the template stores its configuration with the new clause and hands
+    /// [`Safeguards::replace_clause`] the digest `digest_of` gives that
+    /// configuration, so what a party accepts is still what runs.
+    ///
+    /// # Errors
+    ///
+    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
+    /// clause's validation errors).
+    fn replace_clause(
+        &mut self,
+        caller: AccountId,
+        clause: ArbitrationClause,
+        digest_of: impl FnOnce(&Self::Config) -> Hash32,
+    ) -> Result<Effects<Self::Event>, Self::Error>;
+
+    /// `caller` disputes the template's item `subject` with the SHA-256
+    /// of its evidence: the template checks the caller is the item's payer
+    /// or payee and the item disputable, then freezes its amount through
+    /// [`Safeguards::raise_dispute`]. Works while paused; not after
+    /// termination.
+    ///
+    /// # Errors
+    ///
+    /// The template's refusals and the dispute core's errors.
+    fn raise_dispute(
+        &mut self,
+        caller: AccountId,
+        subject: u32,
+        evidence_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects<Self::Event>, Self::Error>;
+
+    /// Anyone executes dispute `dispute` once its ruling is final or its
+    /// ruling deadline passed ([`Safeguards::execute_ruling`]); the template
+    /// pays the split and settles its item.
+    ///
+    /// # Errors
+    ///
+    /// `Paused` for a split that pays the payee while paused; the dispute
+    /// core's errors.
+    fn execute_ruling(
+        &mut self,
+        dispute: u32,
+        now: Timestamp,
+    ) -> Result<Effects<Self::Event>, Self::Error>;
+
+    /// Anyone carries out a final automated decision once
+    /// ([`Safeguards::take_decision`]); the template applies its verdict to
+    /// the item, checking the kill switch first (what a verdict pays
+    /// differs by template).
+    ///
+    /// # Errors
+    ///
+    /// The template's kill-switch refusal and the review core's errors.
+    fn execute_decision(
+        &mut self,
+        decision: DecisionId,
+        now: Timestamp,
+    ) -> Result<Effects<Self::Event>, Self::Error>;
+
+    /// The admin terminates a paused contract: the template computes its
+    /// settlement of what no human process holds and pays it through
+    /// [`Safeguards::terminate`], which refuses any plan that pays a
+    /// non-party or does not add up.
+    ///
+    /// # Errors
+    ///
+    /// The kill switch's errors.
+    fn terminate(
+        &mut self,
+        caller: AccountId,
+        reason_hash: Hash32,
+        now: Timestamp,
+    ) -> Result<Effects<Self::Event>, Self::Error>;
+}
+
+/// Runs a safeguard call on a template's core as `caller` at `now`: what
+/// every template's `safeguard` message does, in one line. The kit's own
+/// calls go to the [`Safeguards`] method of the same name, which checks the
+/// role first, then the kill switch, then runs the core (evidence capped at
+/// [`MAX_EVIDENCE`] per dispute); an acceptance first asks `registry` for
+/// the caller's valid attestation, a noted invalidation for the registry's
+/// reason ([`gate::OnChain`](crate::gate::OnChain) in a contract); the four
+/// template steps go to the template's [`Mount`] impl.
+///
+/// # Errors
+///
+/// The called method's.
+pub fn dispatch<M: Mount>(
+    core: &mut M,
+    registry: &impl Registry,
+    caller: AccountId,
+    now: Timestamp,
+    call: SafeguardCall,
+) -> Result<Effects<M::Event>, M::Error> {
+    let kit = match call {
+        // The kit's, after the registry gate.
+        SafeguardCall::AcceptAgreement {
+            hash,
+            version,
+            config_digest,
+        } => {
+            let kit = core.safeguards_mut();
+            let (at, requirement) = kit.eds_requirement(caller)?;
+            let attestation = registry.check(at, caller, now, requirement)?;
+            let terms = Terms { hash, version };
+            kit.accept_agreement(caller, terms, config_digest, now, attestation)
+        }
+        SafeguardCall::NoteInvalidatedAttestation { party, attestation } => {
+            let kit = core.safeguards_mut();
+            let reason = registry
+                .invalidation(kit.eds_gate().registry, attestation)?
+                .ok_or(GateError::StillValid { attestation })?;
+            kit.note_invalidated(party, attestation, reason, now)
+        }
+        // The template's steps.
+        SafeguardCall::ReplaceClause { clause } => {
+            return core.replace_clause(caller, clause, crate::gate::config_digest)
+        }
+        SafeguardCall::RaiseDispute {
+            subject,
+            evidence_hash,
+        } => return core.raise_dispute(caller, subject, evidence_hash, now),
+        SafeguardCall::ExecuteRuling { dispute } => return core.execute_ruling(dispute, now),
+        SafeguardCall::ExecuteDecision { decision } => return core.execute_decision(decision, now),
+        SafeguardCall::Terminate { reason_hash } => {
+            return core.terminate(caller, reason_hash, now)
+        }
+        // The kit's own.
+        SafeguardCall::Pause { reason_hash } => {
+            core.safeguards_mut().pause(caller, reason_hash, now)
+        }
+        SafeguardCall::Resume => core.safeguards_mut().resume(caller, now),
+        SafeguardCall::GrantRole { role, account } => {
+            core.safeguards_mut().grant_role(caller, role, account)
+        }
+        SafeguardCall::RevokeRole { role, account } => {
+            core.safeguards_mut().revoke_role(caller, role, account)
+        }
+        SafeguardCall::ProposeAdmin { new_admin } => {
+            core.safeguards_mut().propose_admin(caller, new_admin)
+        }
+        SafeguardCall::AcceptAdmin => core.safeguards_mut().accept_admin(caller),
+        SafeguardCall::ProposeAmendment { hash, version } => core
+            .safeguards_mut()
+            .propose_amendment(caller, Terms { hash, version }, now),
+        SafeguardCall::RequestReview {
+            decision,
+            reason_hash,
+        } => core
+            .safeguards_mut()
+            .request_review(caller, decision, reason_hash, now),
+        SafeguardCall::ResolveReview {
+            decision,
+            override_to,
+            reasoning_hash,
+        } => {
+            core.safeguards_mut()
+                .resolve_review(caller, decision, override_to, reasoning_hash, now)
+        }
+        SafeguardCall::SubmitEvidence {
+            dispute,
+            evidence_hash,
+        } => core
+            .safeguards_mut()
+            .submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE),
+        SafeguardCall::Rule {
+            dispute,
+            payer_bps,
+            award_hash,
+        } => core
+            .safeguards_mut()
+            .rule(caller, dispute, payer_bps, award_hash, now),
+        SafeguardCall::Appeal {
+            dispute,
+            grounds_hash,
+        } => core
+            .safeguards_mut()
+            .appeal(caller, dispute, grounds_hash, now),
+    };
+    Ok(Effects::of(kit?))
+}
