@@ -1053,8 +1053,10 @@ impl<S: Store> Programme<S> {
     }
 }
 
-/// The four safeguard steps that touch the programme's items and funds, as
-/// the kit's [`dispatch`](safeguards::kit::dispatch) runs them.
+/// The programme as the kit's [`dispatch`](safeguards::kit::dispatch) drives it:
+/// its kit, and the five safeguard steps that touch allocations, funds and
+/// the configuration (a dispute's payer is the budget holder, its payee the
+/// allocation's recipient).
 impl<S: Store> Mount for Programme<S> {
     type Store = S;
     type Event = Event;

@@ -726,8 +726,10 @@ impl<S: Store> Escrow<S> {
     }
 }
 
-/// The four safeguard steps that touch the escrow's items and funds, as
-/// the kit's [`dispatch`](safeguards::kit::dispatch) runs them.
+/// The escrow as the kit's [`dispatch`](safeguards::kit::dispatch) drives it: its
+/// kit, and the five safeguard steps that touch milestones, funds and the
+/// configuration (a dispute's payer is the client, its payee the
+/// contractor; the settlement follows `SettlementRule`).
 impl<S: Store> Mount for Escrow<S> {
     type Store = S;
     type Event = Event;

@@ -129,10 +129,6 @@ impl DecisionHarness for EscrowHarness {
             },
         ))
     }
-
-    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<KitEffects, Error> {
-        self.0.execute_decision(id, now).map(kit_effects)
-    }
 }
 
 safeguards::conformance!(EscrowHarness);
@@ -716,7 +712,6 @@ mod kit {
     use safeguards::{
         kit::conformance::{Cast, KitHarness, Raised},
         review::conformance::CONFIG,
-        Safeguards,
     };
 
     use super::*;
@@ -726,6 +721,16 @@ mod kit {
     /// The escrow with two milestones; funded, the second is delivered.
     impl KitHarness for EscrowHarness {
         type Error = Error;
+        type Event = Event;
+        type Core = Escrow;
+
+        fn core(&self) -> &Escrow {
+            &self.0
+        }
+
+        fn core_mut(&mut self) -> &mut Escrow {
+            &mut self.0
+        }
 
         const EVIDENCE_LIMIT: usize = crate::escrow::MAX_EVIDENCE_PER_DISPUTE;
 
@@ -764,19 +769,8 @@ mod kit {
             T + 1
         }
 
-        fn safeguards(&self) -> &Safeguards<MemStore> {
-            self.0.safeguards()
-        }
-
         fn running_config_digest(&self) -> Hash32 {
             safeguards::gate::config_digest(&self.0.config())
-        }
-
-        fn safeguarded(
-            &mut self,
-            message: impl FnOnce(&mut Safeguards<MemStore>) -> safeguards::kit::Outcome,
-        ) -> Result<KitEffects, Error> {
-            self.0.safeguarded(message).map(kit_effects)
         }
 
         fn held(&self) -> Balance {
@@ -795,24 +789,6 @@ mod kit {
                 payee: config.contractor,
                 amount: m.amount,
             })
-        }
-
-        fn replace_clause(
-            &mut self,
-            caller: AccountId,
-            clause: ArbitrationClause,
-        ) -> Result<KitEffects, Error> {
-            self.0
-                .replace_clause(caller, clause, safeguards::gate::config_digest)
-                .map(kit_effects)
-        }
-
-        fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<KitEffects, Error> {
-            self.0.execute_ruling(id, now).map(kit_effects)
-        }
-
-        fn terminate(&mut self, caller: AccountId, now: Timestamp) -> Result<KitEffects, Error> {
-            self.0.terminate(caller, h(3), now).map(kit_effects)
         }
 
         fn payment_paths(

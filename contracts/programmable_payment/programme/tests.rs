@@ -23,7 +23,6 @@ use super::*;
 /// The programme core over an in-memory store, as every unit test drives
 /// it.
 type Programme = super::Programme<MemStore>;
-type Safeguards = safeguards::Safeguards<MemStore>;
 
 const ADMIN: u8 = 1;
 const GUARDIAN: u8 = 2;
@@ -1687,10 +1686,6 @@ impl DecisionHarness for Harness {
             },
         ))
     }
-
-    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<KitEffects, Error> {
-        self.0.execute_decision(id, now).map(kit_effects)
-    }
 }
 
 safeguards::conformance!(Harness);
@@ -1905,6 +1900,16 @@ mod kit {
     /// document approved, releasable).
     impl KitHarness for Harness {
         type Error = Error;
+        type Event = Event;
+        type Core = Programme;
+
+        fn core(&self) -> &Programme {
+            &self.0
+        }
+
+        fn core_mut(&mut self) -> &mut Programme {
+            &mut self.0
+        }
 
         const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
 
@@ -1950,19 +1955,8 @@ mod kit {
             T0 + 1
         }
 
-        fn safeguards(&self) -> &Safeguards {
-            self.0.safeguards()
-        }
-
         fn running_config_digest(&self) -> Hash32 {
             safeguards::gate::config_digest(&self.0.config())
-        }
-
-        fn safeguarded(
-            &mut self,
-            message: impl FnOnce(&mut Safeguards) -> safeguards::kit::Outcome,
-        ) -> Result<KitEffects, Error> {
-            self.0.safeguarded(message).map(kit_effects)
         }
 
         fn held(&self) -> Balance {
@@ -1981,24 +1975,6 @@ mod kit {
                 payee: a.recipient,
                 amount: a.amount,
             })
-        }
-
-        fn replace_clause(
-            &mut self,
-            caller: AccountId,
-            clause: ArbitrationClause,
-        ) -> Result<KitEffects, Error> {
-            self.0
-                .replace_clause(caller, clause, safeguards::gate::config_digest)
-                .map(kit_effects)
-        }
-
-        fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<KitEffects, Error> {
-            self.0.execute_ruling(id, now).map(kit_effects)
-        }
-
-        fn terminate(&mut self, caller: AccountId, now: Timestamp) -> Result<KitEffects, Error> {
-            self.0.terminate(caller, h(4), now).map(kit_effects)
         }
 
         fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<KitEffects, Error>)> {

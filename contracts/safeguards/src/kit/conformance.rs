@@ -27,7 +27,7 @@
 //! test is named action, condition, outcome.
 use ink::prelude::vec::Vec;
 
-use super::{Outcome, SafeguardError, SafeguardEvent, Safeguards};
+use super::{Mount, Outcome, SafeguardError, SafeguardEvent, Safeguards};
 use crate::{
     arbitration::ArbitrationClause,
     effects,
@@ -90,6 +90,19 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
         + From<RolesError>
         + From<ReviewError>;
 
+    /// The template's event.
+    type Event: KitEvent;
+
+    /// The template's core, which the harness drives as the template's
+    /// `safeguard` message does: through its [`Mount`] impl.
+    type Core: Mount<Store = MemStore, Event = Self::Event, Error = Self::Error>;
+
+    /// The core.
+    fn core(&self) -> &Self::Core;
+
+    /// The core, to change.
+    fn core_mut(&mut self) -> &mut Self::Core;
+
     /// How many evidence hashes the template allows per dispute (half of
     /// them per side), as its shell passes to the kit.
     const EVIDENCE_LIMIT: usize;
@@ -110,7 +123,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     fn now(&self) -> Timestamp;
 
     /// The kit, read.
-    fn safeguards(&self) -> &Safeguards<MemStore>;
+    fn safeguards(&self) -> &Safeguards<MemStore> {
+        self.core().safeguards()
+    }
 
     /// The SHA-256 of the SCALE encoding of the template's `config()` as it
     /// reads now: what a party computes off chain before it accepts.
@@ -124,7 +139,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     fn safeguarded(
         &mut self,
         message: impl FnOnce(&mut Safeguards<MemStore>) -> Outcome,
-    ) -> Result<Effects, Self::Error>;
+    ) -> Result<Effects, Self::Error> {
+        self.core_mut().safeguarded(message).map(kit_effects)
+    }
 
     /// What the contract holds.
     fn held(&self) -> Balance;
@@ -139,8 +156,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// The template's refusal.
     fn raise_dispute(&mut self, caller: AccountId, now: Timestamp) -> Result<Raised, Self::Error>;
 
-    /// `caller` replaces the arbitration clause through the template's own
-    /// method (which rebinds the configuration digest).
+    /// `caller` replaces the arbitration clause through the template's
+    /// [`Mount::replace_clause`] (which rebinds the configuration digest),
+    /// with the contract's digest, [`gate::config_digest`](crate::gate::config_digest).
     ///
     /// # Errors
     ///
@@ -149,21 +167,32 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
         &mut self,
         caller: AccountId,
         clause: ArbitrationClause,
-    ) -> Result<Effects, Self::Error>;
+    ) -> Result<Effects, Self::Error> {
+        self.core_mut()
+            .replace_clause(caller, clause, crate::gate::config_digest)
+            .map(kit_effects)
+    }
 
-    /// Anyone executes dispute `id`.
+    /// Anyone executes dispute `id` ([`Mount::execute_ruling`]).
     ///
     /// # Errors
     ///
     /// The template's refusal.
-    fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<Effects, Self::Error>;
+    fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<Effects, Self::Error> {
+        self.core_mut().execute_ruling(id, now).map(kit_effects)
+    }
 
-    /// `caller` terminates with the template's settlement.
+    /// `caller` terminates with the template's settlement
+    /// ([`Mount::terminate`]), for the reason [`TERMINATION_REASON`].
     ///
     /// # Errors
     ///
     /// The template's refusal.
-    fn terminate(&mut self, caller: AccountId, now: Timestamp) -> Result<Effects, Self::Error>;
+    fn terminate(&mut self, caller: AccountId, now: Timestamp) -> Result<Effects, Self::Error> {
+        self.core_mut()
+            .terminate(caller, TERMINATION_REASON, now)
+            .map(kit_effects)
+    }
 
     /// Each of the template's own payment paths (funding and rulings
     /// excepted), tried once at `now` by the account allowed to use it, on
@@ -171,6 +200,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     /// refused with `Paused`.
     fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<Effects, Self::Error>)>;
 }
+
+/// The reason hash [`KitHarness::terminate`] terminates with.
+pub const TERMINATION_REASON: Hash32 = [0x7e; 32];
 
 /// A template's event enum: the kit's events, or the template's own.
 pub trait KitEvent {
@@ -216,12 +248,14 @@ pub trait DecisionHarness: KitHarness {
     /// have that risk class.
     fn with_decision(config: ReviewConfig, risk: RiskClass) -> Option<(Self, Fixture)>;
 
-    /// The template's `execute_decision`.
+    /// The template's `execute_decision` ([`Mount::execute_decision`]).
     ///
     /// # Errors
     ///
     /// The template's refusal.
-    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Effects, Self::Error>;
+    fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Effects, Self::Error> {
+        self.core_mut().execute_decision(id, now).map(kit_effects)
+    }
 }
 
 impl<H: DecisionHarness> ReviewHarness for H {
