@@ -109,7 +109,6 @@ pub use errors::{Error, ProgrammeError};
 pub mod programmable_payment {
     use ink::prelude::vec::Vec;
     use safeguards::{
-        gate::OnChain,
         kit::{dispatch, Mount},
         store::InkStore,
         Hash32, SafeguardAnswer, SafeguardCall, SafeguardQuery,
@@ -358,14 +357,15 @@ pub mod programmable_payment {
         // ----- the safeguards kit -----------------------------------------
 
         /// A safeguard call ([`SafeguardCall`]) as the caller at the block
-        /// time, through `safeguards::kit::dispatch`. Of the sixteen, four
+        /// time, through `safeguards::kit::dispatch`. Of the nineteen, five
         /// are this programme's `Mount` steps (`programme.rs`): a dispute's
         /// subject is an allocation, its payer the budget holder and its
         /// payee the allocation's recipient; an automated decision (a
         /// rejection at the deadline) is about the recipient, adverse
         /// returning the amount to the budget holder and favourable paying
         /// the recipient; `terminate` settles what no human process holds
-        /// by the rule in `config()` (`settlement_preview`). The inspector
+        /// by the rule in `config()` (`settlement_preview`); `replace_clause`
+        /// rebinds the digest of `config()`. The inspector
         /// role is granted and revoked like the others, never to a party.
         ///
         /// # Errors
@@ -378,7 +378,7 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = dispatch(&mut self.programme, &OnChain, caller, now, call)?;
+            let effects = dispatch(&mut self.programme, caller, now, call)?;
             Self::apply(effects)
         }
 
@@ -399,7 +399,8 @@ pub mod programmable_payment {
         }
 
         /// The instantiation parameters, exactly as given: the SHA-256 of
-        /// their SCALE encoding is [`config_digest`](Self::config_digest),
+        /// their SCALE encoding is the `config_digest` query
+        /// ([`SafeguardQuery::ConfigDigest`]),
         /// which every acceptance quotes.
         #[ink(message)]
         pub fn config(&self) -> Config {

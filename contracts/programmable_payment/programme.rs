@@ -1058,6 +1058,7 @@ impl<S: Store> Programme<S> {
 /// the configuration (a dispute's payer is the budget holder, its payee the
 /// allocation's recipient).
 impl<S: Store> Mount for Programme<S> {
+    const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
     type Store = S;
     type Event = Event;
     type Error = Error;

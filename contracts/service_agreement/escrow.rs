@@ -731,6 +731,7 @@ impl<S: Store> Escrow<S> {
 /// configuration (a dispute's payer is the client, its payee the
 /// contractor; the settlement follows `SettlementRule`).
 impl<S: Store> Mount for Escrow<S> {
+    const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
     type Store = S;
     type Event = Event;
     type Error = Error;

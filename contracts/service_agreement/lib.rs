@@ -88,7 +88,6 @@ pub use errors::{Error, EscrowError};
 #[ink::contract]
 pub mod service_agreement {
     use safeguards::{
-        gate::OnChain,
         kit::{dispatch, Mount},
         store::InkStore,
         SafeguardAnswer, SafeguardCall, SafeguardQuery,
@@ -229,16 +228,18 @@ pub mod service_agreement {
         // ----- the safeguards kit -----------------------------------------
 
         /// Runs a safeguard call ([`SafeguardCall`], an append-only enum of
-        /// sixteen: roles, pause, resume, terminate, amendments, review
-        /// requests and resolutions, disputes, evidence, rulings, appeals,
-        /// and the execution of rulings and automated decisions) as the
-        /// caller at the block time, through `safeguards::kit::dispatch`.
-        /// The four that touch milestones and funds are this escrow's
-        /// `Mount` steps (`escrow.rs`): a dispute's subject is a milestone,
-        /// its payer the client and its payee the contractor (who may
-        /// dispute only a delivered milestone); a decision's subject is the
-        /// client; `terminate` settles by the rule fixed in `config()`
-        /// (`settlement_preview`). The variants link the method each runs,
+        /// nineteen: roles, pause, resume, terminate, acceptance, amendments,
+        /// the clause, review requests and resolutions, disputes, evidence,
+        /// rulings, appeals, and the execution of rulings and automated
+        /// decisions) as the caller at the block time, through
+        /// `safeguards::kit::dispatch`. The five that touch milestones, funds
+        /// and the configuration are this escrow's `Mount` steps
+        /// (`escrow.rs`): a dispute's subject is a milestone, its payer the
+        /// client and its payee the contractor (who may dispute only a
+        /// delivered milestone); a decision's subject is the client;
+        /// `terminate` settles by the rule fixed in `config()`
+        /// (`settlement_preview`); `replace_clause` rebinds the digest of
+        /// `config()`. The variants link the method each runs,
         /// with who may call it, in which switch states, its errors and its
         /// events.
         ///
@@ -249,7 +250,7 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = dispatch(&mut self.escrow, &OnChain, caller, now, call)?;
+            let effects = dispatch(&mut self.escrow, caller, now, call)?;
             Self::apply(effects)
         }
 
@@ -272,7 +273,8 @@ pub mod service_agreement {
         }
 
         /// The instantiation parameters, exactly as given: the SHA-256 of
-        /// their SCALE encoding is [`config_digest`](Self::config_digest),
+        /// their SCALE encoding is the `config_digest` query
+        /// ([`SafeguardQuery::ConfigDigest`]),
         /// which every acceptance quotes.
         #[ink(message)]
         pub fn config(&self) -> Config {

@@ -732,8 +732,6 @@ mod kit {
             &mut self.0
         }
 
-        const EVIDENCE_LIMIT: usize = crate::escrow::MAX_EVIDENCE_PER_DISPUTE;
-
         fn unaccepted() -> Self {
             let mut c = config(CONFIG);
             c.milestones = prices(&[AMOUNT, SECOND]);

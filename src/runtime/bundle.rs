@@ -113,19 +113,41 @@ impl Route<'_> {
     }
 }
 
+/// Why a message name has no route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteError {
+    /// Neither an entry of the bundle nor a kit message it exposes.
+    Unknown(String),
+    /// Both an entry of the bundle and a kit message it exposes: a call
+    /// by that name would test the contract's own message while the kit's
+    /// stays reachable through `safeguard`.
+    Ambiguous(String),
+}
+
+impl std::fmt::Display for RouteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unknown(name) => write!(f, "no message {name}"),
+            Self::Ambiguous(name) => write!(
+                f,
+                "`{name}` is both a message of the contract and a kit message it exposes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RouteError {}
+
 impl Bundle {
     /// The route of message `name` ([`Route`]): its own entry if the
     /// bundle has one, else the kit entry whose enum has a variant of that
     /// name, if the bundle exposes it.
-    pub fn route(&self, name: &str) -> Option<Route<'_>> {
-        if let Some((label, selector)) = self.messages.get_key_value(name) {
-            return Some(Route {
-                message: label,
-                selector: *selector,
-                variant: None,
-                tagged_answer: false,
-            });
-        }
+    ///
+    /// # Errors
+    ///
+    /// [`RouteError::Unknown`] if neither; [`RouteError::Ambiguous`] if
+    /// both (a template's own message named like a kit message).
+    pub fn route(&self, name: &str) -> Result<Route<'_>, RouteError> {
         let kit = |entry: &str, index: Option<u8>, tagged_answer| {
             let (label, selector) = self.messages.get_key_value(entry)?;
             Some(Route {
@@ -135,8 +157,19 @@ impl Bundle {
                 tagged_answer,
             })
         };
-        kit(KIT_CALL, safeguards::SafeguardCall::index_of(name), false)
-            .or_else(|| kit(KIT_QUERY, safeguards::SafeguardQuery::index_of(name), true))
+        let kit = kit(KIT_CALL, safeguards::SafeguardCall::index_of(name), false)
+            .or_else(|| kit(KIT_QUERY, safeguards::SafeguardQuery::index_of(name), true));
+        match (self.messages.get_key_value(name), kit) {
+            (Some(_), Some(_)) => Err(RouteError::Ambiguous(name.to_owned())),
+            (Some((label, selector)), None) => Ok(Route {
+                message: label,
+                selector: *selector,
+                variant: None,
+                tagged_answer: false,
+            }),
+            (None, Some(route)) => Ok(route),
+            (None, None) => Err(RouteError::Unknown(name.to_owned())),
+        }
     }
 }
 
@@ -554,4 +587,65 @@ pub fn load(name: &str) -> Result<Bundle> {
 pub fn bundle(name: &str) -> Result<Bundle> {
     ensure_built(name)?;
     load(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(messages: &[(&str, [u8; 4])]) -> Bundle {
+        Bundle {
+            name: "t".into(),
+            wasm: Vec::new(),
+            constructors: BTreeMap::new(),
+            messages: messages
+                .iter()
+                .map(|(l, s)| ((*l).to_owned(), *s))
+                .collect(),
+            path: PathBuf::new(),
+        }
+    }
+
+    const KIT: [u8; 4] = [1, 1, 1, 1];
+    const QUERY: [u8; 4] = [2, 2, 2, 2];
+    const OWN: [u8; 4] = [3, 3, 3, 3];
+
+    #[test]
+    fn a_kit_message_goes_through_its_entry_with_its_index() {
+        let b = bundle(&[(KIT_CALL, KIT), (KIT_QUERY, QUERY), ("fund", OWN)]);
+        let pause = b.route("pause").unwrap();
+        assert_eq!(
+            (pause.message, pause.variant, pause.tagged_answer),
+            (KIT_CALL, Some(0), false)
+        );
+        assert_eq!(pause.input(&[9]), vec![1, 1, 1, 1, 0, 9]);
+        let state = b.route("state").unwrap();
+        assert_eq!(
+            (state.message, state.variant, state.tagged_answer),
+            (KIT_QUERY, Some(4), true)
+        );
+        let fund = b.route("fund").unwrap();
+        assert_eq!((fund.message, fund.variant), ("fund", None));
+        assert_eq!(fund.input(&[9]), vec![3, 3, 3, 3, 9]);
+    }
+
+    #[test]
+    fn a_contract_without_the_kit_entries_routes_only_its_own_messages() {
+        // the registry has its own `admin`, and no `safeguard`
+        let b = bundle(&[("admin", OWN)]);
+        assert_eq!(b.route("admin").unwrap().variant, None);
+        assert_eq!(b.route("pause"), Err(RouteError::Unknown("pause".into())));
+    }
+
+    #[test]
+    fn a_message_named_like_a_kit_message_is_refused_as_ambiguous() {
+        let b = bundle(&[
+            (KIT_CALL, KIT),
+            (KIT_QUERY, QUERY),
+            ("pause", OWN),
+            ("state", OWN),
+        ]);
+        assert_eq!(b.route("pause"), Err(RouteError::Ambiguous("pause".into())));
+        assert_eq!(b.route("state"), Err(RouteError::Ambiguous("state".into())));
+    }
 }

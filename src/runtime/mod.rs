@@ -250,8 +250,9 @@ impl Chain {
     ) -> Outcome<R> {
         // A kit message goes through its template's kit entry
         // (`Bundle::route`).
-        let Some(route) = instance.bundle.route(message) else {
-            return failed(CallError::UnknownEntry(message.to_owned()));
+        let route = match instance.bundle.route(message) {
+            Ok(route) => route,
+            Err(e) => return failed(CallError::UnknownEntry(e.to_string())),
         };
         let data = route.input(&args.encode());
         let tag = route.variant.filter(|_| route.tagged_answer);

@@ -327,9 +327,7 @@ impl NodeLedger {
     /// Where `message` goes: a kit message through its template's kit
     /// entry ([`Bundle::route`](crate::bundle::Bundle::route)).
     fn route<'a>(live: &'a Live, message: &str) -> Result<crate::bundle::Route<'a>> {
-        live.bundle
-            .route(message)
-            .ok_or_else(|| anyhow!("no message {message}"))
+        Ok(live.bundle.route(message)?)
     }
 
     fn call_args(

@@ -1911,8 +1911,6 @@ mod kit {
             &mut self.0
         }
 
-        const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
-
         fn unaccepted() -> Self {
             Self(
                 Programme::new(acc(ADMIN), config(), CONFIG_DIGEST)

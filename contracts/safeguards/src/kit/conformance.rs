@@ -104,8 +104,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     fn core_mut(&mut self) -> &mut Self::Core;
 
     /// How many evidence hashes the template allows per dispute (half of
-    /// them per side), as its shell passes to the kit.
-    const EVIDENCE_LIMIT: usize;
+    /// them per side): its core's [`Mount::EVIDENCE_LIMIT`], which
+    /// `dispatch` passes to the kit.
+    const EVIDENCE_LIMIT: usize = <Self::Core as Mount>::EVIDENCE_LIMIT;
 
     /// A core instantiated by the cast's admin, with nothing accepted,
     /// funded or delivered.

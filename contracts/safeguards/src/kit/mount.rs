@@ -23,13 +23,13 @@ use crate::{
     arbitration::ArbitrationClause,
     dispute::MAX_EVIDENCE,
     effects::Effects,
-    gate::{GateError, Registry},
+    gate::{GateError, OnChain, Registry},
     review::DecisionId,
     store::Store,
     types::{AccountId, Hash32, Timestamp},
 };
 
-/// A template's core as the kit drives it: the kit it mounts and the four
+/// A template's core as the kit drives it: the kit it mounts and the five
 /// safeguard steps that touch the template's items and funds.
 pub trait Mount {
     /// The store of the kit it mounts.
@@ -40,9 +40,20 @@ pub trait Mount {
     /// registry gate error converts.
     type Error: From<SafeguardError> + From<GateError>;
 
-    /// The template's instantiation parameters (its `config()`), whose
-    /// SCALE encoding's SHA-256 every acceptance quotes.
+    /// The template's instantiation parameters: exactly the type its
+    /// constructor hashes with [`gate::config_digest`](crate::gate::config_digest)
+    /// and its `config()` returns, whose SHA-256 every acceptance quotes.
+    /// Another type would make [`Mount::replace_clause`] rebind the digest
+    /// to a hash no party can reproduce, and every acceptance would fail
+    /// with `ConfigMismatch` (no funds move: nothing is funded before the
+    /// agreement takes effect).
     type Config: scale::Encode;
+
+    /// How many evidence hashes a dispute takes, half of them per side:
+    /// what [`dispatch`] passes to [`Safeguards::submit_evidence`] and the
+    /// conformance suites check. At most [`MAX_EVIDENCE`], which the
+    /// dispute core enforces whatever is given.
+    const EVIDENCE_LIMIT: usize = MAX_EVIDENCE;
 
     /// The mounted kit.
     fn safeguards(&self) -> &Safeguards<Self::Store>;
@@ -145,15 +156,27 @@ pub trait Mount {
 /// every template's `safeguard` message does, in one line. The kit's own
 /// calls go to the [`Safeguards`] method of the same name, which checks the
 /// role first, then the kill switch, then runs the core (evidence capped at
-/// [`MAX_EVIDENCE`] per dispute); an acceptance first asks `registry` for
+/// [`Mount::EVIDENCE_LIMIT`] per dispute); an acceptance first asks the registry for
 /// the caller's valid attestation, a noted invalidation for the registry's
-/// reason ([`gate::OnChain`](crate::gate::OnChain) in a contract); the four
-/// template steps go to the template's [`Mount`] impl.
+/// reason, on chain ([`OnChain`]); the five template steps go to the
+/// template's [`Mount`] impl.
 ///
 /// # Errors
 ///
 /// The called method's.
 pub fn dispatch<M: Mount>(
+    core: &mut M,
+    caller: AccountId,
+    now: Timestamp,
+    call: SafeguardCall,
+) -> Result<Effects<M::Event>, M::Error> {
+    dispatch_asking(core, &OnChain, caller, now, call)
+}
+
+/// [`dispatch`], asking `registry` for the EDS gate's answers: the kit's
+/// unit tests give their own. Not public, so that no contract can pass a
+/// registry double in place of the chain's answers.
+pub(crate) fn dispatch_asking<M: Mount>(
     core: &mut M,
     registry: &impl Registry,
     caller: AccountId,
@@ -168,8 +191,8 @@ pub fn dispatch<M: Mount>(
             config_digest,
         } => {
             let kit = core.safeguards_mut();
-            let (at, requirement) = kit.eds_requirement(caller)?;
-            let attestation = registry.check(at, caller, now, requirement)?;
+            let (registry_at, requirement) = kit.eds_requirement(caller)?;
+            let attestation = registry.check(registry_at, caller, now, requirement)?;
             let terms = Terms { hash, version };
             kit.accept_agreement(caller, terms, config_digest, now, attestation)
         }
@@ -228,9 +251,10 @@ pub fn dispatch<M: Mount>(
         SafeguardCall::SubmitEvidence {
             dispute,
             evidence_hash,
-        } => core
-            .safeguards_mut()
-            .submit_evidence(caller, dispute, evidence_hash, MAX_EVIDENCE),
+        } => {
+            core.safeguards_mut()
+                .submit_evidence(caller, dispute, evidence_hash, M::EVIDENCE_LIMIT)
+        }
         SafeguardCall::Rule {
             dispute,
             payer_bps,

@@ -11,12 +11,22 @@ use crate::{
     eds::{AttestationId, EdsError, RevocationReason},
     effects::Effects,
     gate::{GateError, Registry},
+    kit::mount::dispatch_asking,
     review::{AiLabel, RiskClass},
     store::MemStore,
     test_utils::*,
+    DisputeError,
 };
 
 const REVIEWER: u8 = 4;
+/// What each party's attestation must show: different, so that a gate
+/// asking with the other party's requirement is seen.
+fn client_eds() -> Requirement {
+    Requirement::individual(true)
+}
+fn contractor_eds() -> Requirement {
+    Requirement::individual(false)
+}
 const T: Timestamp = 1_000;
 /// The id of the fixture's one automated decision (ids start at 1).
 const DECISION: DecisionId = 1;
@@ -76,7 +86,7 @@ fn kit() -> Safeguards<MemStore> {
         ],
         gate: EdsGate {
             registry: acc(50),
-            requirements: vec![Requirement::individual(true), Requirement::individual(true)],
+            requirements: vec![client_eds(), contractor_eds()],
         },
     };
     let (mut kit, _) = Safeguards::new(acc(ADMIN), config).unwrap();
@@ -145,23 +155,38 @@ impl From<GateError> for Refused {
 
 type Done = Result<Effects<SafeguardEvent>, Refused>;
 
-/// The registry's answers: every party holds attestation 3 (the stranger
-/// none), which was then revoked; every other still counts.
-struct Answers;
+/// The registry's answers, asked at `now`: the client holds attestation 3
+/// (later revoked), the contractor 4 (still valid), the stranger none. It
+/// fails the test if asked at another time, about another registry, or
+/// with another requirement than the account's.
+struct Answers {
+    now: Timestamp,
+}
 
 impl Registry for Answers {
     fn check(
         &self,
         registry: AccountId,
         account: AccountId,
-        _: Timestamp,
-        _: Requirement,
+        at: Timestamp,
+        requirement: Requirement,
     ) -> Result<AttestationId, GateError> {
         assert_eq!(registry, acc(50), "the gate asks the configured registry");
+        assert_eq!(at, self.now, "the gate asks at the block time");
         if account == acc(STRANGER) {
             return Err(GateError::Refused(EdsError::NoAttestation { account }));
         }
-        Ok(3)
+        let (expected, id) = if account == acc(CLIENT) {
+            (client_eds(), 3)
+        } else {
+            assert_eq!(account, acc(CONTRACTOR), "the gate asks about the caller");
+            (contractor_eds(), 4)
+        };
+        assert_eq!(
+            requirement, expected,
+            "the gate asks the caller's requirement"
+        );
+        Ok(id)
     }
 
     fn invalidation(
@@ -175,6 +200,9 @@ impl Registry for Answers {
 }
 
 impl Mount for Core {
+    /// Below the kit's 16, so that a `dispatch` passing another limit is
+    /// seen: two hashes a side.
+    const EVIDENCE_LIMIT: usize = 4;
     type Store = MemStore;
     type Event = SafeguardEvent;
     type Error = Refused;
@@ -382,10 +410,7 @@ fn script() -> Vec<(AccountId, Timestamp, SafeguardCall, Method)> {
                 dispute: 0,
                 evidence_hash: h(34),
             },
-            |c, who, _| {
-                let limit = crate::dispute::MAX_EVIDENCE;
-                kit_only(c.0.submit_evidence(who, 0, h(34), limit))
-            },
+            |c, who, _| kit_only(c.0.submit_evidence(who, 0, h(34), Core::EVIDENCE_LIMIT)),
         ),
         (
             acc(ARBITRATOR),
@@ -456,7 +481,7 @@ fn script() -> Vec<(AccountId, Timestamp, SafeguardCall, Method)> {
 /// the kit's method, quoting the digest of the replaced configuration.
 fn accept(c: &mut Core, who: AccountId, terms: Terms, now: Timestamp) -> Done {
     let (registry, requirement) = c.0.eds_requirement(who)?;
-    let attestation = Answers.check(registry, who, now, requirement)?;
+    let attestation = Answers { now }.check(registry, who, now, requirement)?;
     kit_only(c.0.accept_agreement(who, terms, replaced().1, now, attestation))
 }
 
@@ -474,7 +499,7 @@ fn dispatch_runs_every_call_as_the_method_of_its_name() {
     let (mut by_call, mut by_method) = (Core(kit()), Core(kit()));
     for (caller, now, call, method) in script {
         let name = name(&call);
-        let got = dispatch(&mut by_call, &Answers, caller, now, call);
+        let got = dispatch_asking(&mut by_call, &Answers { now }, caller, now, call);
         let want = method(&mut by_method, caller, now);
         assert!(got.is_ok(), "{name}: {got:?}");
         assert_eq!(got, want, "{name}: outcome");
@@ -484,6 +509,139 @@ fn dispatch_runs_every_call_as_the_method_of_its_name() {
     assert_eq!(by_call.0.clause(), replaced().0);
     assert_eq!(by_call.0.config_digest(), replaced().1);
     assert_ne!(replaced().1, h(2));
+    let acceptances = by_call.0.agreement().history();
+    let attestations: Vec<_> = acceptances
+        .iter()
+        .map(|a| (a.party, a.attestation))
+        .collect();
+    assert_eq!(
+        attestations[..2],
+        [(acc(CLIENT), 3), (acc(CONTRACTOR), 4)],
+        "each acceptance records its own party's attestation"
+    );
+}
+
+/// The fixture after both parties accepted through `dispatch`.
+fn accepted_through_dispatch() -> Core {
+    let mut core = Core(kit());
+    for party in [CLIENT, CONTRACTOR] {
+        let call = SafeguardCall::AcceptAgreement {
+            hash: V1.hash,
+            version: 1,
+            config_digest: h(2),
+        };
+        dispatch_asking(&mut core, &Answers { now: T }, acc(party), T, call).unwrap();
+    }
+    core
+}
+
+#[test]
+fn dispatch_caps_each_sides_evidence_at_the_cores_limit() {
+    // given: dispute 0, raised by the contractor with one hash; the core
+    // takes 4 hashes a dispute, 2 a side
+    let mut core = accepted_through_dispatch();
+    let evidence = |n| SafeguardCall::SubmitEvidence {
+        dispute: 0,
+        evidence_hash: h(n),
+    };
+    // when / then: the client's two pass, its third is refused
+    for n in [60, 61] {
+        dispatch_asking(&mut core, &Answers { now: T }, acc(CLIENT), T, evidence(n)).unwrap();
+    }
+    let before = core.clone();
+    let third = dispatch_asking(&mut core, &Answers { now: T }, acc(CLIENT), T, evidence(62));
+    assert_eq!(
+        third,
+        Err(Refused::Kit(DisputeError::TooMuchEvidence.into()))
+    );
+    assert_eq!(core, before);
+    // and the contractor's second still passes: the quota is per side
+    dispatch_asking(
+        &mut core,
+        &Answers { now: T },
+        acc(CONTRACTOR),
+        T,
+        evidence(63),
+    )
+    .unwrap();
+    assert_eq!(core.0.disputes().evidence(0).len(), 4);
+}
+
+#[test]
+fn noting_an_attestation_the_registry_still_counts_is_refused_and_changes_nothing() {
+    // given: both parties accepted, the contractor on attestation 4, which
+    // the registry still counts
+    let mut core = accepted_through_dispatch();
+    let before = core.clone();
+    // when
+    let call = SafeguardCall::NoteInvalidatedAttestation {
+        party: acc(CONTRACTOR),
+        attestation: 4,
+    };
+    let got = dispatch_asking(&mut core, &Answers { now: T }, acc(STRANGER), T, call);
+    // then
+    assert_eq!(
+        got,
+        Err(Refused::Gate(GateError::StillValid { attestation: 4 }))
+    );
+    assert_eq!(core, before);
+}
+
+#[test]
+fn each_call_keeps_its_published_index_and_name() {
+    // Written out, not taken from `NAMES`: the wire format is fixed, and a
+    // renumbered or renamed call must fail here.
+    let published = [
+        ("pause", 0),
+        ("resume", 1),
+        ("grant_role", 2),
+        ("revoke_role", 3),
+        ("propose_admin", 4),
+        ("accept_admin", 5),
+        ("propose_amendment", 6),
+        ("request_review", 7),
+        ("resolve_review", 8),
+        ("submit_evidence", 9),
+        ("rule", 10),
+        ("appeal", 11),
+        ("raise_dispute", 12),
+        ("execute_ruling", 13),
+        ("execute_decision", 14),
+        ("terminate", 15),
+        ("accept_agreement", 16),
+        ("note_invalidated_attestation", 17),
+        ("replace_clause", 18),
+    ];
+    assert_eq!(SafeguardCall::NAMES.len(), published.len());
+    for (name, index) in published {
+        assert_eq!(SafeguardCall::index_of(name), Some(index), "{name}");
+    }
+}
+
+#[test]
+fn each_query_keeps_its_published_index_and_name() {
+    let published = [
+        ("admin", 0),
+        ("pending_admin", 1),
+        ("has_role", 2),
+        ("holders", 3),
+        ("state", 4),
+        ("pause_lapses_at", 5),
+        ("effective_terms", 6),
+        ("pending_terms", 7),
+        ("acceptances", 8),
+        ("config_digest", 9),
+        ("clause", 10),
+        ("registry", 11),
+        ("eds_requirements", 12),
+        ("dispute", 13),
+        ("evidence", 14),
+        ("decision", 15),
+    ];
+    assert_eq!(SafeguardQuery::NAMES.len(), published.len());
+    for (name, index) in published {
+        assert_eq!(SafeguardQuery::index_of(name), Some(index), "{name}");
+    }
 }
 
 #[test]
@@ -491,9 +649,8 @@ fn dispatch_answers_a_stranger_at_the_start_as_the_method_does() {
     for (_, now, call, method) in script() {
         let name = name(&call);
         let (mut by_call, mut by_method) = (Core(kit()), Core(kit()));
-        let got = dispatch(&mut by_call, &Answers, acc(STRANGER), now, call);
+        let got = dispatch_asking(&mut by_call, &Answers { now }, acc(STRANGER), now, call);
         let want = method(&mut by_method, acc(STRANGER), now);
-        assert_eq!(got, want, "{name}: outcome");
         assert!(got.is_err(), "{name} by a stranger: {got:?}");
         assert_eq!(got, want, "{name}: refusal");
         assert_eq!(by_call, Core(kit()), "{name}: a refusal changed the state");
@@ -632,6 +789,7 @@ fn each_call_encodes_as_its_index_then_its_fields() {
     ];
     assert_eq!(cases.len(), SafeguardCall::NAMES.len());
     for (call, name, fields) in cases {
+        // the index as published (`each_call_keeps_its_published_index_and_name`)
         let index = SafeguardCall::index_of(name).unwrap();
         let mut expected = vec![index];
         expected.extend(fields);
@@ -666,7 +824,30 @@ fn each_query_is_answered_in_the_variant_of_its_index() {
         SafeguardQuery::Decision { id: DECISION },
     ];
     assert_eq!(queries.len(), SafeguardQuery::NAMES.len());
+    let names = [
+        "admin",
+        "pending_admin",
+        "has_role",
+        "holders",
+        "state",
+        "pause_lapses_at",
+        "effective_terms",
+        "pending_terms",
+        "acceptances",
+        "config_digest",
+        "clause",
+        "registry",
+        "eds_requirements",
+        "dispute",
+        "evidence",
+        "decision",
+    ];
     for (i, query) in queries.into_iter().enumerate() {
+        assert_eq!(
+            SafeguardQuery::index_of(names[i]),
+            u8::try_from(i).ok(),
+            "{query:?}"
+        );
         assert_eq!(usize::from(query.encode()[0]), i, "{query:?}");
         let answer = kit.query(query).encode();
         assert_eq!(usize::from(answer[0]), i, "{query:?} answered {answer:?}");
@@ -744,7 +925,7 @@ fn queries_answer_what_the_cores_hold() {
     );
     assert_eq!(
         ask(SafeguardQuery::EdsRequirements),
-        SafeguardAnswer::EdsRequirements(vec![Requirement::individual(true); 2])
+        SafeguardAnswer::EdsRequirements(vec![client_eds(), contractor_eds()])
     );
     let dispute = kit.disputes().get(0);
     assert!(dispute.is_some());
