@@ -1072,36 +1072,22 @@ impl<S: Store> Mount for Programme<S> {
         &mut self.safeguards
     }
 
-    /// Replaces the arbitration clause (admin only, before the first
-    /// acceptance) and rebinds the configuration digest to `digest_of` the
-    /// configuration that now runs (the shell passes
-    /// `safeguards::gate::config_digest`). Reads every recipient.
-    ///
-    /// # Errors
-    ///
-    /// `Unauthorized`, `Terminated`, `ClauseLocked`, the clause's validation
-    /// errors (all from the kit).
-    ///
-    /// # Events
-    ///
-    /// `ArbitrationClauseSet`.
-    fn replace_clause(
-        &mut self,
-        caller: AccountId,
-        clause: ArbitrationClause,
-        digest_of: impl FnOnce(&Config) -> Hash32,
-    ) -> Result<Effects, Error> {
-        let mut config = Config {
+    /// `config()` with `clause`; reads every recipient.
+    fn config_with_clause(&self, clause: ArbitrationClause) -> Config {
+        Config {
             clause,
             ..self.config()
+        }
+    }
+
+    /// Stores the configuration without its recipients (they are the
+    /// agreement's parties after the budget holder).
+    fn store_config(&mut self, config: Config) {
+        let fixed = Config {
+            recipients: Vec::new(),
+            ..config
         };
-        let events = self
-            .safeguards
-            .replace_clause(caller, clause, digest_of(&config))?
-            .0;
-        config.recipients = Vec::new();
-        self.store.set(CONFIG, &(), &config);
-        Ok(Effects::of(events))
+        self.store.set(CONFIG, &(), &fixed);
     }
 
     /// The budget holder or the allocation's recipient disputes an open

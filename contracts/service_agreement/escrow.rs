@@ -745,34 +745,23 @@ impl<S: Store> Mount for Escrow<S> {
         &mut self.safeguards
     }
 
-    /// The admin replaces the arbitration clause before any acceptance; the
-    /// stored configuration takes the new clause, and the configuration
-    /// digest becomes `digest_of` the new configuration (the contract
-    /// passes `safeguards::gate::config_digest`), so what a party accepts
-    /// is still what runs. Reads every milestone, to hash the whole
+    /// `config()` with `clause`; reads every milestone, to hash the whole
     /// configuration.
-    ///
-    /// # Errors
-    ///
-    /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
-    /// clause's validation errors).
-    ///
-    /// # Events
-    ///
-    /// `ArbitrationClauseSet`.
-    fn replace_clause(
-        &mut self,
-        caller: AccountId,
-        clause: ArbitrationClause,
-        digest_of: impl FnOnce(&Config) -> Hash32,
-    ) -> Result<Effects, Error> {
-        let mut config = self.config();
-        config.clause = clause;
-        let digest = digest_of(&config);
-        let events = self.safeguards.replace_clause(caller, clause, digest)?.0;
-        config.milestones = Vec::new();
-        self.store.set(CONFIG, &(), &config);
-        Ok(Effects::of(events))
+    fn config_with_clause(&self, clause: ArbitrationClause) -> Config {
+        Config {
+            clause,
+            ..self.config()
+        }
+    }
+
+    /// Stores the configuration without its prices (each is in its
+    /// `MILESTONES` entry).
+    fn store_config(&mut self, config: Config) {
+        let fixed = Config {
+            milestones: Vec::new(),
+            ..config
+        };
+        self.store.set(CONFIG, &(), &fixed);
     }
 
     /// The client disputes an unreleased milestone, the contractor one it

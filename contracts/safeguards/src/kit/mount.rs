@@ -11,10 +11,12 @@
 //! and an automated decision (what the split or verdict does to the item),
 //! terminating (the settlement rule) and replacing the arbitration clause
 //! (the configuration whose digest parties accept). The template writes
-//! those five once, in its `Mount` impl, each calling the kit's own step
-//! ([`Safeguards::raise_dispute`], [`Safeguards::execute_ruling`],
-//! [`Safeguards::take_decision`], [`Safeguards::terminate`],
-//! [`Safeguards::replace_clause`]) for the safeguard's part. Every template
+//! the first four once, in its `Mount` impl, each calling the kit's own
+//! step ([`Safeguards::raise_dispute`], [`Safeguards::execute_ruling`],
+//! [`Safeguards::take_decision`], [`Safeguards::terminate`]) for the
+//! safeguard's part; [`Mount::replace_clause`] is written here, over the
+//! template's two hooks for its configuration
+//! ([`Mount::config_with_clause`], [`Mount::store_config`]). Every template
 //! therefore exposes the same nineteen safeguard calls under the same
 //! indices: an auditor, a wallet or `shart check` reads one enum.
 use super::{SafeguardCall, SafeguardError, SafeguardEvent, Safeguards};
@@ -75,21 +77,42 @@ pub trait Mount {
         Ok(Effects::of(message(self.safeguards_mut())?))
     }
 
+    /// The template's configuration as it reads with `clause` in force:
+    /// what [`Mount::replace_clause`] hashes and then stores.
+    fn config_with_clause(&self, clause: ArbitrationClause) -> Self::Config;
+
+    /// Stores the configuration [`Mount::replace_clause`] put in force.
+    fn store_config(&mut self, config: Self::Config);
+
     /// The admin replaces the arbitration clause before any acceptance:
-    /// the template stores its configuration with the new clause and hands
-    /// [`Safeguards::replace_clause`] the digest `digest_of` gives that
-    /// configuration, so what a party accepts is still what runs.
+    /// [`Safeguards::replace_clause`] checks the caller, the switch and that
+    /// nobody accepted yet, and rebinds the configuration digest to
+    /// `digest_of` the configuration with the new clause
+    /// ([`Mount::config_with_clause`]); only then is that configuration
+    /// stored ([`Mount::store_config`]), so what a party accepts is still
+    /// what runs. `dispatch` passes [`gate::config_digest`](crate::gate::config_digest).
     ///
     /// # Errors
     ///
     /// The kit's (`Unauthorized`, `Terminated`, `ClauseLocked`, the
     /// clause's validation errors).
+    ///
+    /// # Events
+    ///
+    /// `ArbitrationClauseSet`.
     fn replace_clause(
         &mut self,
         caller: AccountId,
         clause: ArbitrationClause,
         digest_of: impl FnOnce(&Self::Config) -> Hash32,
-    ) -> Result<Effects<Self::Event>, Self::Error>;
+    ) -> Result<Effects<Self::Event>, Self::Error> {
+        let config = self.config_with_clause(clause);
+        let step = self
+            .safeguards_mut()
+            .replace_clause(caller, clause, digest_of(&config))?;
+        self.store_config(config);
+        Ok(Effects::of(step.0))
+    }
 
     /// `caller` disputes the template's item `subject` with the SHA-256
     /// of its evidence: the template checks the caller is the item's payer

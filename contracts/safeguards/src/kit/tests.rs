@@ -217,17 +217,12 @@ impl Mount for Core {
         &mut self.0
     }
 
-    fn replace_clause(
-        &mut self,
-        caller: AccountId,
-        clause: ArbitrationClause,
-        digest_of: impl FnOnce(&ArbitrationClause) -> Hash32,
-    ) -> Done {
-        let digest = digest_of(&clause);
-        Ok(Effects::of(
-            self.0.replace_clause(caller, clause, digest)?.0,
-        ))
+    fn config_with_clause(&self, clause: ArbitrationClause) -> ArbitrationClause {
+        clause
     }
+
+    /// The kit keeps the clause; the test core stores nothing else.
+    fn store_config(&mut self, _: ArbitrationClause) {}
 
     fn raise_dispute(
         &mut self,
