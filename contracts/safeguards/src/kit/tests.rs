@@ -947,3 +947,56 @@ fn queries_answer_what_the_cores_hold() {
         SafeguardAnswer::Decision(None)
     );
 }
+
+/// A registry that must not be asked.
+struct Unasked;
+
+impl Registry for Unasked {
+    fn check(
+        &self,
+        _: AccountId,
+        _: AccountId,
+        _: Timestamp,
+        _: Requirement,
+    ) -> Result<AttestationId, GateError> {
+        panic!("a call without the EDS gate asked the registry")
+    }
+
+    fn invalidation(
+        &self,
+        _: AccountId,
+        _: AttestationId,
+    ) -> Result<Option<RevocationReason>, GateError> {
+        panic!("a call without the EDS gate asked the registry")
+    }
+}
+
+#[test]
+fn the_public_dispatch_runs_every_call_without_the_gate_as_dispatch_asking_does() {
+    // `dispatch` asks the chain's registry only for an acceptance or a
+    // noted invalidation; every other call runs here as it does on chain
+    let gated = ["accept_agreement", "note_invalidated_attestation"];
+    let (mut public, mut asking) = (Core(kit()), Core(kit()));
+    for (caller, now, call, _) in script() {
+        let name = name(&call);
+        if gated.contains(&name) {
+            continue;
+        }
+        let got = dispatch(&mut public, caller, now, call.clone());
+        let want = dispatch_asking(&mut asking, &Unasked, caller, now, call);
+        assert_eq!(got, want, "{name}");
+        assert_eq!(public, asking, "{name}: state");
+    }
+    assert_eq!(public.0.kill_switch().state(), SwitchState::Terminated);
+}
+
+#[test]
+fn safeguarded_runs_one_kit_method_and_returns_its_events() {
+    let mut core = Core(kit());
+    let got = core.safeguarded(|s| s.pause(acc(GUARDIAN), h(30), T));
+    let mut expected = kit();
+    let events = expected.pause(acc(GUARDIAN), h(30), T).unwrap();
+    assert!(!events.is_empty());
+    assert_eq!(got, Ok(Effects::of(events)));
+    assert_eq!(core.0, expected);
+}
