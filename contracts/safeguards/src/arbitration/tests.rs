@@ -6,16 +6,7 @@ type Roles = crate::roles::Roles<crate::store::MemStore>;
 type Arbitration = super::Arbitration<crate::store::MemStore>;
 
 pub fn iac() -> ArbitrationClause {
-    ArbitrationClause {
-        forum: Forum::IacArbitration,
-        rules: Rules::IacArbitrationAndMediationRules,
-        rules_version: 2022,
-        seat: Some(Seat::AifcAstana),
-        language: Language::English,
-        arbitrators: 1,
-        governing_law: GoverningLaw::AifcLaw,
-        clause_hash: h(4),
-    }
+    iac_clause(h(4))
 }
 
 #[test]

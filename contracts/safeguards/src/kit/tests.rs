@@ -6,7 +6,6 @@ use scale::Encode;
 
 use super::*;
 use crate::{
-    arbitration::{Forum, GoverningLaw, Language, Rules, Seat},
     dispute::Fallback,
     eds::{AttestationId, EdsError, RevocationReason},
     effects::Effects,
@@ -32,16 +31,7 @@ const T: Timestamp = 1_000;
 const DECISION: DecisionId = 1;
 
 fn clause(hash: Hash32) -> ArbitrationClause {
-    ArbitrationClause {
-        forum: Forum::IacArbitration,
-        rules: Rules::IacArbitrationAndMediationRules,
-        rules_version: 2022,
-        seat: Some(Seat::AifcAstana),
-        language: Language::English,
-        arbitrators: 1,
-        governing_law: GoverningLaw::AifcLaw,
-        clause_hash: hash,
-    }
+    iac_clause(hash)
 }
 
 /// The clause the script puts in place, and the digest of the (test
