@@ -111,6 +111,12 @@ impl Route<'_> {
         data.extend_from_slice(args);
         data
     }
+
+    /// The index the answer carries before its value: the variant's, for
+    /// a kit read; none otherwise.
+    pub fn answer_tag(&self) -> Option<u8> {
+        self.variant.filter(|_| self.tagged_answer)
+    }
 }
 
 /// Why a message name has no route.
@@ -624,6 +630,7 @@ mod tests {
             (state.message, state.variant, state.tagged_answer),
             (KIT_QUERY, Some(4), true)
         );
+        assert_eq!((pause.answer_tag(), state.answer_tag()), (None, Some(4)));
         let fund = b.route("fund").unwrap();
         assert_eq!((fund.message, fund.variant), ("fund", None));
         assert_eq!(fund.input(&[9]), vec![3, 3, 3, 3, 9]);

@@ -255,7 +255,7 @@ impl Chain {
             Err(e) => return failed(CallError::UnknownEntry(e.to_string())),
         };
         let data = route.input(&args.encode());
-        let tag = route.variant.filter(|_| route.tagged_answer);
+        let tag = route.answer_tag();
         self.sandbox.reset_events();
         let result = self.sandbox.call_contract(
             instance.address.clone(),

@@ -372,7 +372,7 @@ impl NodeLedger {
         let route = Self::route(live, message)?;
         let mut bytes = vec![0u8]; // Ok of the `Result<_, LangError>` ink! wraps every value in
                                    // A kit read answers in the variant of the query's index.
-        bytes.extend(route.variant.filter(|_| route.tagged_answer));
+        bytes.extend(route.answer_tag());
         bytes.extend_from_slice(&expected.0);
         let want = live
             .transcoder
