@@ -1074,20 +1074,16 @@ impl<S: Store> Mount for Programme<S> {
 
     /// `config()` with `clause`; reads every recipient.
     fn config_with_clause(&self, clause: ArbitrationClause) -> Config {
-        Config {
-            clause,
-            ..self.config()
-        }
+        let mut config = self.config();
+        config.clause = clause;
+        config
     }
 
     /// Stores the configuration without its recipients (they are the
     /// agreement's parties after the budget holder).
-    fn store_config(&mut self, config: Config) {
-        let fixed = Config {
-            recipients: Vec::new(),
-            ..config
-        };
-        self.store.set(CONFIG, &(), &fixed);
+    fn store_config(&mut self, mut config: Config) {
+        config.recipients = Vec::new();
+        self.store.set(CONFIG, &(), &config);
     }
 
     /// The budget holder or the allocation's recipient disputes an open

@@ -748,20 +748,16 @@ impl<S: Store> Mount for Escrow<S> {
     /// `config()` with `clause`; reads every milestone, to hash the whole
     /// configuration.
     fn config_with_clause(&self, clause: ArbitrationClause) -> Config {
-        Config {
-            clause,
-            ..self.config()
-        }
+        let mut config = self.config();
+        config.clause = clause;
+        config
     }
 
     /// Stores the configuration without its prices (each is in its
     /// `MILESTONES` entry).
-    fn store_config(&mut self, config: Config) {
-        let fixed = Config {
-            milestones: Vec::new(),
-            ..config
-        };
-        self.store.set(CONFIG, &(), &fixed);
+    fn store_config(&mut self, mut config: Config) {
+        config.milestones = Vec::new();
+        self.store.set(CONFIG, &(), &config);
     }
 
     /// The client disputes an unreleased milestone, the contractor one it
