@@ -5,6 +5,8 @@
 //! - `shart build`: build every contract bundle into `target/ink/`.
 //! - `shart demo`: run the flagship lifecycle in the local runtime.
 //! - `shart bench`: measure gas and Wasm size; write `docs/gas-report.md`.
+//! - `shart bench --sizes`: what each contract's Wasm is made of; write
+//!   `docs/code-size.md`.
 //! - `shart agreement hash FILE [--canonical] [--json]`: SHA-256 of a
 //!   master agreement, exact or canonical ([`shart::agreement`]).
 //! - `shart agreement statement ...`: the EDS binding statement a holder
@@ -55,7 +57,15 @@ enum Command {
     Demo,
     /// Measure gas per message and Wasm sizes; write docs/gas-report.md.
     #[cfg(feature = "runtime")]
-    Bench,
+    Bench {
+        /// Instead: build each contract with its symbols and write what its
+        /// Wasm is made of to docs/code-size.md.
+        #[arg(long)]
+        sizes: bool,
+        /// With --sizes: only these contracts (and no report file).
+        #[arg(requires = "sizes")]
+        contracts: Vec<String>,
+    },
     /// The master agreement: hash it, write the EDS binding statement.
     #[command(subcommand)]
     Agreement(AgreementCommand),
@@ -98,7 +108,12 @@ fn main() -> ExitCode {
         #[cfg(feature = "runtime")]
         Command::Demo => shart::demo::main(),
         #[cfg(feature = "runtime")]
-        Command::Bench => shart::bench::main(),
+        Command::Bench { sizes: false, .. } => shart::bench::main(),
+        #[cfg(feature = "runtime")]
+        Command::Bench {
+            sizes: true,
+            contracts,
+        } => shart::sizes::main(contracts),
         #[cfg(feature = "runtime")]
         Command::Node(NodeCommand::Deploy(args)) => runtime::node_deploy(args),
         #[cfg(feature = "runtime")]

@@ -91,6 +91,10 @@ pub enum Error {
     AttestationStillValid { attestation: AttestationId },
     /// See [`ReviewError`].
     Review(ReviewError),
+    /// The cold code (`service_agreement_cold`) was instantiated as a
+    /// contract of its own: it runs only by `delegate_call` from a
+    /// `service_agreement` instance.
+    ColdCodeNotInstantiable,
 }
 
 // `?` on the kit's errors and on each safeguard's own.

@@ -128,6 +128,12 @@ pub struct Milestone {
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// The hash of the cold code (`service_agreement_cold`, uploaded once
+    /// per chain) that runs every safeguard message but the executions of
+    /// rulings and decisions, and the constructor's logic: fixed here, so
+    /// the acceptances quote it (`safeguards::kit::split`). First, so the
+    /// contract's own code reads it without decoding the rest.
+    pub cold_code: Hash32,
     /// Funds the escrow; approves milestones.
     pub client: AccountId,
     /// Delivers milestones; is paid.

@@ -82,20 +82,25 @@ pub mod errors;
 pub mod escrow;
 #[cfg(test)]
 mod review_harness;
+pub mod shell;
 
 pub use errors::{Error, EscrowError};
 
 #[ink::contract]
 pub mod service_agreement {
     use safeguards::{
-        kit::{dispatch, Mount},
+        kit::{
+            split::{self, Forwarded, Linked, SafeguardRoute},
+            Mount,
+        },
         store::InkStore,
-        SafeguardAnswer, SafeguardCall, SafeguardQuery,
+        SafeguardAnswer, SafeguardQuery,
     };
 
     use crate::{
         errors::Error,
-        escrow::{Config, Effects, Escrow, EscrowEvent, Event, Milestone},
+        escrow::{Config, Escrow, Milestone},
+        shell::apply,
     };
 
     /// The contract's result type.
@@ -104,14 +109,21 @@ pub mod service_agreement {
     /// The contract's storage: the escrow core's fixed state and running
     /// totals as the root value; each milestone, dispute, evidence entry
     /// and automated decision as its own entry under the core's tables
-    /// (`safeguards::store`, `escrow::MILESTONES`).
+    /// (`safeguards::store`, `escrow::MILESTONES`); the cold code's hash
+    /// under `safeguards::store::COLD_CODE`.
     #[ink(storage)]
     pub struct ServiceAgreement {
         escrow: Escrow<InkStore>,
     }
 
     impl ServiceAgreement {
-        /// Instantiates the escrow; the caller becomes admin.
+        /// Instantiates the escrow; the caller becomes admin. This code
+        /// records `config.cold_code` and hands the call to that code
+        /// (`service_agreement_cold`'s `init`, whose selector this
+        /// constructor takes: ink! reserves `new`'s for its wildcard
+        /// complement, which a message cannot have), which
+        /// checks the configuration and writes the escrow
+        /// (`safeguards::kit::split`).
         ///
         /// # Errors
         ///
@@ -121,36 +133,16 @@ pub mod service_agreement {
         ///
         /// `AgreementAnchored`, `ArbitrationClauseSet`, `RoleGranted` (guardian,
         /// arbitrator, reviewer).
-        #[ink(constructor)]
-        pub fn new(config: Config) -> Result<Self> {
-            let digest = safeguards::gate::config_digest(&config);
-            let (escrow, effects) = Escrow::<InkStore>::new(Self::env().caller(), config, digest)?;
-            Self::apply(effects)?;
-            Ok(Self { escrow })
+        ///
+        /// # Panics
+        ///
+        /// If no code is uploaded under `config.cold_code` (the chain
+        /// refuses to lock it as the contract's dependency).
+        #[ink(constructor, selector = 0x44D6_441F)]
+        pub fn new(config: Linked<Config>) -> Result<Self> {
+            split::link::<Environment>(config.cold_code);
+            split::forward::<Environment>(config.cold_code)
         }
-
-        /// Emits the events, then makes the payments (checks, effects,
-        /// interactions). A failed transfer reverts the whole message.
-        fn apply(effects: Effects) -> Result<()> {
-            for event in effects.events {
-                match event {
-                    Event::Safeguards(e) => e.emit::<Environment>(),
-                    Event::Escrow(e) => match e {
-                        EscrowEvent::Funded(e) => Self::env().emit_event(e),
-                        EscrowEvent::Delivered(e) => Self::env().emit_event(e),
-                        EscrowEvent::Released(e) => Self::env().emit_event(e),
-                    },
-                }
-            }
-            for (to, amount) in effects.payouts {
-                Self::env()
-                    .transfer(to, amount)
-                    .map_err(|_| Error::TransferFailed { to, amount })?;
-            }
-            Ok(())
-        }
-
-        // ----- agreement (acceptance and amendments: `safeguard`) --------
 
         // ----- escrow ----------------------------------------------------
 
@@ -168,7 +160,7 @@ pub mod service_agreement {
         pub fn fund(&mut self) -> Result<()> {
             let (caller, value) = (self.env().caller(), self.env().transferred_value());
             let effects = self.escrow.fund(caller, value)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The contractor marks a milestone delivered.
@@ -185,7 +177,7 @@ pub mod service_agreement {
         pub fn mark_delivered(&mut self, milestone: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self.escrow.mark_delivered(caller, milestone, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The client approves a delivered milestone; it is paid.
@@ -201,7 +193,7 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn approve_milestone(&mut self, milestone: u32) -> Result<()> {
             let effects = self.escrow.approve(self.env().caller(), milestone)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// Anyone triggers the automatic release of a delivered milestone
@@ -222,46 +214,57 @@ pub mod service_agreement {
         pub fn auto_release(&mut self, milestone: u32) -> Result<()> {
             let (me, now) = (self.env().account_id(), self.env().block_timestamp());
             let effects = self.escrow.auto_release(me, milestone, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         // ----- the safeguards kit -----------------------------------------
 
-        /// Runs a safeguard call ([`SafeguardCall`], an append-only enum of
+        /// Runs a safeguard call (`SafeguardCall`, an append-only enum of
         /// nineteen: roles, pause, resume, terminate, acceptance, amendments,
         /// the clause, review requests and resolutions, disputes, evidence,
         /// rulings, appeals, and the execution of rulings and automated
-        /// decisions) as the caller at the block time, through
-        /// `safeguards::kit::dispatch`. The five that touch milestones, funds
-        /// and the configuration are this escrow's `Mount` steps
-        /// (`escrow.rs`): a dispute's subject is a milestone, its payer the
-        /// client and its payee the contractor (who may dispute only a
-        /// delivered milestone); a decision's subject is the client;
-        /// `terminate` settles by the rule fixed in `config()`
+        /// decisions) as the caller at the block time, as
+        /// `safeguards::kit::dispatch` does. The two executions, which pay,
+        /// run here (`Mount::execute_ruling`, `Mount::execute_decision`);
+        /// every other call runs in the cold code, in this contract's
+        /// storage (`service_agreement_cold::safeguard`). The five that
+        /// touch milestones, funds and the configuration are this escrow's
+        /// `Mount` steps (`escrow.rs`): a dispute's subject is a milestone,
+        /// its payer the client and its payee the contractor (who may
+        /// dispute only a delivered milestone); a decision's subject is the
+        /// client; `terminate` settles by the rule fixed in `config()`
         /// (`settlement_preview`); `replace_clause` rebinds the digest of
-        /// `config()`. The variants link the method each runs,
-        /// with who may call it, in which switch states, its errors and its
-        /// events.
+        /// `config()`. The variants link the method each runs, with who may
+        /// call it, in which switch states, its errors and its events.
         ///
         /// # Errors
         ///
         /// The method's, as the variant of [`Error`] of the same name
         /// (`Unauthorized`, `Paused`, `UnknownMilestone`, ...).
         #[ink(message)]
-        pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = dispatch(&mut self.escrow, caller, now, call)?;
-            Self::apply(effects)
+        pub fn safeguard(&mut self, call: SafeguardRoute) -> Result<()> {
+            let now = self.env().block_timestamp();
+            let effects = match call {
+                SafeguardRoute::ExecuteRuling { dispute } => {
+                    self.escrow.execute_ruling(dispute, now)?
+                }
+                SafeguardRoute::ExecuteDecision { decision } => {
+                    self.escrow.execute_decision(decision, now)?
+                }
+                SafeguardRoute::Cold(_) => split::forward::<Environment>(split::cold_code()),
+            };
+            apply(effects)
         }
 
         /// Answers a kit read ([`SafeguardQuery`]: admin, roles, switch
         /// state, terms, acceptances, configuration digest, clause,
         /// registry, EDS requirements, disputes, evidence) in the
-        /// [`SafeguardAnswer`] variant of the query's index; the escrow's
-        /// own reads follow.
+        /// [`SafeguardAnswer`] variant of the query's index, in the cold
+        /// code; the escrow's own reads follow.
         #[ink(message)]
-        pub fn safeguard_query(&self, query: SafeguardQuery) -> SafeguardAnswer {
-            self.escrow.safeguards().query(query)
+        pub fn safeguard_query(&self, query: Forwarded<SafeguardQuery>) -> SafeguardAnswer {
+            let _ = query;
+            split::forward::<Environment>(split::cold_code())
         }
 
         // ----- reads -----------------------------------------------------
@@ -272,13 +275,13 @@ pub mod service_agreement {
             self.escrow.parties()
         }
 
-        /// The instantiation parameters, exactly as given: the SHA-256 of
-        /// their SCALE encoding is the `config_digest` query
-        /// ([`SafeguardQuery::ConfigDigest`]),
-        /// which every acceptance quotes.
+        /// The instantiation parameters, exactly as given (the cold code
+        /// answers): the SHA-256 of their SCALE encoding is the
+        /// `config_digest` query ([`SafeguardQuery::ConfigDigest`]), which
+        /// every acceptance quotes.
         #[ink(message)]
         pub fn config(&self) -> Config {
-            self.escrow.config()
+            split::forward::<Environment>(split::cold_code())
         }
 
         /// How many milestones there are; their indices are `0..count`.

@@ -32,6 +32,10 @@ pub struct ContractSpec {
     pub dir: &'static str,
     /// Built only for benchmarks.
     pub bench_only: bool,
+    /// The contract's cold code (`safeguards::kit::split`): a bundle
+    /// uploaded before the contract is instantiated, whose hash the
+    /// contract's `Config` names.
+    pub cold: Option<&'static str>,
 }
 
 /// Every contract in the workspace.
@@ -40,21 +44,32 @@ pub const CONTRACTS: &[ContractSpec] = &[
         name: "eds_registry",
         dir: "contracts/eds_registry",
         bench_only: false,
+        cold: None,
+    },
+    // Before the contract that names it: loading that bundle loads this.
+    ContractSpec {
+        name: "service_agreement_cold",
+        dir: "contracts/service_agreement_cold",
+        bench_only: false,
+        cold: None,
     },
     ContractSpec {
         name: "service_agreement",
         dir: "contracts/service_agreement",
         bench_only: false,
+        cold: Some("service_agreement_cold"),
     },
     ContractSpec {
         name: "programmable_payment",
         dir: "contracts/programmable_payment",
         bench_only: false,
+        cold: None,
     },
     ContractSpec {
         name: "baseline_escrow",
         dir: "bench/baseline_escrow",
         bench_only: true,
+        cold: None,
     },
 ];
 
@@ -71,6 +86,8 @@ pub struct Bundle {
     pub messages: BTreeMap<String, [u8; 4]>,
     /// The `.contract` file.
     pub path: PathBuf,
+    /// The cold code's bundle, for a split contract ([`ContractSpec::cold`]).
+    pub cold: Option<Box<Bundle>>,
 }
 
 /// The message through which a template exposes the kit's state-changing
@@ -145,6 +162,16 @@ impl std::fmt::Display for RouteError {
 impl std::error::Error for RouteError {}
 
 impl Bundle {
+    /// The code hash pallet-contracts gives the bundle's Wasm: BLAKE2b-256.
+    pub fn code_hash(&self) -> [u8; 32] {
+        code_hash(&self.wasm)
+    }
+
+    /// The cold code's hash, for a split contract.
+    pub fn cold_code(&self) -> Option<[u8; 32]> {
+        self.cold.as_deref().map(Bundle::code_hash)
+    }
+
     /// The route of message `name` ([`Route`]): its own entry if the
     /// bundle has one, else the kit entry whose enum has a variant of that
     /// name, if the bundle exposes it.
@@ -192,6 +219,7 @@ pub const TEST_DOUBLES: &[ContractSpec] = &[ContractSpec {
     name: "hostile_registry",
     dir: "tests/doubles/hostile_registry",
     bench_only: false,
+    cold: None,
 }];
 
 /// The spec of a contract or test double by name.
@@ -334,7 +362,11 @@ pub fn pinned_toolchain() -> Result<String> {
 /// contract-build compiles the Wasm in a temporary copy of the workspace,
 /// outside this repository, where `rust-toolchain.toml` is not seen: rustup
 /// would pick its default toolchain. Pin it for every cargo it starts.
-fn pin_toolchain() -> Result<()> {
+///
+/// # Errors
+///
+/// If `rust-toolchain.toml` gives no channel.
+pub fn pin_toolchain() -> Result<()> {
     if std::env::var_os("RUSTUP_TOOLCHAIN").is_none() {
         // Called under BUILD_LOCK, before any build thread is started.
         std::env::set_var("RUSTUP_TOOLCHAIN", pinned_toolchain()?);
@@ -576,13 +608,24 @@ pub fn load(name: &str) -> Result<Bundle> {
         .ok_or_else(|| anyhow!("{} has no source.wasm", path.display()))?;
     let wasm = hex::decode(wasm_hex.trim_start_matches("0x"))?;
     let spec = &json["spec"];
+    let cold = match self::spec(name).ok().and_then(|s| s.cold) {
+        Some(cold) => Some(Box::new(load(cold)?)),
+        None => None,
+    };
     Ok(Bundle {
         name: name.to_owned(),
         wasm,
         constructors: selectors(spec, "constructors")?,
         messages: selectors(spec, "messages")?,
         path,
+        cold,
     })
+}
+
+/// The code hash pallet-contracts gives a Wasm blob: BLAKE2b-256 of it.
+pub fn code_hash(wasm: &[u8]) -> [u8; 32] {
+    use blake2::{digest::consts::U32, Blake2b};
+    Blake2b::<U32>::digest(wasm).into()
 }
 
 /// Builds if needed, then loads.
@@ -592,6 +635,9 @@ pub fn load(name: &str) -> Result<Bundle> {
 /// See [`ensure_built`] and [`load`].
 pub fn bundle(name: &str) -> Result<Bundle> {
     ensure_built(name)?;
+    if let Some(cold) = spec(name)?.cold {
+        ensure_built(cold)?;
+    }
     load(name)
 }
 
@@ -609,6 +655,7 @@ mod tests {
                 .map(|(l, s)| ((*l).to_owned(), *s))
                 .collect(),
             path: PathBuf::new(),
+            cold: None,
         }
     }
 

@@ -211,6 +211,13 @@ impl Chain {
         };
         let mut data = selector.to_vec();
         args.encode_to(&mut data);
+        // A split contract's cold code first (a second upload of the same
+        // code changes nothing): its `Config` names the code's hash.
+        if let Some(cold) = &bundle.cold {
+            if let Err(e) = self.upload(cold, origin) {
+                return failed(e);
+            }
+        }
         self.sandbox.reset_events();
         let result = self.sandbox.deploy_contract(
             bundle.wasm.clone(),
@@ -236,6 +243,26 @@ impl Chain {
             (reverted, value)
         });
         self.outcome(ret, gas, storage_deposit)
+    }
+
+    /// Uploads `bundle`'s code as `origin` without instantiating it (a
+    /// split contract's cold code); returns its code hash. Uploading code
+    /// the chain already has changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// If the runtime refuses the code.
+    pub fn upload(&mut self, bundle: &Bundle, origin: &AccountId32) -> Result<[u8; 32], CallError> {
+        let result = self
+            .sandbox
+            .upload_contract(
+                bundle.wasm.clone(),
+                origin.clone(),
+                None,
+                Determinism::Enforced,
+            )
+            .map_err(|e| CallError::Dispatch(format!("uploading {}: {e:?}", bundle.name)))?;
+        Ok(result.code_hash.0)
     }
 
     /// Calls `message` on `instance` as `origin`, transferring `value`.

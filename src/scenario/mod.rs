@@ -258,6 +258,7 @@ pub const APPEAL_WINDOW: u64 = 10 * SECOND;
 pub fn config(l: &dyn Ledger, registry: &AccountId32) -> Config {
     let id = |w| ink_account(&l.account(w));
     Config {
+        cold_code: fixtures::cold_code(),
         client: id(Who::Client),
         contractor: id(Who::Contractor),
         guardian: id(Who::Guardian),

@@ -16,7 +16,6 @@ use std::{
 };
 
 use anyhow::{anyhow, bail, Context, Result};
-use blake2::{digest::consts::U32, Blake2b, Digest};
 use contract_transcode::ContractMessageTranscoder;
 use drink::AccountId32;
 use serde_json::{json, Value as Json};
@@ -61,7 +60,7 @@ pub fn dev_account(suri: &str) -> Result<AccountId32> {
 
 /// The code hash pallet-contracts gives a Wasm blob: BLAKE2b-256 of it.
 pub fn code_hash(wasm: &[u8]) -> [u8; 32] {
-    Blake2b::<U32>::digest(wasm).into()
+    bundle::code_hash(wasm)
 }
 
 /// [`code_hash`] as `cargo contract` prints it: `0x` and lowercase hex.
@@ -167,12 +166,26 @@ pub fn verify_record(record: &Path, url: Option<&str>) -> Result<Verified> {
     if !matches!(contract.as_str(), "eds_registry" | "service_agreement") {
         bail!("{}: unknown contract {contract}", record.display());
     }
-    let local = code_hash_hex(&bundle::bundle(&contract)?.wasm);
+    let local_bundle = bundle::bundle(&contract)?;
+    let local = code_hash_hex(&local_bundle.wasm);
     if !recorded.eq_ignore_ascii_case(&local) {
         bail!(
             "{contract}: the record says code hash {recorded}, this checkout builds {local} \
              (same commit and toolchain? docs/deploy.md, section 5)"
         );
+    }
+    // A split contract: the cold code its configuration names must be the
+    // one this checkout builds.
+    if let Some(cold) = &local_bundle.cold {
+        let local_cold = code_hash_hex(&cold.wasm);
+        let recorded_cold = r.get("cold_code").and_then(Json::as_str).unwrap_or("none");
+        if !recorded_cold.eq_ignore_ascii_case(&local_cold) {
+            bail!(
+                "{contract}: the record says cold code {recorded_cold}, this checkout builds \
+                 {local_cold} ({})",
+                cold.name
+            );
+        }
     }
     let url = match url {
         Some(u) => u.to_owned(),
@@ -414,9 +427,13 @@ impl NodeLedger {
         if let Some(s) = source.as_object_mut() {
             s.remove("wasm");
         }
+        let cold_code = live.bundle.cold.as_ref().map(|c| code_hash_hex(&c.wasm));
         let record = json!({
             "contract": target.name(),
             "code_hash": local,
+            // A split contract's cold code (`safeguards::kit::split`): the
+            // hash its configuration names and its constructor locked.
+            "cold_code": cold_code,
             "address": address,
             "deployer": suri(who),
             "constructor": "new",
@@ -551,15 +568,20 @@ impl Ledger for NodeLedger {
         let bundle = bundle::bundle(target.name())?;
         let transcoder = ContractMessageTranscoder::load(&bundle.path)?;
         let path = bundle.path.display().to_string();
-        let mut upload = vec!["upload".into(), path.clone()];
-        upload.extend(self.common(who));
-        upload.extend(["-x".into(), "--skip-confirm".into()]);
-        // A second run on a chain that keeps state finds the code there:
-        // that is fine, the record's check below asks the chain anyway.
-        match self.cargo_contract(&upload) {
-            Ok(_) => {}
-            Err(e) if format!("{e:#}").contains("already been uploaded") => {}
-            Err(e) => return Err(e.context(format!("uploading {}", target.name()))),
+        // A split contract's cold code first: the configuration names its
+        // hash, and the constructor locks it as a dependency.
+        let cold = bundle.cold.as_ref().map(|c| c.path.display().to_string());
+        for code in cold.iter().chain([&path]) {
+            let mut upload = vec!["upload".into(), code.clone()];
+            upload.extend(self.common(who));
+            upload.extend(["-x".into(), "--skip-confirm".into()]);
+            // A second run on a chain that keeps state finds the code there:
+            // that is fine, the record's check below asks the chain anyway.
+            match self.cargo_contract(&upload) {
+                Ok(_) => {}
+                Err(e) if format!("{e:#}").contains("already been uploaded") => {}
+                Err(e) => return Err(e.context(format!("uploading {code}"))),
+            }
         }
         let selector = bundle
             .constructors

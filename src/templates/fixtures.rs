@@ -187,9 +187,23 @@ pub fn contractor_evidence(a: &Accounts) -> Evidence {
     evidence(&a.contractor, "contractor", EdsRole::Individual)
 }
 
+/// The hash of `service_agreement`'s cold code as the local bundle has
+/// it: the hash a chain gives the code once it is uploaded.
+///
+/// # Panics
+///
+/// If the bundles cannot be built.
+pub fn cold_code() -> Hash32 {
+    crate::bundle::bundle("service_agreement")
+        .expect("the service_agreement bundles build")
+        .cold_code()
+        .expect("service_agreement has cold code")
+}
+
 /// The constructor configuration of the scenario, gated on `registry`.
 pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
     Config {
+        cold_code: cold_code(),
         client: ink_account(&a.client),
         contractor: ink_account(&a.contractor),
         guardian: ink_account(&a.guardian),

@@ -32,6 +32,7 @@ pub mod conformance;
 mod errors;
 mod events;
 mod mount;
+pub mod split;
 
 pub use call::{SafeguardAnswer, SafeguardCall, SafeguardQuery};
 pub use errors::SafeguardError;
