@@ -265,6 +265,26 @@ impl Chain {
         Ok(result.code_hash.0)
     }
 
+    /// Asks the chain, as `origin`, to remove the code `code_hash`
+    /// (pallet-contracts' `remove_code`: only its uploader may, and only
+    /// while no contract depends on it).
+    ///
+    /// # Errors
+    ///
+    /// The pallet's refusal, as text.
+    pub fn remove_code(&mut self, origin: &AccountId32, code_hash: [u8; 32]) -> Result<(), String> {
+        use drink::minimal::{MinimalSandboxRuntime, RuntimeOrigin};
+        self.sandbox
+            .execute_with(|| {
+                pallet_contracts::Pallet::<MinimalSandboxRuntime>::remove_code(
+                    RuntimeOrigin::signed(origin.clone()),
+                    code_hash.into(),
+                )
+            })
+            .map(|_| ())
+            .map_err(|e| format!("{:?}", e.error))
+    }
+
     /// Calls `message` on `instance` as `origin`, transferring `value`.
     /// `R` is the message's return type (e.g. `Result<(), Error>`).
     pub fn call<A: Encode, R: Decode>(

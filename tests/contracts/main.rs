@@ -9,3 +9,4 @@ mod programmable_payment;
 mod refusals;
 mod review;
 mod separation;
+mod split;

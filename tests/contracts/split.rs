@@ -1,0 +1,129 @@
+//! drink tests of `service_agreement`'s hot/cold split
+//! (`safeguards::kit::split`): the contract forwards to exactly the code
+//! its configuration names, under the same selectors; that code cannot
+//! be a contract of its own, cannot be removed while the contract lives,
+//! and must be on chain before the contract can be instantiated.
+use safeguards::AgreementError;
+use scale::Decode;
+use service_agreement::Error;
+use shart::{
+    fixtures,
+    flagship::deploy,
+    runtime::{CallError, Chain},
+};
+
+#[test]
+fn the_cold_code_serves_every_forwarded_entry_under_the_same_selector() {
+    // given: both bundles
+    let hot = shart::bundle::bundle("service_agreement").unwrap();
+    let cold = hot.cold.as_deref().expect("service_agreement is split");
+    // then: each message the contract forwards has its twin in the cold
+    // code, and the constructor's selector is the cold `init`'s
+    for message in ["safeguard", "safeguard_query", "config"] {
+        assert_eq!(
+            hot.messages.get(message),
+            cold.messages.get(message),
+            "`{message}`"
+        );
+        assert!(hot.messages.contains_key(message), "`{message}`");
+    }
+    assert_eq!(hot.constructors.get("new"), cold.messages.get("init"));
+    // and the cold code's other messages are nothing the contract lacks
+    for message in cold.messages.keys().filter(|m| *m != "init") {
+        assert!(hot.messages.contains_key(message), "`{message}`");
+    }
+}
+
+#[test]
+fn the_cold_code_alone_cannot_be_instantiated() {
+    // given: the cold code's bundle
+    let hot = shart::bundle::bundle("service_agreement").unwrap();
+    let cold = hot.cold.as_deref().unwrap().clone();
+    let a = fixtures::Accounts::new();
+    let mut chain = Chain::new();
+    // when: someone instantiates it as a contract of its own
+    let out = chain.deploy(&cold, &a.admin, "refuse", (), 0, &[]);
+    // then
+    assert!(out.reverted, "{:?}", out.value);
+    assert!(out.events.is_empty(), "{:?}", out.events());
+    let Err(CallError::Reverted(data)) = out.value else {
+        panic!("expected a revert, got {:?}", out.value);
+    };
+    let decoded = <Result<Result<(), Error>, ink::LangError>>::decode(&mut &data[..]).unwrap();
+    assert_eq!(decoded, Ok(Err(Error::ColdCodeNotInstantiable)));
+}
+
+#[test]
+fn instantiation_naming_code_the_chain_lacks_fails_and_emits_nothing() {
+    // given: a configuration naming code nobody uploaded, and a bundle
+    // without its cold code, so the runtime uploads nothing first
+    let mut hot = shart::bundle::bundle("service_agreement").unwrap();
+    hot.cold = None;
+    let a = fixtures::Accounts::new();
+    let mut chain = Chain::new();
+    let config = service_agreement::escrow::Config {
+        cold_code: [0x7e; 32],
+        ..fixtures::config(&a, ink::primitives::AccountId::from([9; 32]))
+    };
+    // when
+    let out = chain.deploy(&hot, &a.admin, "new", config, 0, &[]);
+    // then: the chain refuses to lock the missing code; nothing exists
+    assert!(out.reverted, "{:?}", out.value);
+    assert!(
+        matches!(out.value, Err(CallError::Dispatch(_))),
+        "{:?}",
+        out.value
+    );
+    assert!(out.events.is_empty(), "{:?}", out.events());
+}
+
+#[test]
+fn the_cold_code_cannot_be_removed_while_the_contract_lives() {
+    // given: a deployed agreement; the admin uploaded its cold code
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let cold = fixtures::cold_code();
+    // when: the uploader asks the chain to remove it
+    let removed = f.chain.remove_code(&a.admin, cold);
+    // then: the constructor's dependency lock keeps it
+    let err = removed.expect_err("the cold code should stay");
+    assert!(err.contains("CodeInUse"), "{err}");
+    // and a forwarded message still runs
+    f.must(&a.guardian, "pause", fixtures::doc("still here"), 0);
+    // and code nothing depends on can be removed (the check is real)
+    let double = shart::bundle::bundle("hostile_registry").unwrap();
+    let hash = f.chain.upload(&double, &a.admin).unwrap();
+    f.chain.remove_code(&a.admin, hash).unwrap();
+}
+
+#[test]
+fn the_configuration_names_the_cold_code_and_every_acceptance_quotes_it() {
+    // given: a deployed agreement
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    // then: `config()` (answered by the cold code) names the code it runs
+    let config: service_agreement::escrow::Config = f.read("config", ());
+    assert_eq!(config.cold_code, fixtures::cold_code());
+    assert_eq!(fixtures::config_digest(&config), f.config_digest);
+    // when: a party accepts the same terms with another cold code
+    let other = service_agreement::escrow::Config {
+        cold_code: [1; 32],
+        ..config
+    };
+    let terms = (
+        fixtures::sha256(fixtures::MASTER_AGREEMENT.as_bytes()),
+        1u32,
+        fixtures::config_digest(&other),
+    );
+    // then: refused, since it would accept code other than what runs
+    f.assert_refused(
+        &a.client,
+        "accept_agreement",
+        terms,
+        0,
+        Error::Agreement(AgreementError::ConfigMismatch {
+            expected: f.config_digest,
+            given: fixtures::config_digest(&other),
+        }),
+    );
+}
