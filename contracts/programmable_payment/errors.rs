@@ -131,6 +131,10 @@ pub enum Error {
     /// The registry says attestation `attestation` still counts: there is
     /// no invalidation to note.
     AttestationStillValid { attestation: AttestationId },
+    /// The cold code (`programmable_payment_cold`) was instantiated as a
+    /// contract of its own: it runs only by `delegate_call` from a
+    /// `programmable_payment` instance.
+    ColdCodeNotInstantiable,
 }
 
 // `?` on the kit's errors and on each safeguard's own.

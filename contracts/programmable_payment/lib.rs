@@ -102,6 +102,7 @@
 
 pub mod errors;
 pub mod programme;
+pub mod shell;
 
 pub use errors::{Error, ProgrammeError};
 
@@ -109,14 +110,18 @@ pub use errors::{Error, ProgrammeError};
 pub mod programmable_payment {
     use ink::prelude::vec::Vec;
     use safeguards::{
-        kit::{dispatch, Mount},
+        kit::{
+            split::{self, Forwarded, Linked, SafeguardRoute},
+            Mount,
+        },
         store::InkStore,
-        Hash32, SafeguardAnswer, SafeguardCall, SafeguardQuery,
+        Hash32, SafeguardAnswer, SafeguardQuery,
     };
 
     use crate::{
         errors::Error,
-        programme::{Allocation, Config, Effects, Event, Programme, ProgrammeEvent},
+        programme::{Allocation, Config, Programme},
+        shell::apply,
     };
 
     /// The contract's result type.
@@ -132,7 +137,13 @@ pub mod programmable_payment {
     }
 
     impl ProgrammablePayment {
-        /// Instantiates the programme; the caller becomes admin.
+        /// Instantiates the programme; the caller becomes admin. This code
+        /// records `config.cold_code` and hands the call to that code
+        /// (`programmable_payment_cold`'s `init`, whose selector this
+        /// constructor takes: ink! reserves `new`'s for its wildcard
+        /// complement, which a message cannot have), which checks the
+        /// configuration and writes the programme
+        /// (`safeguards::kit::split`).
         ///
         /// # Errors
         ///
@@ -142,39 +153,15 @@ pub mod programmable_payment {
         ///
         /// `AgreementAnchored`, `ArbitrationClauseSet`, `RoleGranted`
         /// (guardian, arbitrator, reviewer, inspector).
-        #[ink(constructor)]
-        pub fn new(config: Config) -> Result<Self> {
-            let digest = safeguards::gate::config_digest(&config);
-            let (programme, effects) =
-                Programme::<InkStore>::new(Self::env().caller(), config, digest)?;
-            Self::apply(effects)?;
-            Ok(Self { programme })
-        }
-
-        /// Emits the events, then makes the payments (checks, effects,
-        /// interactions). A failed transfer reverts the whole message.
-        fn apply(effects: Effects) -> Result<()> {
-            for event in effects.events {
-                match event {
-                    Event::Safeguards(e) => e.emit::<Environment>(),
-                    Event::Programme(e) => match e {
-                        ProgrammeEvent::Funded(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::AllocationCreated(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::DocumentSubmitted(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::DocumentApproved(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::DocumentRejected(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::Released(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::Returned(e) => Self::env().emit_event(e),
-                        ProgrammeEvent::Reclaimed(e) => Self::env().emit_event(e),
-                    },
-                }
-            }
-            for (to, amount) in effects.payouts {
-                Self::env()
-                    .transfer(to, amount)
-                    .map_err(|_| Error::TransferFailed { to, amount })?;
-            }
-            Ok(())
+        ///
+        /// # Panics
+        ///
+        /// If no code is uploaded under `config.cold_code` (the chain
+        /// refuses to lock it as the contract's dependency).
+        #[ink(constructor, selector = 0x44D6_441F)]
+        pub fn new(config: Linked<Config>) -> Result<Self> {
+            split::link::<Environment>(config.cold_code);
+            split::forward::<Environment>(config.cold_code)
         }
 
         // ----- agreement (acceptance and amendments: `safeguard`) --------
@@ -196,7 +183,7 @@ pub mod programmable_payment {
         pub fn fund(&mut self) -> Result<()> {
             let (caller, value) = (self.env().caller(), self.env().transferred_value());
             let effects = self.programme.fund(caller, value)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The budget holder takes back `amount` of the unallocated balance.
@@ -215,7 +202,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .reclaim_unallocated(self.env().caller(), amount)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The budget holder earmarks `amount` of the unallocated balance for
@@ -244,7 +231,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .allocate(caller, recipient, amount, purpose, deadline, documents, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The allocation's recipient submits the SHA-256 of the document
@@ -265,7 +252,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .submit_document(caller, allocation, slot, hash, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The inspector approves a submitted document before the deadline.
@@ -285,7 +272,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .approve_document(caller, allocation, slot, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// The inspector rejects a submitted document before the deadline,
@@ -311,7 +298,7 @@ pub mod programmable_payment {
             let effects =
                 self.programme
                     .reject_document(caller, allocation, slot, reason_hash, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// Anyone releases an open allocation whose documents are all
@@ -329,7 +316,7 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn release(&mut self, allocation: u32) -> Result<()> {
             let effects = self.programme.release(allocation)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         /// Anyone closes an open allocation at or after its deadline when
@@ -351,13 +338,17 @@ pub mod programmable_payment {
         pub fn close(&mut self, allocation: u32) -> Result<()> {
             let (me, now) = (self.env().account_id(), self.env().block_timestamp());
             let effects = self.programme.close(me, allocation, now)?;
-            Self::apply(effects)
+            apply(effects)
         }
 
         // ----- the safeguards kit -----------------------------------------
 
-        /// A safeguard call ([`SafeguardCall`]) as the caller at the block
-        /// time, through `safeguards::kit::dispatch`. Of the nineteen, five
+        /// A safeguard call (`SafeguardCall`) as the caller at the block
+        /// time, as `safeguards::kit::dispatch` runs it. The two
+        /// executions, which pay, run here (`Mount::execute_ruling`,
+        /// `Mount::execute_decision`); every other call runs in the cold
+        /// code, in this contract's storage
+        /// (`programmable_payment_cold::safeguard`). Of the nineteen, five
         /// are this programme's `Mount` steps (`programme.rs`): a dispute's
         /// subject is an allocation, its payer the budget holder and its
         /// payee the allocation's recipient; an automated decision (a
@@ -376,18 +367,27 @@ pub mod programmable_payment {
         ///
         /// The method's.
         #[ink(message)]
-        pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
-            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
-            let effects = dispatch(&mut self.programme, caller, now, call)?;
-            Self::apply(effects)
+        pub fn safeguard(&mut self, call: SafeguardRoute) -> Result<()> {
+            let now = self.env().block_timestamp();
+            let effects = match call {
+                SafeguardRoute::ExecuteRuling { dispute } => {
+                    self.programme.execute_ruling(dispute, now)?
+                }
+                SafeguardRoute::ExecuteDecision { decision } => {
+                    self.programme.execute_decision(decision, now)?
+                }
+                SafeguardRoute::Cold(_) => split::forward::<Environment>(split::cold_code()),
+            };
+            apply(effects)
         }
 
         /// A kit read ([`SafeguardQuery`], answered in the
-        /// [`SafeguardAnswer`] variant of its index). The programme's own
+        /// [`SafeguardAnswer`] variant of its index, by the cold code). The programme's own
         /// reads (allocations, recipients, unallocated money) follow.
         #[ink(message)]
-        pub fn safeguard_query(&self, query: SafeguardQuery) -> SafeguardAnswer {
-            self.programme.safeguards().query(query)
+        pub fn safeguard_query(&self, query: Forwarded<SafeguardQuery>) -> SafeguardAnswer {
+            let _ = query;
+            split::forward::<Environment>(split::cold_code())
         }
 
         // ----- reads -----------------------------------------------------
@@ -398,13 +398,14 @@ pub mod programmable_payment {
             self.programme.parties()
         }
 
-        /// The instantiation parameters, exactly as given: the SHA-256 of
+        /// The instantiation parameters, exactly as given (the cold code
+        /// answers): the SHA-256 of
         /// their SCALE encoding is the `config_digest` query
         /// ([`SafeguardQuery::ConfigDigest`]),
         /// which every acceptance quotes.
         #[ink(message)]
         pub fn config(&self) -> Config {
-            self.programme.config()
+            split::forward::<Environment>(split::cold_code())
         }
 
         /// How many allocations were made; their ids are `0..count`.

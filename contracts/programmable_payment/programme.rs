@@ -115,6 +115,13 @@ impl Allocation {
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// The hash of the cold code (`programmable_payment_cold`, uploaded
+    /// once per chain) that runs every safeguard message but the
+    /// executions of rulings and decisions, and the constructor's logic:
+    /// fixed here, so the acceptances quote it (`safeguards::kit::split`).
+    /// First, so the contract's own code reads it without decoding the
+    /// rest.
+    pub cold_code: Hash32,
     /// Funds the programme and allocates (e.g. a ministry); receives what
     /// is not spent on its purpose.
     pub budget_holder: AccountId,

@@ -260,7 +260,7 @@ pub fn render(profiles: &[(String, Composition)], top: usize) -> String {
         let _ = writeln!(
             s,
             "{} bytes without names ({} of function bodies in {} functions, {} of data); \
-             loading it costs every call {:.2} G ref_time and {} bytes of proof_size.\n",
+             loading it costs each call that loads it {:.2} G ref_time and {} bytes of proof_size.\n",
             c.release_size(),
             c.code(),
             c.functions.len(),

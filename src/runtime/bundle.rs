@@ -60,14 +60,26 @@ pub const CONTRACTS: &[ContractSpec] = &[
         cold: Some("service_agreement_cold"),
     },
     ContractSpec {
-        name: "programmable_payment",
-        dir: "contracts/programmable_payment",
+        name: "programmable_payment_cold",
+        dir: "contracts/programmable_payment_cold",
         bench_only: false,
         cold: None,
     },
     ContractSpec {
+        name: "programmable_payment",
+        dir: "contracts/programmable_payment",
+        bench_only: false,
+        cold: Some("programmable_payment_cold"),
+    },
+    ContractSpec {
         name: "baseline_escrow",
         dir: "bench/baseline_escrow",
+        bench_only: true,
+        cold: None,
+    },
+    ContractSpec {
+        name: "psp22_reference",
+        dir: "bench/psp22_reference",
         bench_only: true,
         cold: None,
     },

@@ -187,17 +187,26 @@ pub fn contractor_evidence(a: &Accounts) -> Evidence {
     evidence(&a.contractor, "contractor", EdsRole::Individual)
 }
 
-/// The hash of `service_agreement`'s cold code as the local bundle has
-/// it: the hash a chain gives the code once it is uploaded.
+/// The hash of `service_agreement`'s cold code ([`cold_code_of`]).
 ///
 /// # Panics
 ///
 /// If the bundles cannot be built.
 pub fn cold_code() -> Hash32 {
-    crate::bundle::bundle("service_agreement")
-        .expect("the service_agreement bundles build")
+    cold_code_of("service_agreement")
+}
+
+/// The hash of `contract`'s cold code as the local bundle has it: the
+/// hash a chain gives the code once it is uploaded.
+///
+/// # Panics
+///
+/// If the bundles cannot be built or `contract` is not split.
+pub fn cold_code_of(contract: &str) -> Hash32 {
+    crate::bundle::bundle(contract)
+        .unwrap_or_else(|e| panic!("the {contract} bundles should build: {e:#}"))
         .cold_code()
-        .expect("service_agreement has cold code")
+        .unwrap_or_else(|| panic!("{contract} has no cold code"))
 }
 
 /// The constructor configuration of the scenario, gated on `registry`.

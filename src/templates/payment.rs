@@ -120,6 +120,7 @@ pub fn human_inspector() -> AiLabel {
 /// gated on `registry`.
 pub fn config(a: &Accounts, registry: ink::primitives::AccountId, label: AiLabel) -> Config {
     Config {
+        cold_code: crate::fixtures::cold_code_of("programmable_payment"),
         budget_holder: ink_account(&a.holder),
         recipients: vec![ink_account(&a.recipient), ink_account(&a.recipient2)],
         inspector: ink_account(&a.inspector),

@@ -1646,10 +1646,13 @@ fn a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_not
         (shart::payment::rules_hash(), 1u32, f.config_digest),
         0,
     );
-    // then: pallet-contracts fails the whole transaction, so nothing is
-    // accepted, emitted or charged
+    // then: pallet-contracts fails the registry's frame
+    // (`StorageDepositLimitExhausted`), which fails the cold code's frame
+    // the acceptance runs in, and the template traps on the failed
+    // delegate call (`safeguards::kit::split::forward`): the whole
+    // transaction fails, so nothing is accepted, emitted or charged
     assert!(
-        matches!(&out.value, Err(shart::runtime::CallError::Dispatch(e)) if e.contains("StorageDepositLimitExhausted")),
+        matches!(&out.value, Err(shart::runtime::CallError::Dispatch(e)) if e.contains("ContractTrapped")),
         "{:?}",
         out.value
     );

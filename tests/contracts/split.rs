@@ -1,8 +1,10 @@
-//! drink tests of `service_agreement`'s hot/cold split
-//! (`safeguards::kit::split`): the contract forwards to exactly the code
+//! drink tests of the templates' hot/cold split
+//! (`safeguards::kit::split`): each contract forwards to exactly the code
 //! its configuration names, under the same selectors; that code cannot
 //! be a contract of its own, cannot be removed while the contract lives,
-//! and must be on chain before the contract can be instantiated.
+//! and must be on chain before the contract can be instantiated. The
+//! bundle-level checks run on both templates; the chain-level ones on
+//! `service_agreement` (the mechanism is `split`'s, the same in both).
 use safeguards::AgreementError;
 use scale::Decode;
 use service_agreement::Error;
@@ -12,18 +14,27 @@ use shart::{
     runtime::{CallError, Chain},
 };
 
+/// The split templates.
+const SPLIT: [&str; 2] = ["service_agreement", "programmable_payment"];
+
 #[test]
 fn the_cold_code_serves_every_forwarded_entry_under_the_same_selector() {
+    for name in SPLIT {
+        cold_code_serves_every_forwarded_entry(name);
+    }
+}
+
+fn cold_code_serves_every_forwarded_entry(name: &str) {
     // given: both bundles
-    let hot = shart::bundle::bundle("service_agreement").unwrap();
-    let cold = hot.cold.as_deref().expect("service_agreement is split");
+    let hot = shart::bundle::bundle(name).unwrap();
+    let cold = hot.cold.as_deref().expect("the template is split");
     // then: each message the contract forwards has its twin in the cold
     // code, and the constructor's selector is the cold `init`'s
     for message in ["safeguard", "safeguard_query", "config"] {
         assert_eq!(
             hot.messages.get(message),
             cold.messages.get(message),
-            "`{message}`"
+            "{name}: `{message}`"
         );
         assert!(hot.messages.contains_key(message), "`{message}`");
     }
@@ -36,21 +47,37 @@ fn the_cold_code_serves_every_forwarded_entry_under_the_same_selector() {
 
 #[test]
 fn the_cold_code_alone_cannot_be_instantiated() {
+    let service = refused_instantiation("service_agreement");
+    let decoded = <Result<Result<(), Error>, ink::LangError>>::decode(&mut &service[..]).unwrap();
+    assert_eq!(decoded, Ok(Err(Error::ColdCodeNotInstantiable)));
+    let payment = refused_instantiation("programmable_payment");
+    let decoded = <Result<Result<(), programmable_payment::Error>, ink::LangError>>::decode(
+        &mut &payment[..],
+    )
+    .unwrap();
+    assert_eq!(
+        decoded,
+        Ok(Err(programmable_payment::Error::ColdCodeNotInstantiable))
+    );
+}
+
+/// Instantiates `name`'s cold code as a contract of its own; returns the
+/// bytes of the refusal.
+fn refused_instantiation(name: &str) -> Vec<u8> {
     // given: the cold code's bundle
-    let hot = shart::bundle::bundle("service_agreement").unwrap();
+    let hot = shart::bundle::bundle(name).unwrap();
     let cold = hot.cold.as_deref().unwrap().clone();
     let a = fixtures::Accounts::new();
     let mut chain = Chain::new();
     // when: someone instantiates it as a contract of its own
     let out = chain.deploy(&cold, &a.admin, "refuse", (), 0, &[]);
     // then
-    assert!(out.reverted, "{:?}", out.value);
-    assert!(out.events.is_empty(), "{:?}", out.events());
+    assert!(out.reverted, "{name}: {:?}", out.value);
+    assert!(out.events.is_empty(), "{name}: {:?}", out.events());
     let Err(CallError::Reverted(data)) = out.value else {
-        panic!("expected a revert, got {:?}", out.value);
+        panic!("{name}: expected a revert, got {:?}", out.value);
     };
-    let decoded = <Result<Result<(), Error>, ink::LangError>>::decode(&mut &data[..]).unwrap();
-    assert_eq!(decoded, Ok(Err(Error::ColdCodeNotInstantiable)));
+    data
 }
 
 #[test]

@@ -6,8 +6,10 @@
 //! `docs/threat-model.md`, M1. Its writes need a storage deposit, which the
 //! caller of the enclosing transaction would pay; the templates' registry
 //! gate (`safeguards::gate::capped`) gives the call no deposit allowance,
-//! so the write fails, and pallet-contracts fails the whole transaction
-//! with `StorageDepositLimitExhausted`.
+//! so the write fails (`StorageDepositLimitExhausted`), and with it the
+//! whole transaction: the acceptance runs in the template's cold code,
+//! whose failed frame makes the template trap (`ContractTrapped`,
+//! `safeguards::kit::split::forward`).
 //! `tests/contracts/programmable_payment.rs::a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_nothing`
 //! deploys it in drink.
 //!
