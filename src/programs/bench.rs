@@ -117,6 +117,8 @@ pub struct Measurements {
     /// Cardinal's PSP22 token (`bench/psp22_reference`) in the same
     /// session: its instantiation and a `transfer`.
     pub reference: Vec<Row>,
+    /// `programmable_payment`'s hot path ([`programme_rows`]).
+    pub programme: Vec<Row>,
 }
 
 /// Instantiates an escrow of `count` milestones, makes it effective and
@@ -158,6 +160,55 @@ fn must<R: std::fmt::Debug>(label: &str, out: crate::runtime::Outcome<R>) -> Res
         }
         other => Err(anyhow!("bench step `{label}` failed: {other:?}")),
     }
+}
+
+/// `programmable_payment`'s hot path, on its own chain: an allocation of
+/// 1,000 to a recipient with two document kinds, both submitted and
+/// approved, then released. The programme has no unguarded baseline.
+fn programme_rows() -> Result<Vec<Row>> {
+    let mut p = crate::payment::deploy()?;
+    let a = p.accounts.clone();
+    p.make_funded(10_000);
+    let bundle = p.contract.bundle.clone();
+    let mut rows = Vec::new();
+    let mut row = |label: &str, gas: Gas| {
+        rows.push(Row {
+            message: format!("programmable_payment: {label}"),
+            gas,
+            baseline: None,
+            code: code_loaded(&bundle, message_of(label)),
+        });
+    };
+    let args = (
+        ink_account(&a.recipient),
+        1_000u128,
+        7u32,
+        T0 + 30 * DAY,
+        vec![1u32, 2],
+    );
+    row(
+        "allocate",
+        must("allocate", p.call(&a.holder, "allocate", args, 0))?,
+    );
+    for slot in [0u32, 1] {
+        let out = p.call(&a.recipient, "submit_document", (0u32, slot, doc("act")), 0);
+        let g = must("submit_document", out)?;
+        let out = p.call(&a.inspector, "approve_document", (0u32, slot), 0);
+        let h = must("approve_document", out)?;
+        if slot == 0 {
+            row("submit_document", g);
+            row("approve_document", h);
+        }
+    }
+    row(
+        "release",
+        must("release", p.call(&a.stranger, "release", 0u32, 0))?,
+    );
+    row(
+        "pause (forwarded)",
+        must("pause", p.call(&a.guardian, "pause", doc("order"), 0))?,
+    );
+    Ok(rows)
 }
 
 /// Runs both contracts through the same flow.
@@ -483,6 +534,7 @@ pub fn measure() -> Result<Measurements> {
         storage,
         by_count,
         reference,
+        programme: programme_rows()?,
     })
 }
 
@@ -570,8 +622,8 @@ fn render_targets(s: &mut String, m: &Measurements) {
          `service_agreement`: {}. `docs/code-size.md` (`shart bench --sizes`) shows what \
          the hot code is made of: the kit's exhaustive event emission \
          (`SafeguardEvent::emit`, inlined into the shell's `apply`), the root value's codec \
-         and the two executions are the bulk. `programmable_payment`'s hot code is in the \
-         Wasm table below; its hot-path messages are not measured by this bench yet.",
+         and the two executions are the bulk. `programmable_payment`'s hot-path calls load its \
+         hot code, in the Wasm table below (its section gives their gas).",
         hot_code as f64 / 1024.0,
         verdict(hot_code <= WASM_SIZE_TARGET)
     );
@@ -597,6 +649,10 @@ pub fn render(m: &Measurements) -> String {
          deployed in the same session (benchmark only).\n"
     );
     let _ = writeln!(s, "## Gas per message\n");
+    let _ = writeln!(
+        s,
+        "![Gas per call, code load and the rest, beside the baseline and the PSP22 reference](gas-chart.svg)\n"
+    );
     let _ = writeln!(
         s,
         "Cells are the distinct storage values a message reads and writes, the\n\
@@ -657,6 +713,30 @@ pub fn render(m: &Measurements) -> String {
         );
     }
     render_targets(&mut s, m);
+    let _ = writeln!(s, "\n## programmable_payment\n");
+    let _ = writeln!(
+        s,
+        "Its hot path on its own chain (an allocation with two document kinds, each \
+         submitted and approved, then released), and one forwarded call. It has no \
+         unguarded baseline to compare with.\n"
+    );
+    let _ = writeln!(
+        s,
+        "| message | ref_time | proof_size | code loaded (bytes) | code-load share (ref_time / proof) |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|");
+    for r in &m.programme {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {:.0} % / {:.0} % |",
+            r.message,
+            r.gas.ref_time,
+            r.gas.proof_size,
+            r.code,
+            ratio(code_load_ref_time(r.code), r.gas.ref_time) * 100.0,
+            ratio(u64::try_from(r.code).unwrap_or(u64::MAX), r.gas.proof_size) * 100.0
+        );
+    }
     let _ = writeln!(s, "\n## The PSP22 reference\n");
     let _ = writeln!(
         s,
@@ -819,6 +899,9 @@ pub fn main() -> Result<()> {
     fs::create_dir_all(path.parent().unwrap_or(&path))?;
     fs::write(&path, &report)?;
     eprintln!("wrote {}", path.display());
+    let chart = bundle::workspace_root().join("docs").join("gas-chart.svg");
+    crate::chart::draw(&m, &chart)?;
+    eprintln!("wrote {}", chart.display());
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! each message touches, for the report) and [`sizes`] (what each
 //! contract's Wasm is made of, written to `docs/code-size.md`).
 pub mod bench;
+pub mod chart;
 pub mod demo;
 pub mod sizes;
 pub mod storage_model;
