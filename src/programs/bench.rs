@@ -629,6 +629,21 @@ fn render_targets(s: &mut String, m: &Measurements) {
     );
 }
 
+/// The share of a row's ref_time and proof_size that loading its code
+/// costs, as a table cell; none for an instantiation, which brings its own
+/// code in the transaction (the load of stored code is not what it pays
+/// for).
+fn load_share(r: &Row) -> String {
+    if message_of(&r.message) == "new" {
+        return "–".to_owned();
+    }
+    format!(
+        "{:.0} % / {:.0} %",
+        ratio(code_load_ref_time(r.code), r.gas.ref_time) * 100.0,
+        ratio(u64::try_from(r.code).unwrap_or(u64::MAX), r.gas.proof_size) * 100.0
+    )
+}
+
 fn ratio(gas: u64, base: u64) -> f64 {
     if base == 0 {
         return f64::NAN;
@@ -687,17 +702,7 @@ pub fn render(m: &Measurements) -> String {
             ),
             None => ("–".into(), "–".into(), "–".into()),
         };
-        // An instantiation brings its own code in the transaction: the
-        // load of stored code is not what it pays for.
-        let share = if message_of(&r.message) == "new" {
-            "–".to_owned()
-        } else {
-            format!(
-                "{:.0} % / {:.0} %",
-                ratio(code_load_ref_time(r.code), r.gas.ref_time) * 100.0,
-                ratio(u64::try_from(r.code).unwrap_or(u64::MAX), r.gas.proof_size) * 100.0
-            )
-        };
+        let share = load_share(r);
         let (cr, cw) = m
             .storage
             .messages
@@ -728,13 +733,12 @@ pub fn render(m: &Measurements) -> String {
     for r in &m.programme {
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {:.0} % / {:.0} % |",
+            "| {} | {} | {} | {} | {} |",
             r.message,
             r.gas.ref_time,
             r.gas.proof_size,
             r.code,
-            ratio(code_load_ref_time(r.code), r.gas.ref_time) * 100.0,
-            ratio(u64::try_from(r.code).unwrap_or(u64::MAX), r.gas.proof_size) * 100.0
+            load_share(r)
         );
     }
     let _ = writeln!(s, "\n## The PSP22 reference\n");
@@ -750,15 +754,7 @@ pub fn render(m: &Measurements) -> String {
     );
     let _ = writeln!(s, "|---|---:|---:|---:|---:|");
     for r in &m.reference {
-        let share = if message_of(&r.message) == "new" {
-            "–".to_owned()
-        } else {
-            format!(
-                "{:.0} % / {:.0} %",
-                ratio(code_load_ref_time(r.code), r.gas.ref_time) * 100.0,
-                ratio(u64::try_from(r.code).unwrap_or(u64::MAX), r.gas.proof_size) * 100.0
-            )
-        };
+        let share = load_share(r);
         let _ = writeln!(
             s,
             "| psp22_reference: {} | {} | {} | {} | {share} |",

@@ -43,6 +43,16 @@ fn split(gas: u64, code: usize) -> (u64, u64) {
     (load, gas.saturating_sub(load))
 }
 
+/// A row's label without the second half of its note: `accept_agreement
+/// (last party: effective)` reads `accept_agreement (last party)`.
+fn short(label: &str) -> String {
+    match label.split_once([':', ';']) {
+        Some((head, _)) if head.contains('(') => format!("{head})"),
+        Some((head, _)) => head.to_owned(),
+        None => label.to_owned(),
+    }
+}
+
 fn bars(m: &Measurements, baseline_code: usize) -> Vec<Bar> {
     let mut out = Vec::new();
     if let Some(t) = m.reference.last() {
@@ -63,20 +73,7 @@ fn bars(m: &Measurements, baseline_code: usize) -> Vec<Bar> {
             code,
         } = r;
         let (load, rest) = split(gas.ref_time, *code);
-        // The label up to its note, but the note that tells two rows of one
-        // message apart (`accept_agreement (first party)`).
-        let name = match message.split_once(" (") {
-            Some((m, note)) if m == "accept_agreement" => {
-                format!("{m} ({}", note.split(':').next().unwrap_or(note))
-            }
-            Some((m, _)) => m.to_owned(),
-            None => message.clone(),
-        };
-        let name = if name.starts_with("accept_agreement (") && !name.ends_with(')') {
-            format!("{name})")
-        } else {
-            name
-        };
+        let name = short(message);
         out.push(Bar {
             label: name.clone(),
             load,
@@ -130,7 +127,7 @@ pub fn draw(m: &Measurements, path: &Path) -> Result<()> {
         .margin(12)
         .margin_bottom(36)
         .x_label_area_size(44)
-        .y_label_area_size(300)
+        .y_label_area_size(340)
         .build_cartesian_2d(0f64..max * 1.05, 0f64..n as f64)
         .map_err(|e| err(&e))?;
     chart
@@ -209,4 +206,26 @@ pub fn draw(m: &Measurements, path: &Path) -> Result<()> {
     }
     root.present().map_err(|e| err(&e))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn a_label_keeps_its_note_up_to_a_colon_or_semicolon() {
+        assert_eq!(short("fund"), "fund");
+        assert_eq!(
+            short("approve_milestone (release)"),
+            "approve_milestone (release)"
+        );
+        assert_eq!(
+            short("accept_agreement (last party: effective)"),
+            "accept_agreement (last party)"
+        );
+        assert_eq!(
+            short("execute_decision (automated release; baseline: auto_release)"),
+            "execute_decision (automated release)"
+        );
+    }
 }
