@@ -369,6 +369,8 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardRoute) -> Result<()> {
             let now = self.env().block_timestamp();
+            // The two arms `kit::dispatch` runs for these calls, and nothing
+            // before them (`kit/mount.rs`).
             let effects = match call {
                 SafeguardRoute::ExecuteRuling { dispute } => {
                     self.programme.execute_ruling(dispute, now)?

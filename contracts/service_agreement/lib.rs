@@ -244,6 +244,8 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardRoute) -> Result<()> {
             let now = self.env().block_timestamp();
+            // The two arms `kit::dispatch` runs for these calls, and nothing
+            // before them (`kit/mount.rs`).
             let effects = match call {
                 SafeguardRoute::ExecuteRuling { dispute } => {
                     self.escrow.execute_ruling(dispute, now)?

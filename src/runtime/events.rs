@@ -107,4 +107,5 @@ shart_events! {
     AllocationReleased => programmable_payment::programme::AllocationReleased,
     AllocationReturned => programmable_payment::programme::AllocationReturned,
     UnallocatedReclaimed => programmable_payment::programme::UnallocatedReclaimed,
+    ColdCodeLinked => safeguards::kit::split::ColdCodeLinked,
 }

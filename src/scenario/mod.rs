@@ -1014,6 +1014,7 @@ fn deploy_both(r: &mut Run<'_>) -> Result<Hash32> {
     if let Some(events) = &agreement.events {
         let names: Vec<&str> = events.iter().map(ShartEvent::name).collect();
         let expected = [
+            "ColdCodeLinked",
             "AgreementAnchored",
             "ArbitrationClauseSet",
             "RoleGranted",

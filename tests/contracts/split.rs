@@ -28,20 +28,24 @@ fn cold_code_serves_every_forwarded_entry(name: &str) {
     // given: both bundles
     let hot = shart::bundle::bundle(name).unwrap();
     let cold = hot.cold.as_deref().expect("the template is split");
-    // then: each message the contract forwards has its twin in the cold
-    // code, and the constructor's selector is the cold `init`'s
-    for message in ["safeguard", "safeguard_query", "config"] {
+    // then: every message of the cold code but `init` is a message of the
+    // contract under the same selector (the contract forwards it), and
+    // the contract's constructor takes `init`'s selector
+    for (message, selector) in cold.messages.iter().filter(|(m, _)| *m != "init") {
         assert_eq!(
             hot.messages.get(message),
-            cold.messages.get(message),
+            Some(selector),
             "{name}: `{message}`"
         );
-        assert!(hot.messages.contains_key(message), "`{message}`");
     }
-    assert_eq!(hot.constructors.get("new"), cold.messages.get("init"));
-    // and the cold code's other messages are nothing the contract lacks
-    for message in cold.messages.keys().filter(|m| *m != "init") {
-        assert!(hot.messages.contains_key(message), "`{message}`");
+    assert_eq!(
+        hot.constructors.get("new"),
+        cold.messages.get("init"),
+        "{name}"
+    );
+    // and the kit's two entries are among them
+    for message in ["safeguard", "safeguard_query", "config"] {
+        assert!(cold.messages.contains_key(message), "{name}: `{message}`");
     }
 }
 
@@ -94,7 +98,8 @@ fn instantiation_naming_code_the_chain_lacks_fails_and_emits_nothing() {
     };
     // when
     let out = chain.deploy(&hot, &a.admin, "new", config, 0, &[]);
-    // then: the chain refuses to lock the missing code; nothing exists
+    // then: the instantiation fails (the lock, or else the delegate call,
+    // finds no code); nothing exists
     assert!(out.reverted, "{:?}", out.value);
     assert!(
         matches!(out.value, Err(CallError::Dispatch(_))),
@@ -102,6 +107,29 @@ fn instantiation_naming_code_the_chain_lacks_fails_and_emits_nothing() {
         out.value
     );
     assert!(out.events.is_empty(), "{:?}", out.events());
+}
+
+#[test]
+fn the_contract_s_own_code_announces_its_cold_code_before_any_cold_code_runs() {
+    // given / when: a deployed agreement
+    let f = deploy().unwrap();
+    // then: the instantiation's first event is the contract's own
+    // `ColdCodeLinked`, naming the code its configuration names: the
+    // evidence a party checks against the published cold bundle, since
+    // every later read is answered by the cold code itself
+    let first = f
+        .deployment
+        .events
+        .first()
+        .expect("the instantiation emits events");
+    assert_eq!(first.contract, f.contract.address);
+    assert_eq!(
+        first.event,
+        shart::events::ShartEvent::ColdCodeLinked(safeguards::kit::split::ColdCodeLinked {
+            cold_code: fixtures::cold_code(),
+        })
+    );
+    assert_eq!(first.topics.get(1), Some(&fixtures::cold_code()));
 }
 
 #[test]

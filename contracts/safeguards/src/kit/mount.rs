@@ -234,6 +234,9 @@ pub(crate) fn dispatch_asking<M: Mount>(
             subject,
             evidence_hash,
         } => return core.raise_dispute(caller, subject, evidence_hash, now),
+        // A split template runs these two arms in its hot code, without
+        // `dispatch` (`split::SafeguardRoute`): a check added above this
+        // match must be added there too.
         SafeguardCall::ExecuteRuling { dispute } => return core.execute_ruling(dispute, now),
         SafeguardCall::ExecuteDecision { decision } => return core.execute_decision(decision, now),
         SafeguardCall::Terminate { reason_hash } => {

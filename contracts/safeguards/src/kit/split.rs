@@ -29,11 +29,13 @@
 //! ## Security considerations
 //!
 //! - The cold code has full power over the contract's storage and
-//!   balance, as the contract's own code has. Its hash is fixed at
-//!   instantiation, cannot be changed (no message writes it) and is part
-//!   of the configuration every party accepts; nothing is funded before
-//!   both did. A party, and an auditor, checks that hash against the
-//!   published cold bundle (`shart node verify` does).
+//!   balance, as the contract's own code has, and it answers every read
+//!   of the configuration. Its hash is fixed at instantiation and no
+//!   message of the published cold code writes it; the contract's own
+//!   code emits it first ([`ColdCodeLinked`]). A party, and an auditor,
+//!   checks that event of the instantiation against the published cold
+//!   bundle's hash, as the contract's code hash against its bundle's,
+//!   before trusting `config()` or accepting.
 //! - The hot code writes its storage only through its own messages; a
 //!   forwarded message never returns to it (`TAIL_CALL`), so the hot
 //!   shell never writes back a stale copy of the state the cold code just
@@ -66,8 +68,10 @@ const ROOT: u32 = 0;
 /// The lock (`lock_delegate_dependency`) keeps the code's uploader from
 /// removing it while the contract lives: pallet-contracts counts a
 /// delegate call as no use of the code, and would let its owner remove
-/// it, stranding every forwarded message. It takes a share of the code's
-/// deposit from the contract's.
+/// it, stranding every forwarded message. The pallet charges the
+/// instantiator `CodeHashLockupDepositPercent` of the code's deposit for
+/// it, held on the contract (a chain setting: 0 % in drink's runtime), and
+/// no message unlocks it. Then [`ColdCodeLinked`] is emitted.
 ///
 /// # Panics
 ///
@@ -80,6 +84,23 @@ where
     ink::env::lock_delegate_dependency::<E>(&ink::primitives::Hash::from(cold));
     InkStore.set(COLD_CODE, &(), &cold);
     ink::env::set_contract_storage(&ROOT, &());
+    ink::env::emit_event::<E, _>(ColdCodeLinked { cold_code: cold });
+}
+
+/// The contract was instantiated to run the cold code `cold_code`:
+/// emitted by the contract's own code, before any cold code runs, so it
+/// is the evidence of which code the contract delegates to. Every read a
+/// party could ask afterwards (`config()`, the configuration digest, the
+/// stored hash) is answered by, or writable by, the cold code itself; a
+/// party checks this event of the instantiation against the published
+/// cold bundle's hash, as it checks the contract's own code hash
+/// (docs/threat-model.md, 4.2e, S1).
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColdCodeLinked {
+    /// The cold code's hash (`Config::cold_code`).
+    #[ink(topic)]
+    pub cold_code: Hash32,
 }
 
 /// The cold code's hash, as the constructor recorded it.
