@@ -182,3 +182,59 @@ fn the_configuration_names_the_cold_code_and_every_acceptance_quotes_it() {
         }),
     );
 }
+
+#[test]
+fn a_malformed_safeguard_call_is_refused_and_changes_nothing() {
+    // given: a deployed agreement
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let contract = f.contract.clone();
+    // when: `safeguard` is sent bytes no `SafeguardCall` decodes from,
+    // refused by the hot decoder (no byte, a truncated execution) or by
+    // the cold code's (an unknown index, a truncated forwarded call)
+    for (what, bytes) in [
+        ("no argument", vec![]),
+        ("a truncated execution", vec![13u8, 1]),
+        ("an unknown index", vec![19u8]),
+        ("a truncated forwarded call", vec![0u8, 1, 2]),
+    ] {
+        f.chain.clear_events();
+        let root = f.chain.state_root();
+        let out = f.chain.call::<_, Result<(), Error>>(
+            &contract,
+            &a.admin,
+            "safeguard",
+            shart::runtime::Encoded(bytes),
+            0,
+        );
+        // then: ink!'s refusal of the input, as before the split; nothing
+        // emitted, nothing changed
+        assert_eq!(
+            out.value,
+            Err(CallError::Lang(ink::LangError::CouldNotReadInput)),
+            "{what}"
+        );
+        assert!(out.events.is_empty(), "{what}: {:?}", out.events());
+        assert_eq!(f.chain.state_root(), root, "{what}");
+    }
+}
+
+#[test]
+fn value_sent_with_a_forwarded_call_is_refused_and_stays_with_the_sender() {
+    // given: a deployed agreement
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    let guardian = f.chain.balance(&a.guardian);
+    f.chain.clear_events();
+    let root = f.chain.state_root();
+    // when: the guardian pauses and sends value with the call
+    let out = f.call(&a.guardian, "pause", fixtures::doc("paid"), 1_000);
+    // then: the contract's code refuses the value before it forwards
+    assert!(out.reverted, "{:?}", out.value);
+    assert!(out.events.is_empty(), "{:?}", out.events());
+    assert_eq!(f.chain.state_root(), root);
+    assert!(
+        f.chain.balance(&a.guardian) >= guardian.saturating_sub(1_000)
+            && f.chain.balance(&a.guardian) <= guardian
+    );
+}
