@@ -121,6 +121,16 @@ pub struct Measurements {
     pub programme: Vec<Row>,
 }
 
+impl Measurements {
+    /// The optimized Wasm size of `contract`, 0 if it was not measured.
+    pub fn wasm_size(&self, contract: &str) -> usize {
+        self.wasm_sizes
+            .iter()
+            .find(|(n, _)| n == contract)
+            .map_or(0, |(_, b)| *b)
+    }
+}
+
 /// Instantiates an escrow of `count` milestones, makes it effective and
 /// funded, delivers the last milestone and measures its approval.
 fn approve_at(count: u32) -> Result<(Gas, Gas)> {
@@ -556,11 +566,7 @@ fn render_targets(s: &mut String, m: &Measurements) {
          the baseline has no automated decision or dispute, so `auto_release` and \
          `execute_ruling` have no row to compare):\n"
     );
-    let baseline_code = m
-        .wasm_sizes
-        .iter()
-        .find(|(n, _)| n == "baseline_escrow")
-        .map_or(0, |(_, b)| *b);
+    let baseline_code = m.wasm_size("baseline_escrow");
     for r in &hot {
         match r.baseline {
             Some(b) => {

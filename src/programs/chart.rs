@@ -99,11 +99,7 @@ fn bars(m: &Measurements, baseline_code: usize) -> Vec<Bar> {
 ///
 /// If the file cannot be written.
 pub fn draw(m: &Measurements, path: &Path) -> Result<()> {
-    let baseline_code = m
-        .wasm_sizes
-        .iter()
-        .find(|(n, _)| n == "baseline_escrow")
-        .map_or(0, |(_, b)| *b);
+    let baseline_code = m.wasm_size("baseline_escrow");
     let bars = bars(m, baseline_code);
     let n = bars.len();
     let max = bars

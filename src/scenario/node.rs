@@ -58,14 +58,10 @@ pub fn dev_account(suri: &str) -> Result<AccountId32> {
     Ok(AccountId32::new(pair.public().0))
 }
 
-/// The code hash pallet-contracts gives a Wasm blob: BLAKE2b-256 of it.
-pub fn code_hash(wasm: &[u8]) -> [u8; 32] {
-    bundle::code_hash(wasm)
-}
-
-/// [`code_hash`] as `cargo contract` prints it: `0x` and lowercase hex.
+/// [`bundle::code_hash`] as `cargo contract` prints it: `0x` and
+/// lowercase hex.
 fn code_hash_hex(wasm: &[u8]) -> String {
-    format!("0x{}", hex::encode(code_hash(wasm)))
+    format!("0x{}", hex::encode(bundle::code_hash(wasm)))
 }
 
 /// Where `cargo-contract` is: `SHART_CARGO_CONTRACT`, else where

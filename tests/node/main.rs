@@ -108,7 +108,7 @@ fn dev_accounts_are_the_well_known_keyring_addresses() {
 #[test]
 fn code_hash_is_blake2b_256_of_the_wasm() {
     assert_eq!(
-        hex::encode(shart::node::code_hash(b"")),
+        hex::encode(shart::bundle::code_hash(b"")),
         "0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8"
     );
 }
