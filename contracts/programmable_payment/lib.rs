@@ -47,10 +47,14 @@
 //! `safeguards::kit::Mount`. Every message here reads the environment and
 //! calls, with `?`, either the programme's own method or, for `safeguard`
 //! (every safeguard message, by its `SafeguardCall` variant),
-//! `safeguards::kit::dispatch`, which asks the registry first for an
-//! acceptance and a noted invalidation; `safeguard_query` answers every
-//! safeguard read. `apply` emits the programme's events, passes the kit's
-//! to `SafeguardEvent::emit`, and then makes the payments.
+//! `safeguards::kit::split::dispatch_hot`: the two executions here, every
+//! other call in the cold code (`programmable_payment_cold`), which runs
+//! `safeguards::kit::dispatch` (it asks the registry first for an
+//! acceptance and a noted invalidation); `safeguard_query` answers every
+//! safeguard read, in the cold code. `apply_hot` emits the programme's
+//! events, passes the kit's (`safeguards::HotEvent`, the only ones a
+//! message here can produce) to their `emit`, and then makes the
+//! payments.
 //!
 //! ## Invariants
 //!
@@ -110,10 +114,7 @@ pub use errors::{Error, ProgrammeError};
 pub mod programmable_payment {
     use ink::prelude::vec::Vec;
     use safeguards::{
-        kit::{
-            split::{self, Forwarded, Linked, SafeguardRoute},
-            Mount,
-        },
+        kit::split::{self, Forwarded, Linked, SafeguardRoute},
         store::InkStore,
         Hash32, SafeguardAnswer, SafeguardQuery,
     };
@@ -121,7 +122,7 @@ pub mod programmable_payment {
     use crate::{
         errors::Error,
         programme::{Allocation, Config, Programme},
-        shell::apply,
+        shell::apply_hot,
     };
 
     /// The contract's result type.
@@ -183,7 +184,7 @@ pub mod programmable_payment {
         pub fn fund(&mut self) -> Result<()> {
             let (caller, value) = (self.env().caller(), self.env().transferred_value());
             let effects = self.programme.fund(caller, value)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The budget holder takes back `amount` of the unallocated balance.
@@ -202,7 +203,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .reclaim_unallocated(self.env().caller(), amount)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The budget holder earmarks `amount` of the unallocated balance for
@@ -231,7 +232,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .allocate(caller, recipient, amount, purpose, deadline, documents, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The allocation's recipient submits the SHA-256 of the document
@@ -252,7 +253,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .submit_document(caller, allocation, slot, hash, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The inspector approves a submitted document before the deadline.
@@ -272,7 +273,7 @@ pub mod programmable_payment {
             let effects = self
                 .programme
                 .approve_document(caller, allocation, slot, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The inspector rejects a submitted document before the deadline,
@@ -298,7 +299,7 @@ pub mod programmable_payment {
             let effects =
                 self.programme
                     .reject_document(caller, allocation, slot, reason_hash, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// Anyone releases an open allocation whose documents are all
@@ -316,7 +317,7 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn release(&mut self, allocation: u32) -> Result<()> {
             let effects = self.programme.release(allocation)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// Anyone closes an open allocation at or after its deadline when
@@ -338,7 +339,7 @@ pub mod programmable_payment {
         pub fn close(&mut self, allocation: u32) -> Result<()> {
             let (me, now) = (self.env().account_id(), self.env().block_timestamp());
             let effects = self.programme.close(me, allocation, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         // ----- the safeguards kit -----------------------------------------
@@ -369,18 +370,10 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardRoute) -> Result<()> {
             let now = self.env().block_timestamp();
-            // The two arms `kit::dispatch` runs for these calls, and nothing
-            // before them (`kit/mount.rs`).
-            let effects = match call {
-                SafeguardRoute::ExecuteRuling { dispute } => {
-                    self.programme.execute_ruling(dispute, now)?
-                }
-                SafeguardRoute::ExecuteDecision { decision } => {
-                    self.programme.execute_decision(decision, now)?
-                }
-                SafeguardRoute::Cold(_) => split::forward::<Environment>(split::cold_code()),
-            };
-            apply(effects)
+            // The two executions through `kit::execute`, as `kit::dispatch`
+            // runs them; the rest in the cold code.
+            let effects = split::dispatch_hot::<Environment, _>(&mut self.programme, now, call)?;
+            apply_hot(effects)
         }
 
         /// A kit read ([`SafeguardQuery`], answered in the

@@ -14,7 +14,7 @@ use safeguards::{
     dispute::DisputeConfig,
     eds::Requirement,
     kill_switch::SwitchState,
-    kit::{EdsGate, Mount},
+    kit::{self, EdsGate, Mount},
     review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, Verdict},
     roles::Role,
     store::Store,
@@ -335,9 +335,47 @@ impl From<ProgrammeEvent> for Event {
     }
 }
 
+/// The events of the everyday (hot) steps: every business message
+/// (funding, allocations, documents, release, closing, reclaiming) and the
+/// two executions. Only the programme's own events and the kit's
+/// [`kit::HotEvent`]s, so the contract's code emits four kit events, not
+/// the kit's twenty-three (`shell::apply_hot`); each converts into the
+/// same [`Event`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HotEvent {
+    /// From the safeguards kit; emitted by [`kit::HotEvent::emit`].
+    Safeguards(kit::HotEvent),
+    /// From the programme.
+    Programme(ProgrammeEvent),
+}
+
+impl From<kit::HotEvent> for HotEvent {
+    fn from(e: kit::HotEvent) -> Self {
+        HotEvent::Safeguards(e)
+    }
+}
+
+impl From<ProgrammeEvent> for HotEvent {
+    fn from(e: ProgrammeEvent) -> Self {
+        HotEvent::Programme(e)
+    }
+}
+
+impl From<HotEvent> for Event {
+    fn from(e: HotEvent) -> Self {
+        match e {
+            HotEvent::Safeguards(e) => Event::Safeguards(e.into()),
+            HotEvent::Programme(e) => Event::Programme(e),
+        }
+    }
+}
+
 /// What a state change asks the contract to do, in order: emit the events,
 /// then make the payments.
 pub type Effects = safeguards::effects::Effects<Event>;
+
+/// What an everyday (hot) step asks the contract to do.
+pub type HotEffects = safeguards::effects::Effects<HotEvent>;
 
 fn programme_event(e: ProgrammeEvent) -> Vec<ProgrammeEvent> {
     ink::prelude::vec![e]
@@ -660,14 +698,14 @@ impl<S: Store> Programme<S> {
     }
 
     /// Pays held allocation `a` to its recipient.
-    fn pay_recipient(&mut self, mut a: Allocation) -> Result<Effects, Error> {
+    fn pay_recipient(&mut self, mut a: Allocation) -> Result<HotEffects, Error> {
         let allocation = a.id;
         self.leaves(&a);
         a.status = AllocationStatus::Released;
         self.save(&a);
         let (recipient, amount) = (a.recipient, a.amount);
         self.paid_out(amount);
-        Ok(Effects::of(programme_event(ProgrammeEvent::Released(
+        Ok(HotEffects::of(programme_event(ProgrammeEvent::Released(
             AllocationReleased {
                 id: allocation,
                 recipient,
@@ -686,7 +724,7 @@ impl<S: Store> Programme<S> {
     ///
     /// `NotBudgetHolder`, `Paused`/`Terminated`, `NotEffective`,
     /// `ZeroFunding`, `FundingOverflow`.
-    pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<Effects, Error> {
+    pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<HotEffects, Error> {
         self.ensure_budget_holder(caller)?;
         self.safeguards.ensure_active()?;
         self.safeguards.ensure_effective()?;
@@ -703,7 +741,7 @@ impl<S: Store> Programme<S> {
             .checked_add(value)
             .ok_or(ProgrammeError::FundingOverflow)?;
         self.unallocated = unallocated;
-        Ok(Effects::of(programme_event(ProgrammeEvent::Funded(
+        Ok(HotEffects::of(programme_event(ProgrammeEvent::Funded(
             ProgrammeFunded {
                 by: caller,
                 amount: value,
@@ -729,7 +767,7 @@ impl<S: Store> Programme<S> {
         &mut self,
         caller: AccountId,
         amount: Balance,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         self.ensure_budget_holder(caller)?;
         self.safeguards.ensure_active()?;
         if amount == 0 {
@@ -742,7 +780,7 @@ impl<S: Store> Programme<S> {
             },
         )?;
         self.unallocated = unallocated;
-        Ok(Effects::of(programme_event(ProgrammeEvent::Reclaimed(
+        Ok(HotEffects::of(programme_event(ProgrammeEvent::Reclaimed(
             UnallocatedReclaimed {
                 by: caller,
                 amount,
@@ -772,7 +810,7 @@ impl<S: Store> Programme<S> {
         deadline: Timestamp,
         documents: Vec<u32>,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         self.ensure_budget_holder(caller)?;
         self.safeguards.ensure_active()?;
         self.safeguards.ensure_effective()?;
@@ -821,7 +859,7 @@ impl<S: Store> Programme<S> {
             status: AllocationStatus::Open,
             dispute: None,
         });
-        Ok(Effects::of(programme_event(
+        Ok(HotEffects::of(programme_event(
             ProgrammeEvent::AllocationCreated(AllocationCreated {
                 id,
                 recipient,
@@ -848,7 +886,7 @@ impl<S: Store> Programme<S> {
         slot: u32,
         hash: Hash32,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         if self.get(allocation)?.recipient != caller {
             return Err(ProgrammeError::NotRecipient { caller, allocation }.into());
         }
@@ -860,7 +898,7 @@ impl<S: Store> Programme<S> {
             return Err(ProgrammeError::ZeroHash.into());
         }
         self.set_slot(a, slot, DocumentStatus::Submitted { hash });
-        Ok(Effects::of(programme_event(
+        Ok(HotEffects::of(programme_event(
             ProgrammeEvent::DocumentSubmitted(DocumentSubmitted {
                 allocation,
                 slot,
@@ -883,7 +921,7 @@ impl<S: Store> Programme<S> {
         allocation: u32,
         slot: u32,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         self.safeguards.ensure_role(Role::Inspector, caller)?;
         self.safeguards.ensure_active()?;
         let (a, d) = self.decidable_slot(allocation, slot, now, |s| {
@@ -894,7 +932,7 @@ impl<S: Store> Programme<S> {
             _ => [0u8; 32],
         };
         self.set_slot(a, slot, DocumentStatus::Approved { hash });
-        Ok(Effects::of(programme_event(
+        Ok(HotEffects::of(programme_event(
             ProgrammeEvent::DocumentApproved(DocumentApproved {
                 allocation,
                 slot,
@@ -920,7 +958,7 @@ impl<S: Store> Programme<S> {
         slot: u32,
         reason: Hash32,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         self.safeguards.ensure_role(Role::Inspector, caller)?;
         self.safeguards.ensure_active()?;
         let (a, _) = self.decidable_slot(allocation, slot, now, |s| {
@@ -930,7 +968,7 @@ impl<S: Store> Programme<S> {
             return Err(ProgrammeError::ZeroHash.into());
         }
         self.set_slot(a, slot, DocumentStatus::Rejected { reason });
-        Ok(Effects::of(programme_event(
+        Ok(HotEffects::of(programme_event(
             ProgrammeEvent::DocumentRejected(DocumentRejected {
                 allocation,
                 slot,
@@ -949,7 +987,7 @@ impl<S: Store> Programme<S> {
     ///
     /// `Paused`/`Terminated`, `UnknownAllocation`, `WrongAllocationStatus`,
     /// `AllocationFrozen`, `ConditionsNotMet`.
-    pub fn release(&mut self, allocation: u32) -> Result<Effects, Error> {
+    pub fn release(&mut self, allocation: u32) -> Result<HotEffects, Error> {
         self.safeguards.ensure_active()?;
         let a = self.open(allocation)?;
         if !a.conditions_hold() {
@@ -976,7 +1014,7 @@ impl<S: Store> Programme<S> {
         recorder: AccountId,
         allocation: u32,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         self.safeguards.ensure_active()?;
         let mut a = self.open(allocation)?;
         if now < a.deadline {
@@ -998,12 +1036,12 @@ impl<S: Store> Programme<S> {
             explanation: self.rejection_explanation,
             ai: self.inspector_label,
         };
-        let (decision, events) = self.safeguards.record_decision(recorder, input, now)?;
+        let (decision, recorded) = self.safeguards.record_decision(recorder, input, now)?;
         a.status = AllocationStatus::RejectionPending { decision };
         self.save(&a);
         // A subset of the held amounts, whose total fits a balance.
         self.rejection_pending = self.rejection_pending.saturating_add(a.amount);
-        Ok(Effects::of(events))
+        Ok(HotEffects::one(kit::HotEvent::from(recorded)))
     }
 
     // ----- termination (the step itself: `Mount::terminate`) -----------
@@ -1067,6 +1105,7 @@ impl<S: Store> Programme<S> {
 impl<S: Store> Mount for Programme<S> {
     const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
     type Store = S;
+    type HotEvent = HotEvent;
     type Event = Event;
     type Error = Error;
     type Config = Config;
@@ -1153,14 +1192,14 @@ impl<S: Store> Mount for Programme<S> {
     ///
     /// `Paused` for a split that pays the recipient while paused; the
     /// dispute core's errors.
-    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
+    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<HotEffects, Error> {
+        let (resolution, resolved) = self.safeguards.execute_ruling(dispute, now)?;
         let mut a = self.get(resolution.subject)?;
         a.status = AllocationStatus::Resolved;
         a.dispute = None;
         self.save(&a);
         self.paid_out(a.amount);
-        Ok(Effects::of(events)
+        Ok(HotEffects::one(kit::HotEvent::from(resolved))
             .pay(resolution.payer, resolution.payer_amount)
             .pay(resolution.payee, resolution.payee_amount))
     }
@@ -1176,7 +1215,11 @@ impl<S: Store> Mount for Programme<S> {
     /// `Paused`; `UnknownDecision`; `WrongAllocationStatus` if
     /// the allocation no longer waits for this decision; the review core's
     /// `NotYetFinal`, `AlreadyFinal`.
-    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> Result<Effects, Error> {
+    fn execute_decision(
+        &mut self,
+        decision: DecisionId,
+        now: Timestamp,
+    ) -> Result<HotEffects, Error> {
         if self.safeguards.kill_switch().state() == SwitchState::Paused {
             return Err(safeguards::KillSwitchError::Paused.into());
         }
@@ -1194,7 +1237,7 @@ impl<S: Store> Mount for Programme<S> {
         if status != expected && self.safeguards.reviews().effective(decision, now).is_some() {
             return Err(wrong_status(allocation, expected, status));
         }
-        let (verdict, events) = self.safeguards.take_decision(decision, now)?;
+        let (verdict, took) = self.safeguards.take_decision(decision, now)?;
         let effects = match verdict {
             Verdict::Favourable => self.pay_recipient(a)?,
             Verdict::Adverse => {
@@ -1204,7 +1247,7 @@ impl<S: Store> Mount for Programme<S> {
                 let amount = a.amount;
                 self.paid_out(amount);
                 let to = self.budget_holder;
-                Effects::of(programme_event(ProgrammeEvent::Returned(
+                HotEffects::of(programme_event(ProgrammeEvent::Returned(
                     AllocationReturned {
                         id: allocation,
                         to,
@@ -1215,7 +1258,7 @@ impl<S: Store> Mount for Programme<S> {
                 .pay(to, amount)
             }
         };
-        Ok(Effects::of(events).then(effects))
+        Ok(HotEffects::one(kit::HotEvent::from(took)).then(effects))
     }
 
     /// Admin terminates a paused programme; every held amount no human

@@ -12,8 +12,8 @@ use safeguards::{
     arbitration::ArbitrationClause,
     dispute::DisputeConfig,
     eds::Requirement,
-    kill_switch::{KillSwitchEvent, SettlementPaid, SwitchState},
-    kit::{EdsGate, Mount},
+    kill_switch::{SettlementPaid, SwitchState},
+    kit::{self, EdsGate, Mount},
     review::{
         AiLabel, DecisionId, DecisionInput, DecisionStatus, ReviewConfig, RiskClass, Verdict,
     },
@@ -251,9 +251,46 @@ impl From<EscrowEvent> for Event {
     }
 }
 
+/// The events of the everyday (hot) steps: funding, delivery, approval,
+/// auto-release and the two executions. Only the escrow's own events and
+/// the kit's [`kit::HotEvent`]s, so the contract's code emits four kit
+/// events, not the kit's twenty-three (`shell::apply_hot`); each converts
+/// into the same [`Event`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HotEvent {
+    /// From the safeguards kit; emitted by [`kit::HotEvent::emit`].
+    Safeguards(kit::HotEvent),
+    /// From the escrow.
+    Escrow(EscrowEvent),
+}
+
+impl From<kit::HotEvent> for HotEvent {
+    fn from(e: kit::HotEvent) -> Self {
+        HotEvent::Safeguards(e)
+    }
+}
+
+impl From<EscrowEvent> for HotEvent {
+    fn from(e: EscrowEvent) -> Self {
+        HotEvent::Escrow(e)
+    }
+}
+
+impl From<HotEvent> for Event {
+    fn from(e: HotEvent) -> Self {
+        match e {
+            HotEvent::Safeguards(e) => Event::Safeguards(e.into()),
+            HotEvent::Escrow(e) => Event::Escrow(e),
+        }
+    }
+}
+
 /// What a state change asks the contract to do, in order: emit the events,
 /// then make the payments.
 pub type Effects = safeguards::effects::Effects<Event>;
+
+/// What an everyday (hot) step asks the contract to do.
+pub type HotEffects = safeguards::effects::Effects<HotEvent>;
 
 /// The escrow with its safeguards: the fixed state and running totals
 /// here, each milestone an entry of the store `S` ([`MILESTONES`]), so no
@@ -521,7 +558,7 @@ impl<S: Store> Escrow<S> {
         milestone: u32,
         automated: bool,
         from: &[MilestoneStatus],
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         let mut m = self.load(milestone)?;
         if !from.contains(&m.status) {
             let expected = from.first().copied().unwrap_or(MilestoneStatus::Delivered);
@@ -532,7 +569,7 @@ impl<S: Store> Escrow<S> {
         m.status = MilestoneStatus::Released;
         self.set_milestone(milestone, m);
         self.paid_out(m.amount);
-        Ok(Effects::of(ink::prelude::vec![EscrowEvent::Released(
+        Ok(HotEffects::of(ink::prelude::vec![EscrowEvent::Released(
             MilestoneReleased {
                 milestone,
                 to: self.contractor,
@@ -551,7 +588,7 @@ impl<S: Store> Escrow<S> {
     ///
     /// `NotClient`, `Paused`/`Terminated`, `NotEffective`, `AlreadyFunded`,
     /// `WrongFundingAmount`.
-    pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<Effects, Error> {
+    pub fn fund(&mut self, caller: AccountId, value: Balance) -> Result<HotEffects, Error> {
         self.ensure_client(caller)?;
         self.safeguards.ensure_active()?;
         self.safeguards.ensure_effective()?;
@@ -567,7 +604,7 @@ impl<S: Store> Escrow<S> {
             .into());
         }
         self.funded = true;
-        Ok(Effects::of(ink::prelude::vec![EscrowEvent::Funded(
+        Ok(HotEffects::of(ink::prelude::vec![EscrowEvent::Funded(
             EscrowFunded {
                 by: caller,
                 amount: value,
@@ -587,7 +624,7 @@ impl<S: Store> Escrow<S> {
         caller: AccountId,
         milestone: u32,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         if caller != self.contractor {
             return Err(EscrowError::NotContractor { caller }.into());
         }
@@ -608,7 +645,7 @@ impl<S: Store> Escrow<S> {
         self.set_milestone(milestone, m);
         // A subset of the total, which fits a balance.
         self.delivered_free = self.delivered_free.saturating_add(m.amount);
-        Ok(Effects::of(ink::prelude::vec![EscrowEvent::Delivered(
+        Ok(HotEffects::of(ink::prelude::vec![EscrowEvent::Delivered(
             MilestoneDelivered {
                 milestone,
                 at: now,
@@ -626,7 +663,7 @@ impl<S: Store> Escrow<S> {
     ///
     /// `NotClient`, `Paused`/`Terminated`, `UnknownMilestone`,
     /// `WrongMilestoneStatus`, `MilestoneFrozen`.
-    pub fn approve(&mut self, caller: AccountId, milestone: u32) -> Result<Effects, Error> {
+    pub fn approve(&mut self, caller: AccountId, milestone: u32) -> Result<HotEffects, Error> {
         self.ensure_client(caller)?;
         self.safeguards.ensure_active()?;
         self.release(
@@ -660,7 +697,7 @@ impl<S: Store> Escrow<S> {
         recorder: AccountId,
         milestone: u32,
         now: Timestamp,
-    ) -> Result<Effects, Error> {
+    ) -> Result<HotEffects, Error> {
         self.safeguards.ensure_active()?;
         let mut m = self.load(milestone)?;
         if m.status != MilestoneStatus::Delivered {
@@ -679,7 +716,7 @@ impl<S: Store> Escrow<S> {
         if now < until {
             return Err(EscrowError::ReviewPeriodRunning { until }.into());
         }
-        let (id, events) = self.safeguards.record_decision(
+        let (id, recorded) = self.safeguards.record_decision(
             recorder,
             DecisionInput {
                 subject: self.client,
@@ -698,7 +735,7 @@ impl<S: Store> Escrow<S> {
         self.set_milestone(milestone, m);
         // A subset of the total, which fits a balance.
         self.decision_pending = self.decision_pending.saturating_add(m.amount);
-        Ok(Effects::of(events))
+        Ok(HotEffects::one(kit::HotEvent::from(recorded)))
     }
 
     // ----- termination (the step itself: `Mount::terminate`) -----------
@@ -739,6 +776,7 @@ impl<S: Store> Escrow<S> {
 impl<S: Store> Mount for Escrow<S> {
     const EVIDENCE_LIMIT: usize = MAX_EVIDENCE_PER_DISPUTE;
     type Store = S;
+    type HotEvent = HotEvent;
     type Event = Event;
     type Error = Error;
     type Config = Config;
@@ -837,14 +875,14 @@ impl<S: Store> Mount for Escrow<S> {
     ///
     /// `Paused` for a split that pays the payee while paused; the dispute
     /// core's errors.
-    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<Effects, Error> {
-        let (resolution, events) = self.safeguards.execute_ruling(dispute, now)?;
+    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<HotEffects, Error> {
+        let (resolution, resolved) = self.safeguards.execute_ruling(dispute, now)?;
         let mut m = self.load(resolution.subject)?;
         m.status = MilestoneStatus::Resolved;
         m.dispute = None;
         self.set_milestone(resolution.subject, m);
         self.paid_out(m.amount);
-        Ok(Effects::of(events)
+        Ok(HotEffects::one(kit::HotEvent::from(resolved))
             .pay(resolution.payer, resolution.payer_amount)
             .pay(resolution.payee, resolution.payee_amount))
     }
@@ -871,7 +909,11 @@ impl<S: Store> Mount for Escrow<S> {
     /// `DecisionTookEffect`, then `MilestoneReleased` (automated: true) for
     /// a release, or `SettlementPaid` to the client for a favourable verdict
     /// after termination.
-    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> Result<Effects, Error> {
+    fn execute_decision(
+        &mut self,
+        decision: DecisionId,
+        now: Timestamp,
+    ) -> Result<HotEffects, Error> {
         let d = self
             .safeguards
             .reviews()
@@ -899,8 +941,8 @@ impl<S: Store> Mount for Escrow<S> {
                 m.status,
             ));
         }
-        let (verdict, events) = self.safeguards.take_decision(decision, now)?;
-        let effects = Effects::of(events);
+        let (verdict, took) = self.safeguards.take_decision(decision, now)?;
+        let effects = HotEffects::one(kit::HotEvent::from(took));
         match verdict {
             // Cannot fail: the milestone is DecisionPending (checked above)
             // and a pending decision cannot be disputed, so it is not frozen.
@@ -921,9 +963,7 @@ impl<S: Store> Mount for Escrow<S> {
                     amount: m.amount,
                 };
                 Ok(effects
-                    .and(ink::prelude::vec![SafeguardEvent::KillSwitch(
-                        KillSwitchEvent::SettlementPaid(refund)
-                    )])
+                    .and(ink::prelude::vec![kit::HotEvent::from(refund)])
                     .pay(self.client, m.amount))
             }
             Verdict::Favourable => {

@@ -39,10 +39,14 @@
 //! calls, with `?`, either the escrow's own method or, for `safeguard` (every
 //! safeguard message, by its `SafeguardCall` variant: `pause`,
 //! `accept_agreement`, `raise_dispute`, `terminate`, ...),
-//! `safeguards::kit::dispatch`, which asks the registry first for an
-//! acceptance and a noted invalidation; `safeguard_query` answers every
-//! safeguard read. `apply` emits the escrow's events, passes the kit's to
-//! `SafeguardEvent::emit`, and then makes the payments.
+//! `safeguards::kit::split::dispatch_hot`: the two executions here, every
+//! other call in the cold code (`service_agreement_cold`), which runs
+//! `safeguards::kit::dispatch` (it asks the registry first for an
+//! acceptance and a noted invalidation); `safeguard_query` answers every
+//! safeguard read, in the cold code. `apply_hot` emits the escrow's
+//! events, passes the kit's (`safeguards::HotEvent`, the only ones a
+//! message here can produce) to their `emit`, and then makes the
+//! payments.
 //!
 //! ## Invariants
 //!
@@ -89,10 +93,7 @@ pub use errors::{Error, EscrowError};
 #[ink::contract]
 pub mod service_agreement {
     use safeguards::{
-        kit::{
-            split::{self, Forwarded, Linked, SafeguardRoute},
-            Mount,
-        },
+        kit::split::{self, Forwarded, Linked, SafeguardRoute},
         store::InkStore,
         SafeguardAnswer, SafeguardQuery,
     };
@@ -100,7 +101,7 @@ pub mod service_agreement {
     use crate::{
         errors::Error,
         escrow::{Config, Escrow, Milestone},
-        shell::apply,
+        shell::apply_hot,
     };
 
     /// The contract's result type.
@@ -160,7 +161,7 @@ pub mod service_agreement {
         pub fn fund(&mut self) -> Result<()> {
             let (caller, value) = (self.env().caller(), self.env().transferred_value());
             let effects = self.escrow.fund(caller, value)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The contractor marks a milestone delivered.
@@ -177,7 +178,7 @@ pub mod service_agreement {
         pub fn mark_delivered(&mut self, milestone: u32) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             let effects = self.escrow.mark_delivered(caller, milestone, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// The client approves a delivered milestone; it is paid.
@@ -193,7 +194,7 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn approve_milestone(&mut self, milestone: u32) -> Result<()> {
             let effects = self.escrow.approve(self.env().caller(), milestone)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         /// Anyone triggers the automatic release of a delivered milestone
@@ -214,7 +215,7 @@ pub mod service_agreement {
         pub fn auto_release(&mut self, milestone: u32) -> Result<()> {
             let (me, now) = (self.env().account_id(), self.env().block_timestamp());
             let effects = self.escrow.auto_release(me, milestone, now)?;
-            apply(effects)
+            apply_hot(effects)
         }
 
         // ----- the safeguards kit -----------------------------------------
@@ -244,18 +245,10 @@ pub mod service_agreement {
         #[ink(message)]
         pub fn safeguard(&mut self, call: SafeguardRoute) -> Result<()> {
             let now = self.env().block_timestamp();
-            // The two arms `kit::dispatch` runs for these calls, and nothing
-            // before them (`kit/mount.rs`).
-            let effects = match call {
-                SafeguardRoute::ExecuteRuling { dispute } => {
-                    self.escrow.execute_ruling(dispute, now)?
-                }
-                SafeguardRoute::ExecuteDecision { decision } => {
-                    self.escrow.execute_decision(decision, now)?
-                }
-                SafeguardRoute::Cold(_) => split::forward::<Environment>(split::cold_code()),
-            };
-            apply(effects)
+            // The two executions through `kit::execute`, as `kit::dispatch`
+            // runs them; the rest in the cold code.
+            let effects = split::dispatch_hot::<Environment, _>(&mut self.escrow, now, call)?;
+            apply_hot(effects)
         }
 
         /// Answers a kit read ([`SafeguardQuery`]: admin, roles, switch

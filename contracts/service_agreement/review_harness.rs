@@ -19,7 +19,7 @@ use safeguards::{
 use safeguards::{kit::Mount, store::MemStore};
 
 use crate::{
-    escrow::{prices, Config, Event, SettlementRule},
+    escrow::{prices, Config, Event, HotEvent, SettlementRule},
     Error,
 };
 
@@ -97,6 +97,12 @@ impl KitEvent for Event {
             Event::Safeguards(e) => Some(e),
             Event::Escrow(_) => None,
         }
+    }
+}
+
+impl KitEvent for HotEvent {
+    fn kit_event(self) -> Option<SafeguardEvent> {
+        Event::from(self).kit_event()
     }
 }
 
@@ -271,16 +277,13 @@ mod auto_release_review {
         // recorded as a settlement payment
         let out = e.execute_decision(id, at + 4).unwrap();
         assert_eq!(out.payouts, ink::prelude::vec![(acc(CLIENT), AMOUNT)]);
-        let refund = safeguards::SafeguardEvent::KillSwitch(
-            safeguards::kill_switch::KillSwitchEvent::SettlementPaid(
-                safeguards::kill_switch::SettlementPaid {
-                    recipient: acc(CLIENT),
-                    amount: AMOUNT,
-                },
-            ),
-        );
+        let refund =
+            safeguards::HotEvent::SettlementPaid(safeguards::kill_switch::SettlementPaid {
+                recipient: acc(CLIENT),
+                amount: AMOUNT,
+            });
         assert!(
-            out.events.contains(&crate::escrow::Event::from(refund)),
+            out.events.contains(&HotEvent::from(refund)),
             "{:?}",
             out.events
         );
@@ -543,8 +546,8 @@ mod properties {
                         }
                         r
                     }
-                    Step::Execute(dt) => { now += dt; e.execute_decision(f.id, now) }
-                    Step::Approve(dt) => { now += dt; e.approve(acc(CLIENT), 0) }
+                    Step::Execute(dt) => { now += dt; e.execute_decision(f.id, now).map(safeguards::effects::Effects::convert) }
+                    Step::Approve(dt) => { now += dt; e.approve(acc(CLIENT), 0).map(safeguards::effects::Effects::convert) }
                     Step::Dispute(dt) => { now += dt; e.raise_dispute(acc(CONTRACTOR), 0, h(5), now) }
                     Step::Pause(dt) => { now += dt; e.safeguarded(|s| s.pause(acc(ADMIN), h(3), now)) }
                     Step::Resume(dt) => { now += dt; e.safeguarded(|s| s.resume(acc(ADMIN), now)) }

@@ -22,7 +22,7 @@ use safeguards::{
     store::{MemStore, Store},
     AccountId,
 };
-use service_agreement::escrow::{Config, Effects, Escrow, MAX_EVIDENCE_PER_DISPUTE};
+use service_agreement::escrow::{Config, Escrow, MAX_EVIDENCE_PER_DISPUTE};
 
 use crate::fixtures::{self, doc, sha256, Accounts, DAY, MASTER_AGREEMENT, MILESTONES, T0};
 
@@ -113,10 +113,13 @@ fn taken() -> Cells {
 }
 
 impl Model {
-    fn step(
+    fn step<E>(
         &mut self,
         label: &str,
-        message: impl FnOnce(&mut Escrow<ThreadStore>) -> Result<Effects, service_agreement::Error>,
+        message: impl FnOnce(
+            &mut Escrow<ThreadStore>,
+        )
+            -> Result<safeguards::effects::Effects<E>, service_agreement::Error>,
     ) -> Result<()> {
         reset();
         message(&mut self.escrow).map_err(|e| anyhow!("model step `{label}` failed: {e:?}"))?;

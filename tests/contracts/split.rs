@@ -4,7 +4,9 @@
 //! be a contract of its own, cannot be removed while the contract lives,
 //! and must be on chain before the contract can be instantiated. The
 //! bundle-level checks run on both templates; the chain-level ones on
-//! `service_agreement` (the mechanism is `split`'s, the same in both).
+//! `service_agreement`, and the announcement, the lock and `config()` on
+//! `programmable_payment` too (the mechanism is `split`'s, the same in
+//! both).
 use safeguards::AgreementError;
 use scale::Decode;
 use service_agreement::Error;
@@ -237,4 +239,98 @@ fn value_sent_with_a_forwarded_call_is_refused_and_stays_with_the_sender() {
         f.chain.balance(&a.guardian) >= guardian.saturating_sub(1_000)
             && f.chain.balance(&a.guardian) <= guardian
     );
+}
+
+#[test]
+fn a_refused_configuration_leaves_no_contract_and_no_lock_on_the_cold_code() {
+    // given: the cold code on chain, uploaded by the admin, and a
+    // configuration the cold code's `init` refuses (no milestones)
+    let hot = shart::bundle::bundle("service_agreement").unwrap();
+    let a = fixtures::Accounts::new();
+    let mut chain = Chain::new();
+    let config = service_agreement::escrow::Config {
+        milestones: vec![],
+        ..fixtures::config(&a, ink::primitives::AccountId::from([9; 32]))
+    };
+    // when: the admin instantiates (the runtime uploads the cold code
+    // first, then instantiates the contract's code)
+    let out = chain.deploy(&hot, &a.admin, "new", config, 0, &[]);
+    // then: `init`'s refusal ends the instantiation, with nothing emitted,
+    // `ColdCodeLinked` included (it was emitted before the refusal)
+    assert!(out.reverted, "{:?}", out.value);
+    let Err(CallError::Reverted(data)) = &out.value else {
+        panic!("expected a revert, got {:?}", out.value);
+    };
+    assert_eq!(
+        <Result<Result<(), Error>, ink::LangError>>::decode(&mut &data[..]).unwrap(),
+        Ok(Err(Error::Escrow(
+            service_agreement::EscrowError::InvalidMilestones
+        )))
+    );
+    assert!(out.events.is_empty(), "{:?}", out.events());
+    // and the lock went with the instantiation: the uploader can remove
+    // the cold code, as code nothing depends on
+    chain
+        .remove_code(&a.admin, fixtures::cold_code())
+        .expect("no contract depends on the cold code");
+}
+
+#[test]
+fn the_cold_code_s_constructor_logic_is_no_message_of_the_contract() {
+    // given: a deployed agreement
+    let mut f = deploy().unwrap();
+    let a = f.accounts.clone();
+    // and a view of the contract that sends the cold code's `init`
+    // selector as a message
+    let hot = f.contract.bundle.clone();
+    let cold = hot.cold.as_deref().unwrap();
+    let mut reinit = f.contract.clone();
+    reinit
+        .bundle
+        .messages
+        .insert("init".into(), cold.messages["init"]);
+    let config: service_agreement::escrow::Config = f.read("config", ());
+    f.chain.clear_events();
+    let root = f.chain.state_root();
+    // when: the admin (or anyone) sends it, with a whole configuration
+    let out = f
+        .chain
+        .call::<_, Result<(), Error>>(&reinit, &a.admin, "init", config, 0);
+    // then: the contract has no such message (its constructor took the
+    // selector, and constructors are not messages): ink! refuses the
+    // input; nothing is forwarded, emitted or changed
+    assert_eq!(
+        out.value,
+        Err(CallError::Lang(ink::LangError::CouldNotReadInput))
+    );
+    assert!(out.events.is_empty(), "{:?}", out.events());
+    assert_eq!(f.chain.state_root(), root);
+}
+
+#[test]
+fn programmable_payment_announces_locks_and_names_its_cold_code() {
+    // given: a deployed programme and its cold code's hash
+    let mut p = shart::payment::deploy().unwrap();
+    let a = p.accounts.clone();
+    let cold = fixtures::cold_code_of("programmable_payment");
+    // then: its own code announces the cold code first
+    let first = p.deployment.events.first().expect("events");
+    assert_eq!(first.contract, p.contract.address);
+    assert_eq!(
+        first.event,
+        shart::events::ShartEvent::ColdCodeLinked(safeguards::kit::split::ColdCodeLinked {
+            cold_code: cold,
+        })
+    );
+    // and `config()` names it, and the digest every acceptance quotes
+    // covers it
+    let config: programmable_payment::programme::Config = p.read("config", ());
+    assert_eq!(config.cold_code, cold);
+    assert_eq!(fixtures::config_digest(&config), p.config_digest);
+    // and the chain keeps it while the contract lives
+    let err = p
+        .chain
+        .remove_code(&a.admin, cold)
+        .expect_err("the cold code should stay");
+    assert!(err.contains("CodeInUse"), "{err}");
 }

@@ -174,9 +174,9 @@ fn programme_err(e: ProgrammeError) -> Error {
 }
 
 /// `call` fails with `expected` and leaves the programme unchanged.
-fn assert_refused(
+fn assert_refused<E: core::fmt::Debug + PartialEq>(
     p: &mut Programme,
-    call: impl FnOnce(&mut Programme) -> Result<Effects, Error>,
+    call: impl FnOnce(&mut Programme) -> Result<safeguards::effects::Effects<E>, Error>,
     expected: Error,
 ) {
     let before = p.clone();
@@ -777,7 +777,7 @@ fn rejected_document_can_be_submitted_again() {
     // then
     assert!(matches!(
         effects.events[..],
-        [Event::Programme(ProgrammeEvent::DocumentRejected(
+        [HotEvent::Programme(ProgrammeEvent::DocumentRejected(
             DocumentRejected {
                 reason,
                 ..
@@ -963,7 +963,7 @@ fn rejection_not_contested_returns_the_amount_to_the_budget_holder() {
     assert_eq!(effects.payouts, vec![(acc(HOLDER), AMOUNT)]);
     assert!(effects
         .events
-        .contains(&Event::Programme(ProgrammeEvent::Returned(
+        .contains(&HotEvent::Programme(ProgrammeEvent::Returned(
             AllocationReturned {
                 id: 0,
                 to: acc(HOLDER),
@@ -1479,30 +1479,37 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
     };
     let op = &op;
     let result = match op {
-        Op::Fund(v) => p.fund(acc(HOLDER), *v),
-        Op::Allocate(r, amount, d, n) => p.allocate(
-            acc(HOLDER),
-            recipients[usize::from(*r)],
-            *amount,
-            7,
-            t + d,
-            (1..=u32::from(*n)).collect(),
-            t,
-        ),
+        Op::Fund(v) => p.fund(acc(HOLDER), *v).map(HotEffects::convert),
+        Op::Allocate(r, amount, d, n) => p
+            .allocate(
+                acc(HOLDER),
+                recipients[usize::from(*r)],
+                *amount,
+                7,
+                t + d,
+                (1..=u32::from(*n)).collect(),
+                t,
+            )
+            .map(HotEffects::convert),
         Op::Submit(a, s) => {
             let who = recipient_of(p, *a);
             p.submit_document(who, *a, *s, h(20), t)
+                .map(HotEffects::convert)
         }
-        Op::Approve(a, s) => p.approve_document(acc(INSPECTOR), *a, *s, t),
-        Op::Reject(a, s) => p.reject_document(acc(INSPECTOR), *a, *s, h(30), t),
-        Op::Release(a) => p.release(*a),
-        Op::Close(a) => p.close(acc(CONTRACT), *a, t),
+        Op::Approve(a, s) => p
+            .approve_document(acc(INSPECTOR), *a, *s, t)
+            .map(HotEffects::convert),
+        Op::Reject(a, s) => p
+            .reject_document(acc(INSPECTOR), *a, *s, h(30), t)
+            .map(HotEffects::convert),
+        Op::Release(a) => p.release(*a).map(HotEffects::convert),
+        Op::Close(a) => p.close(acc(CONTRACT), *a, t).map(HotEffects::convert),
         Op::RequestReview(d) => {
             let who = subject_of(p, *d);
             p.safeguarded(|s| s.request_review(who, *d, h(40), t))
         }
         Op::Resolve(d, v) => p.safeguarded(|s| s.resolve_review(acc(REVIEWER), *d, *v, h(41), t)),
-        Op::Execute(d) => p.execute_decision(*d, t),
+        Op::Execute(d) => p.execute_decision(*d, t).map(HotEffects::convert),
         Op::Dispute(by_holder, a) => {
             let who = if *by_holder {
                 acc(HOLDER)
@@ -1512,7 +1519,7 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
             p.raise_dispute(who, *a, h(50), t)
         }
         Op::Rule(d, bps) => p.safeguarded(|s| s.rule(acc(ARBITRATOR), *d, *bps, h(51), t)),
-        Op::ExecuteRuling(d) => p.execute_ruling(*d, t),
+        Op::ExecuteRuling(d) => p.execute_ruling(*d, t).map(HotEffects::convert),
         Op::Pause => p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), t)),
         Op::Resume => p.safeguarded(|s| s.resume(acc(ADMIN), t)),
         Op::Advance(dt) => {
@@ -1660,6 +1667,25 @@ impl KitEvent for Event {
     }
 }
 
+impl KitEvent for HotEvent {
+    fn kit_event(self) -> Option<SafeguardEvent> {
+        Event::from(self).kit_event()
+    }
+}
+
+/// A hot step's event reads as the contract's event it becomes.
+impl PartialEq<Event> for HotEvent {
+    fn eq(&self, other: &Event) -> bool {
+        match (self, other) {
+            (HotEvent::Programme(a), Event::Programme(b)) => a == b,
+            (HotEvent::Safeguards(a), Event::Safeguards(b)) => {
+                SafeguardEvent::from(a.clone()) == *b
+            }
+            _ => false,
+        }
+    }
+}
+
 /// The inspector's rejection of a document, closed at the deadline, is the
 /// decision; its AI label carries the risk class asked for.
 impl DecisionHarness for Harness {
@@ -1711,7 +1737,7 @@ fn decision_read_shows_the_review_status() {
     assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
     assert!(effects.events.iter().any(|e| matches!(
         e,
-        Event::Safeguards(SafeguardEvent::Review(ReviewEvent::DecisionTookEffect(d))) if d.basis == EffectBasis::DeadlineFallback
+        HotEvent::Safeguards(safeguards::HotEvent::DecisionTookEffect(d)) if d.basis == EffectBasis::DeadlineFallback
     )));
 }
 

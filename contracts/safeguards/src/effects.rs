@@ -33,6 +33,14 @@ impl<E> Effects<E> {
         }
     }
 
+    /// One event; no payment.
+    pub fn one<T: Into<E>>(event: T) -> Self {
+        Self {
+            events: ink::prelude::vec![event.into()],
+            payouts: Vec::new(),
+        }
+    }
+
     /// Appends the events of another core call.
     #[must_use]
     pub fn and<T: Into<E>>(mut self, events: Vec<T>) -> Self {
@@ -46,6 +54,15 @@ impl<E> Effects<E> {
         self.events.extend(next.events);
         self.payouts.extend(next.payouts);
         self
+    }
+
+    /// The same events, each converted into `F`, and the same payments:
+    /// a hot step's effects as the contract's (`kit::HotEvent`).
+    pub fn convert<F: From<E>>(self) -> Effects<F> {
+        Effects {
+            events: self.events.into_iter().map(Into::into).collect(),
+            payouts: self.payouts,
+        }
     }
 
     /// Adds a payment of `amount` to `to`, unless it is zero.

@@ -67,8 +67,8 @@ pub use dispute::DisputeError;
 pub use eds::EdsError;
 pub use kill_switch::KillSwitchError;
 pub use kit::{
-    SafeguardAnswer, SafeguardCall, SafeguardError, SafeguardEvent, SafeguardQuery, Safeguards,
-    SafeguardsConfig,
+    HotEvent, SafeguardAnswer, SafeguardCall, SafeguardError, SafeguardEvent, SafeguardQuery,
+    Safeguards, SafeguardsConfig,
 };
 pub use review::ReviewError;
 pub use roles::RolesError;

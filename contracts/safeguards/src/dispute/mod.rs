@@ -624,7 +624,7 @@ impl<S: Store> Disputes<S> {
         &mut self,
         id: u32,
         now: Timestamp,
-    ) -> Result<(Resolution, Vec<DisputeEvent>), DisputeError> {
+    ) -> Result<(Resolution, DisputeResolved), DisputeError> {
         let mut d = self.load(id)?;
         let (bps, by_fallback) = self.due_split(&d, now)?;
         let (payer_amount, payee_amount) =
@@ -644,13 +644,13 @@ impl<S: Store> Disputes<S> {
         };
         Ok((
             resolution,
-            ink::prelude::vec![DisputeEvent::Resolved(DisputeResolved {
+            DisputeResolved {
                 id,
                 subject: d.subject,
                 payer_amount,
                 payee_amount,
                 by_fallback,
-            })],
+            },
         ))
     }
 }

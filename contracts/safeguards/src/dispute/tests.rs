@@ -369,20 +369,20 @@ fn execute_inside_appeal_window_fails_with_not_executable_yet() {
 #[test]
 fn execute_after_appeal_window_pays_the_ruling_split() {
     let mut d = ruled(2_500);
-    let (res, events) = d.execute(0, T0 + 4 * DAY).unwrap();
+    let (res, resolved) = d.execute(0, T0 + 4 * DAY).unwrap();
     assert_eq!(res.payer_amount, 250);
     assert_eq!(res.payee_amount, 750);
     assert_eq!(d.get(0).unwrap().status, DisputeStatus::Resolved);
     assert!(!d.is_frozen(0));
     assert_eq!(
-        events,
-        vec![DisputeEvent::Resolved(DisputeResolved {
+        resolved,
+        DisputeResolved {
             id: 0,
             subject: 0,
             payer_amount: 250,
             payee_amount: 750,
             by_fallback: false
-        })]
+        }
     );
 }
 
@@ -411,17 +411,17 @@ fn execute_without_ruling_before_deadline_fails_with_not_executable_yet() {
 #[test]
 fn execute_without_ruling_after_deadline_applies_fallback() {
     let mut d = raised();
-    let (res, events) = d.execute(0, T0 + 10 * DAY).unwrap();
+    let (res, resolved) = d.execute(0, T0 + 10 * DAY).unwrap();
     assert_eq!((res.payer_amount, res.payee_amount), (1_000, 0));
     assert_eq!(
-        events,
-        vec![DisputeEvent::Resolved(DisputeResolved {
+        resolved,
+        DisputeResolved {
             id: 0,
             subject: 0,
             payer_amount: 1_000,
             payee_amount: 0,
             by_fallback: true
-        })]
+        }
     );
 }
 

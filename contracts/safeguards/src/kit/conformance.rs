@@ -180,7 +180,9 @@ pub trait KitHarness: Sized + Clone + PartialEq + core::fmt::Debug {
     ///
     /// The template's refusal.
     fn execute_ruling(&mut self, id: u32, now: Timestamp) -> Result<Effects, Self::Error> {
-        self.core_mut().execute_ruling(id, now).map(kit_effects)
+        self.core_mut()
+            .execute_ruling(id, now)
+            .map(|e| kit_effects(as_event::<Self::Core>(e)))
     }
 
     /// `caller` terminates with the template's settlement
@@ -209,6 +211,11 @@ pub const TERMINATION_REASON: Hash32 = [0x7e; 32];
 pub trait KitEvent {
     /// The kit's event, if this is one.
     fn kit_event(self) -> Option<SafeguardEvent>;
+}
+
+/// A hot step's effects as the template's events.
+fn as_event<M: Mount>(effects: effects::Effects<M::HotEvent>) -> effects::Effects<M::Event> {
+    effects.convert()
 }
 
 /// The kit's events among a template's `effects`, and all its payments.
@@ -255,7 +262,9 @@ pub trait DecisionHarness: KitHarness {
     ///
     /// The template's refusal.
     fn run_decision(&mut self, id: DecisionId, now: Timestamp) -> Result<Effects, Self::Error> {
-        self.core_mut().execute_decision(id, now).map(kit_effects)
+        self.core_mut()
+            .execute_decision(id, now)
+            .map(|e| kit_effects(as_event::<Self::Core>(e)))
     }
 }
 

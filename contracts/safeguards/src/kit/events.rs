@@ -2,8 +2,12 @@
 //! exhaustive `emit`.
 
 use crate::{
-    agreement::AgreementEvent, arbitration::ArbitrationEvent, dispute::DisputeEvent,
-    kill_switch::KillSwitchEvent, review::ReviewEvent, roles::RolesEvent,
+    agreement::AgreementEvent,
+    arbitration::ArbitrationEvent,
+    dispute::{DisputeEvent, DisputeResolved},
+    kill_switch::{KillSwitchEvent, SettlementPaid},
+    review::{AutomatedDecisionRecorded, DecisionTookEffect, ReviewEvent},
+    roles::RolesEvent,
 };
 
 /// Every event a safeguard can emit, by safeguard.
@@ -85,4 +89,76 @@ event_from!(
     Arbitration(ArbitrationEvent),
     Dispute(DisputeEvent),
     Review(ReviewEvent)
+);
+
+/// The safeguard events a template's everyday (hot) steps can produce:
+/// executing a ruling ([`DisputeResolved`]), recording and carrying out
+/// an automated decision ([`AutomatedDecisionRecorded`],
+/// [`DecisionTookEffect`]), and a settlement payment a favourable verdict
+/// makes after termination ([`SettlementPaid`]).
+///
+/// A type of its own so that a split template's hot code links four
+/// `emit_event` instances, not the kit's twenty-three (each is a few
+/// hundred bytes of Wasm that every call pays to load), and so that the
+/// compiler, not a test, rules out a hot step producing any other event:
+/// the kit's [`execute_ruling`](super::Safeguards::execute_ruling),
+/// [`record_decision`](super::Safeguards::record_decision) and
+/// [`take_decision`](super::Safeguards::take_decision) return these
+/// events' types, and a template's hot steps return its effects over this
+/// type ([`Mount::HotEvent`](super::Mount::HotEvent)). Each is the same
+/// event, under the same name, as its [`SafeguardEvent`] variant
+/// (`From<HotEvent> for SafeguardEvent`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HotEvent {
+    /// `SafeguardEvent::Dispute(DisputeEvent::Resolved)`.
+    DisputeResolved(DisputeResolved),
+    /// `SafeguardEvent::Review(ReviewEvent::AutomatedDecisionRecorded)`.
+    AutomatedDecisionRecorded(AutomatedDecisionRecorded),
+    /// `SafeguardEvent::Review(ReviewEvent::DecisionTookEffect)`.
+    DecisionTookEffect(DecisionTookEffect),
+    /// `SafeguardEvent::KillSwitch(KillSwitchEvent::SettlementPaid)`.
+    SettlementPaid(SettlementPaid),
+}
+
+impl HotEvent {
+    /// Emits the event in a contract of environment `E`, exactly as
+    /// [`SafeguardEvent::emit`] emits its variant.
+    pub fn emit<E: ink::env::Environment>(self) {
+        use ink::env::emit_event;
+        match self {
+            Self::DisputeResolved(e) => emit_event::<E, _>(e),
+            Self::AutomatedDecisionRecorded(e) => emit_event::<E, _>(e),
+            Self::DecisionTookEffect(e) => emit_event::<E, _>(e),
+            Self::SettlementPaid(e) => emit_event::<E, _>(e),
+        }
+    }
+}
+
+impl From<HotEvent> for SafeguardEvent {
+    fn from(e: HotEvent) -> Self {
+        match e {
+            HotEvent::DisputeResolved(e) => Self::Dispute(DisputeEvent::Resolved(e)),
+            HotEvent::AutomatedDecisionRecorded(e) => {
+                Self::Review(ReviewEvent::AutomatedDecisionRecorded(e))
+            }
+            HotEvent::DecisionTookEffect(e) => Self::Review(ReviewEvent::DecisionTookEffect(e)),
+            HotEvent::SettlementPaid(e) => Self::KillSwitch(KillSwitchEvent::SettlementPaid(e)),
+        }
+    }
+}
+
+macro_rules! hot_event_from {
+    ($($variant:ident),*) => {$(
+        impl From<$variant> for HotEvent {
+            fn from(e: $variant) -> Self {
+                Self::$variant(e)
+            }
+        }
+    )*};
+}
+hot_event_from!(
+    DisputeResolved,
+    AutomatedDecisionRecorded,
+    DecisionTookEffect,
+    SettlementPaid
 );

@@ -36,18 +36,21 @@ pub mod split;
 
 pub use call::{SafeguardAnswer, SafeguardCall, SafeguardQuery};
 pub use errors::SafeguardError;
-pub use events::SafeguardEvent;
-pub use mount::{dispatch, Mount};
+pub use events::{HotEvent, SafeguardEvent};
+pub use mount::{dispatch, execute, Execution, Mount};
 
 use ink::prelude::vec::Vec;
 
 use crate::{
     agreement::{Agreement, Terms},
     arbitration::{Arbitration, ArbitrationClause},
-    dispute::{DisputeConfig, Disputes, Resolution},
+    dispute::{DisputeConfig, DisputeResolved, Disputes, Resolution},
     eds::{AttestationId, Requirement, RevocationReason},
     kill_switch::{KillSwitch, SwitchState},
-    review::{DecisionId, DecisionInput, ReviewConfig, Reviews, Verdict},
+    review::{
+        AutomatedDecisionRecorded, DecisionId, DecisionInput, DecisionTookEffect, ReviewConfig,
+        Reviews, Verdict,
+    },
     roles::{Role, Roles},
     store::{Store, EDS_GATE},
     types::{AccountId, Balance, Hash32, Timestamp},
@@ -549,15 +552,14 @@ impl<S: Store> Safeguards<S> {
         &mut self,
         dispute: u32,
         now: Timestamp,
-    ) -> Result<(Resolution, Vec<SafeguardEvent>), SafeguardError> {
+    ) -> Result<(Resolution, DisputeResolved), SafeguardError> {
         if self.kill_switch.state() == SwitchState::Paused {
             let refund_only = matches!(self.disputes.executable_split(dispute, now), Some((_, 0)));
             if !refund_only {
                 return Err(KillSwitchError::Paused.into());
             }
         }
-        let (resolution, resolved) = self.disputes.execute(dispute, now)?;
-        Ok((resolution, events(resolved)))
+        Ok(self.disputes.execute(dispute, now)?)
     }
 
     // ----- reviews of automated decisions -------------------------------
@@ -573,9 +575,8 @@ impl<S: Store> Safeguards<S> {
         recorder: AccountId,
         input: DecisionInput,
         now: Timestamp,
-    ) -> Result<(DecisionId, Vec<SafeguardEvent>), SafeguardError> {
-        let (id, recorded) = self.reviews.record(recorder, input, now)?;
-        Ok((id, events(recorded)))
+    ) -> Result<(DecisionId, AutomatedDecisionRecorded), SafeguardError> {
+        Ok(self.reviews.record(recorder, input, now)?)
     }
 
     /// The subject asks for human review inside the window. Works while
@@ -633,9 +634,8 @@ impl<S: Store> Safeguards<S> {
         &mut self,
         decision: DecisionId,
         now: Timestamp,
-    ) -> Result<(Verdict, Vec<SafeguardEvent>), SafeguardError> {
-        let (verdict, took) = self.reviews.take_effect(decision, now)?;
-        Ok((verdict, events(took)))
+    ) -> Result<(Verdict, DecisionTookEffect), SafeguardError> {
+        Ok(self.reviews.take_effect(decision, now)?)
     }
 
     // ----- kill switch -------------------------------------------------

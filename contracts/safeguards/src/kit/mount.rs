@@ -19,7 +19,7 @@
 //! ([`Mount::config_with_clause`], [`Mount::store_config`]). Every template
 //! therefore exposes the same nineteen safeguard calls under the same
 //! indices: an auditor, a wallet or `shart check` reads one enum.
-use super::{SafeguardCall, SafeguardError, SafeguardEvent, Safeguards};
+use super::{HotEvent, SafeguardCall, SafeguardError, SafeguardEvent, Safeguards};
 use crate::{
     agreement::Terms,
     arbitration::ArbitrationClause,
@@ -36,8 +36,14 @@ use crate::{
 pub trait Mount {
     /// The store of the kit it mounts.
     type Store: Store;
-    /// The template's event, into which every kit event converts.
-    type Event: From<SafeguardEvent>;
+    /// The events of the template's hot steps (its everyday messages and
+    /// the two executions): its own events and the kit's [`HotEvent`]s,
+    /// and no other (see [`HotEvent`]).
+    type HotEvent: From<HotEvent>;
+
+    /// The template's event, into which every kit event and every hot
+    /// event converts.
+    type Event: From<SafeguardEvent> + From<Self::HotEvent>;
     /// The template's flat error, into which every kit error and every
     /// registry gate error converts.
     type Error: From<SafeguardError> + From<GateError>;
@@ -143,7 +149,7 @@ pub trait Mount {
         &mut self,
         dispute: u32,
         now: Timestamp,
-    ) -> Result<Effects<Self::Event>, Self::Error>;
+    ) -> Result<Effects<Self::HotEvent>, Self::Error>;
 
     /// Anyone carries out a final automated decision once
     /// ([`Safeguards::take_decision`]); the template applies its verdict to
@@ -157,7 +163,7 @@ pub trait Mount {
         &mut self,
         decision: DecisionId,
         now: Timestamp,
-    ) -> Result<Effects<Self::Event>, Self::Error>;
+    ) -> Result<Effects<Self::HotEvent>, Self::Error>;
 
     /// The admin terminates a paused contract: the template computes its
     /// settlement of what no human process holds and pays it through
@@ -194,6 +200,44 @@ pub fn dispatch<M: Mount>(
     call: SafeguardCall,
 ) -> Result<Effects<M::Event>, M::Error> {
     dispatch_asking(core, &OnChain, caller, now, call)
+}
+
+/// The two safeguard calls that pay: executing a dispute's ruling and an
+/// automated decision. A split template's hot code decodes and runs these
+/// itself ([`split::SafeguardRoute`](super::split::SafeguardRoute)), so
+/// they are a type of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Execution {
+    /// `SafeguardCall::ExecuteRuling`.
+    Ruling {
+        /// The dispute.
+        dispute: u32,
+    },
+    /// `SafeguardCall::ExecuteDecision`.
+    Decision {
+        /// The decision.
+        decision: DecisionId,
+    },
+}
+
+/// Runs an execution on a template's core at `now`: the template's
+/// [`Mount::execute_ruling`] or [`Mount::execute_decision`], with nothing
+/// before it. The one body both [`dispatch`] and a split template's hot
+/// code ([`split::dispatch_hot`](super::split::dispatch_hot)) run, so no
+/// check can reach one and not the other.
+///
+/// # Errors
+///
+/// The step's.
+pub fn execute<M: Mount>(
+    core: &mut M,
+    execution: Execution,
+    now: Timestamp,
+) -> Result<Effects<M::HotEvent>, M::Error> {
+    match execution {
+        Execution::Ruling { dispute } => core.execute_ruling(dispute, now),
+        Execution::Decision { decision } => core.execute_decision(decision, now),
+    }
 }
 
 /// [`dispatch`], asking `registry` for the EDS gate's answers: the kit's
@@ -234,11 +278,14 @@ pub(crate) fn dispatch_asking<M: Mount>(
             subject,
             evidence_hash,
         } => return core.raise_dispute(caller, subject, evidence_hash, now),
-        // A split template runs these two arms in its hot code, without
-        // `dispatch` (`split::SafeguardRoute`): a check added above this
-        // match must be added there too.
-        SafeguardCall::ExecuteRuling { dispute } => return core.execute_ruling(dispute, now),
-        SafeguardCall::ExecuteDecision { decision } => return core.execute_decision(decision, now),
+        // A split template's hot code runs these two through the same
+        // `execute`, without the rest of `dispatch` (`split::dispatch_hot`).
+        SafeguardCall::ExecuteRuling { dispute } => {
+            return execute(core, Execution::Ruling { dispute }, now).map(Effects::convert)
+        }
+        SafeguardCall::ExecuteDecision { decision } => {
+            return execute(core, Execution::Decision { decision }, now).map(Effects::convert)
+        }
         SafeguardCall::Terminate { reason_hash } => {
             return core.terminate(caller, reason_hash, now)
         }

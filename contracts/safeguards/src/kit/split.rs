@@ -50,11 +50,12 @@ use scale::{Decode, Encode, Input, Output};
 #[cfg(feature = "std")]
 use scale_info::{Type, TypeInfo};
 
-use super::SafeguardCall;
+use super::{execute, Execution, Mount, SafeguardCall};
 use crate::{
+    effects::Effects,
     review::DecisionId,
     store::{InkStore, Store, COLD_CODE},
-    types::Hash32,
+    types::{Hash32, Timestamp},
 };
 
 /// ink!'s key of a contract's root value.
@@ -267,16 +268,9 @@ const EXECUTE_DECISION: u8 = 14;
 /// fields; every other variant goes to the cold code undecoded. Its
 /// metadata is [`SafeguardCall`]'s.
 pub enum SafeguardRoute {
-    /// `SafeguardCall::ExecuteRuling` (index 13).
-    ExecuteRuling {
-        /// The dispute.
-        dispute: u32,
-    },
-    /// `SafeguardCall::ExecuteDecision` (index 14).
-    ExecuteDecision {
-        /// The decision.
-        decision: DecisionId,
-    },
+    /// `SafeguardCall::ExecuteRuling` (index 13) or `ExecuteDecision`
+    /// (index 14): run here ([`dispatch_hot`]).
+    Hot(Execution),
     /// Any other call: the cold code decodes it (and refuses a bad one).
     Cold(Forwarded<SafeguardCall>),
 }
@@ -284,12 +278,12 @@ pub enum SafeguardRoute {
 impl Decode for SafeguardRoute {
     fn decode<I: Input>(input: &mut I) -> Result<Self, scale::Error> {
         Ok(match input.read_byte()? {
-            EXECUTE_RULING => Self::ExecuteRuling {
+            EXECUTE_RULING => Self::Hot(Execution::Ruling {
                 dispute: u32::decode(input)?,
-            },
-            EXECUTE_DECISION => Self::ExecuteDecision {
+            }),
+            EXECUTE_DECISION => Self::Hot(Execution::Decision {
                 decision: DecisionId::decode(input)?,
-            },
+            }),
             _ => Self::Cold(Forwarded(None)),
         })
     }
@@ -297,15 +291,14 @@ impl Decode for SafeguardRoute {
 
 impl Encode for SafeguardRoute {
     fn encode_to<O: Output + ?Sized>(&self, dest: &mut O) {
-        match self {
-            Self::ExecuteRuling { dispute } => {
-                SafeguardCall::ExecuteRuling { dispute: *dispute }.encode_to(dest)
+        match *self {
+            Self::Hot(Execution::Ruling { dispute }) => {
+                SafeguardCall::ExecuteRuling { dispute }.encode_to(dest)
             }
-            Self::ExecuteDecision { decision } => SafeguardCall::ExecuteDecision {
-                decision: *decision,
+            Self::Hot(Execution::Decision { decision }) => {
+                SafeguardCall::ExecuteDecision { decision }.encode_to(dest)
             }
-            .encode_to(dest),
-            Self::Cold(call) => call.encode_to(dest),
+            Self::Cold(ref call) => call.encode_to(dest),
         }
     }
 }
@@ -313,10 +306,36 @@ impl Encode for SafeguardRoute {
 impl From<SafeguardCall> for SafeguardRoute {
     fn from(call: SafeguardCall) -> Self {
         match call {
-            SafeguardCall::ExecuteRuling { dispute } => Self::ExecuteRuling { dispute },
-            SafeguardCall::ExecuteDecision { decision } => Self::ExecuteDecision { decision },
+            SafeguardCall::ExecuteRuling { dispute } => Self::Hot(Execution::Ruling { dispute }),
+            SafeguardCall::ExecuteDecision { decision } => {
+                Self::Hot(Execution::Decision { decision })
+            }
             other => Self::Cold(Forwarded::new(other)),
         }
+    }
+}
+
+/// What a split template's hot `safeguard` message does, in one line: an
+/// execution runs on `core` at `now` through [`execute`], the very arm
+/// [`dispatch`](super::dispatch) runs for it; every other call is
+/// forwarded to the cold code, which runs it through `dispatch` and ends
+/// the call ([`forward`] does not return).
+///
+/// # Errors
+///
+/// The execution's.
+pub fn dispatch_hot<E, M>(
+    core: &mut M,
+    now: Timestamp,
+    route: SafeguardRoute,
+) -> Result<Effects<M::HotEvent>, M::Error>
+where
+    E: ink::env::Environment<Hash = ink::primitives::Hash>,
+    M: Mount,
+{
+    match route {
+        SafeguardRoute::Hot(execution) => execute(core, execution, now),
+        SafeguardRoute::Cold(_) => forward::<E>(cold_code()),
     }
 }
 
@@ -410,12 +429,12 @@ mod tests {
         let ruling = SafeguardCall::ExecuteRuling { dispute: 3 }.encode();
         assert!(matches!(
             SafeguardRoute::decode(&mut &ruling[..]),
-            Ok(SafeguardRoute::ExecuteRuling { dispute: 3 })
+            Ok(SafeguardRoute::Hot(Execution::Ruling { dispute: 3 }))
         ));
         let decision = SafeguardCall::ExecuteDecision { decision: 9 }.encode();
         assert!(matches!(
             SafeguardRoute::decode(&mut &decision[..]),
-            Ok(SafeguardRoute::ExecuteDecision { decision: 9 })
+            Ok(SafeguardRoute::Hot(Execution::Decision { decision: 9 }))
         ));
         for call in [
             SafeguardCall::Pause {

@@ -144,6 +144,7 @@ impl From<GateError> for Refused {
 }
 
 type Done = Result<Effects<SafeguardEvent>, Refused>;
+type HotDone = Result<Effects<HotEvent>, Refused>;
 
 /// The registry's answers, asked at `now`: the client holds attestation 3
 /// (later revoked), the contractor 4 (still valid), the stranger none. It
@@ -194,6 +195,7 @@ impl Mount for Core {
     /// seen: two hashes a side.
     const EVIDENCE_LIMIT: usize = 4;
     type Store = MemStore;
+    type HotEvent = HotEvent;
     type Event = SafeguardEvent;
     type Error = Refused;
     /// The test core's whole configuration is its clause.
@@ -228,16 +230,16 @@ impl Mount for Core {
         Ok(Effects::of(step.0))
     }
 
-    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Done {
-        let (r, events) = self.0.execute_ruling(dispute, now)?;
-        Ok(Effects::of(events)
+    fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> HotDone {
+        let (r, resolved) = self.0.execute_ruling(dispute, now)?;
+        Ok(Effects::one(resolved)
             .pay(r.payer, r.payer_amount)
             .pay(r.payee, r.payee_amount))
     }
 
-    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> Done {
-        let (_, events) = self.0.take_decision(decision, now)?;
-        Ok(Effects::of(events))
+    fn execute_decision(&mut self, decision: DecisionId, now: Timestamp) -> HotDone {
+        let (_, took) = self.0.take_decision(decision, now)?;
+        Ok(Effects::one(took))
     }
 
     fn terminate(&mut self, caller: AccountId, reason: Hash32, now: Timestamp) -> Done {
@@ -430,13 +432,13 @@ fn script() -> Vec<(AccountId, Timestamp, SafeguardCall, Method)> {
             acc(STRANGER),
             LATER,
             SafeguardCall::ExecuteRuling { dispute: 1 },
-            |c, _, now| c.execute_ruling(1, now),
+            |c, _, now| c.execute_ruling(1, now).map(Effects::convert),
         ),
         (
             acc(STRANGER),
             LATER,
             SafeguardCall::ExecuteDecision { decision: DECISION },
-            |c, _, now| c.execute_decision(DECISION, now),
+            |c, _, now| c.execute_decision(DECISION, now).map(Effects::convert),
         ),
         (
             acc(70),
@@ -989,4 +991,76 @@ fn safeguarded_runs_one_kit_method_and_returns_its_events() {
     assert!(!events.is_empty());
     assert_eq!(got, Ok(Effects::of(events)));
     assert_eq!(core.0, expected);
+}
+
+/// Every hot event, emitted through [`HotEvent::emit`], is recorded with
+/// exactly the topics and data its [`SafeguardEvent`] records through the
+/// kit's exhaustive `emit`: the narrower type changes which code the hot
+/// contract carries, never what an indexer or a party sees.
+#[test]
+fn each_hot_event_emits_exactly_what_its_safeguard_event_emits() {
+    use crate::{
+        dispute::DisputeResolved,
+        kill_switch::SettlementPaid,
+        review::{AutomatedDecisionRecorded, DecisionTookEffect, EffectBasis, Verdict},
+    };
+    use ink::env::{test, DefaultEnvironment};
+
+    let hot = [
+        HotEvent::DisputeResolved(DisputeResolved {
+            id: 3,
+            subject: 1,
+            payer_amount: 250,
+            payee_amount: 750,
+            by_fallback: true,
+        }),
+        HotEvent::AutomatedDecisionRecorded(AutomatedDecisionRecorded {
+            subject: acc(CLIENT),
+            id: 2,
+            kind: 1,
+            item: 7,
+            verdict: Verdict::Adverse,
+            amount: Some(500),
+            explanation: h(9),
+            ai: AiLabel {
+                ai_involved: false,
+                risk: RiskClass::Minimal,
+            },
+            review_until: T,
+            needs_confirmation: false,
+        }),
+        HotEvent::DecisionTookEffect(DecisionTookEffect {
+            subject: acc(CLIENT),
+            id: 2,
+            verdict: Verdict::Favourable,
+            basis: EffectBasis::DeadlineFallback,
+        }),
+        HotEvent::SettlementPaid(SettlementPaid {
+            recipient: acc(CONTRACTOR),
+            amount: 42,
+        }),
+    ];
+    test::run_test::<DefaultEnvironment, _>(|_| {
+        for event in hot {
+            let kit = SafeguardEvent::from(event.clone());
+            event.emit::<DefaultEnvironment>();
+            kit.emit::<DefaultEnvironment>();
+        }
+        Ok(())
+    })
+    .expect("the off-chain environment runs");
+    let recorded: Vec<_> = test::recorded_events()
+        .map(|e| (e.topics, e.data))
+        .collect();
+    assert_eq!(recorded.len(), 8, "each event is recorded once per emit");
+    for pair in recorded.chunks(2) {
+        assert_eq!(pair[0], pair[1]);
+        assert!(!pair[0].0.is_empty(), "a signature topic at least");
+    }
+    // Four different events, not one event four times.
+    let signatures: std::collections::BTreeSet<_> = recorded
+        .iter()
+        .map(|(topics, _)| topics[0].clone())
+        .collect();
+    assert_eq!(signatures.len(), 4);
 }

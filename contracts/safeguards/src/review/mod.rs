@@ -302,7 +302,7 @@ impl<S: Store> Reviews<S> {
         recorder: AccountId,
         input: DecisionInput,
         now: Timestamp,
-    ) -> Result<(DecisionId, Vec<ReviewEvent>), ReviewError> {
+    ) -> Result<(DecisionId, AutomatedDecisionRecorded), ReviewError> {
         if input.explanation == ZERO_HASH {
             return Err(ReviewError::ZeroHash);
         }
@@ -329,20 +329,18 @@ impl<S: Store> Reviews<S> {
 
         Ok((
             id,
-            ink::prelude::vec![ReviewEvent::AutomatedDecisionRecorded(
-                AutomatedDecisionRecorded {
-                    subject: input.subject,
-                    id,
-                    kind: input.kind,
-                    item: input.item,
-                    verdict: input.verdict,
-                    amount: input.amount,
-                    explanation: input.explanation,
-                    ai: input.ai,
-                    review_until,
-                    needs_confirmation,
-                }
-            )],
+            AutomatedDecisionRecorded {
+                subject: input.subject,
+                id,
+                kind: input.kind,
+                item: input.item,
+                verdict: input.verdict,
+                amount: input.amount,
+                explanation: input.explanation,
+                ai: input.ai,
+                review_until,
+                needs_confirmation,
+            },
         ))
     }
 
@@ -491,7 +489,7 @@ impl<S: Store> Reviews<S> {
         &mut self,
         id: DecisionId,
         now: Timestamp,
-    ) -> Result<(Verdict, Vec<ReviewEvent>), ReviewError> {
+    ) -> Result<(Verdict, DecisionTookEffect), ReviewError> {
         let effective = self.effective(id, now);
         let mut d = self.load(id)?;
         if matches!(d.status, DecisionStatus::Executed { .. }) {
@@ -502,12 +500,12 @@ impl<S: Store> Reviews<S> {
         self.save(&d);
         Ok((
             verdict,
-            ink::prelude::vec![ReviewEvent::DecisionTookEffect(DecisionTookEffect {
+            DecisionTookEffect {
                 subject: d.input.subject,
                 id,
                 verdict,
                 basis,
-            })],
+            },
         ))
     }
 }
