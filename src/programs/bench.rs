@@ -626,10 +626,12 @@ fn render_targets(s: &mut String, m: &Measurements) {
         s,
         "\n**Code loaded on a hot-path call ≤ 24 KiB**: {hot_code} bytes ({:.1} KiB) for \
          `service_agreement`: {}. `docs/code-size.md` (`shart bench --sizes`) shows what \
-         the hot code is made of: the kit's exhaustive event emission \
-         (`SafeguardEvent::emit`, inlined into the shell's `apply`), the root value's codec \
-         and the two executions are the bulk. `programmable_payment`'s hot-path calls load its \
-         hot code, in the Wasm table below (its section gives their gas).",
+         the hot code is made of: about half is ink!'s dispatcher (`call`), into which the \
+         message bodies and the root value's codec are inlined; then the review and dispute \
+         records the two executions read, and the events' emission (`apply_hot`, which holds \
+         the four safeguard events an everyday step can produce, not all twenty-three). \
+         `programmable_payment`'s hot-path calls load its hot code, in the Wasm table below \
+         (its section gives their gas).",
         hot_code as f64 / 1024.0,
         verdict(hot_code <= WASM_SIZE_TARGET)
     );
