@@ -33,13 +33,14 @@ use crate::{
 pub type RegistryResult<R> = Result<R, eds_registry::Error>;
 
 /// Every role, for access checks and the snapshot.
-pub const ROLES: [Role; 6] = [
+pub const ROLES: [Role; 7] = [
     Role::Admin,
     Role::Guardian,
     Role::Arbitrator,
     Role::Reviewer,
     Role::Verifier,
     Role::Inspector,
+    Role::ComplianceOfficer,
 ];
 
 /// Disputes and decisions the snapshot reads (ids 0 to 4): more than any

@@ -100,6 +100,7 @@ pub(crate) fn no_party_is_granted_a_role_or_handed_admin<T: Template>(f: &mut Dr
             Role::Reviewer,
             Role::Verifier,
             Role::Inspector,
+            Role::ComplianceOfficer,
         ] {
             f.assert_refused(
                 a.admin(),

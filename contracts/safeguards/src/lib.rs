@@ -46,6 +46,7 @@
 #![cfg_attr(test, allow(clippy::arithmetic_side_effects))]
 
 pub mod agreement;
+pub mod allowlist;
 pub mod arbitration;
 pub mod dispute;
 pub mod eds;
@@ -62,6 +63,7 @@ pub mod types;
 mod test_utils;
 
 pub use agreement::AgreementError;
+pub use allowlist::AllowlistError;
 pub use arbitration::ArbitrationError;
 pub use dispute::DisputeError;
 pub use eds::EdsError;

@@ -60,6 +60,8 @@ pub const EDS_GATE: u32 = 0x5347_000e;
 /// The hash of a split template's cold code, under the key `()`
 /// ([`crate::kit::split`]): written once, by the constructor.
 pub const COLD_CODE: u32 = 0x5347_0010;
+/// [`crate::allowlist::ListEntry`]s, by account.
+pub const ALLOWLIST: u32 = 0x5347_0011;
 /// [`crate::dispute::Dispute`]s, by id.
 pub const DISPUTES: u32 = 0x5347_0002;
 /// Evidence entries `(submitter, hash)`, by `(dispute id, index)`.

@@ -315,12 +315,13 @@ impl<H: DecisionHarness> ReviewHarness for H {
 pub const HASH: Hash32 = [7; 32];
 
 /// The roles the admin may grant.
-pub const GRANTABLE: [Role; 5] = [
+pub const GRANTABLE: [Role; 6] = [
     Role::Guardian,
     Role::Arbitrator,
     Role::Reviewer,
     Role::Verifier,
     Role::Inspector,
+    Role::ComplianceOfficer,
 ];
 
 /// `e` as the template's error.

@@ -18,6 +18,7 @@
 //! | `Reviewer` | review automated decisions |
 //! | `Verifier` | reserved: no contract checks it (the EDS registry accredits verifiers itself) |
 //! | `Inspector` | approve or reject the documents a payment condition requires |
+//! | `ComplianceOfficer` | keep the AML/CFT allowlist ([`crate::allowlist`]) |
 //!
 //! ## Security considerations
 //!
@@ -60,16 +61,20 @@ pub enum Role {
     Verifier,
     /// May approve or reject the documents a payment condition requires.
     Inspector,
+    /// May set, renew, suspend and remove allowlist entries
+    /// ([`crate::allowlist`]).
+    ComplianceOfficer,
 }
 
 impl Role {
     /// Every role but `Admin`: the ones [`Roles::grant`] hands out.
-    pub const GRANTABLE: [Role; 5] = [
+    pub const GRANTABLE: [Role; 6] = [
         Role::Guardian,
         Role::Arbitrator,
         Role::Reviewer,
         Role::Verifier,
         Role::Inspector,
+        Role::ComplianceOfficer,
     ];
 
     /// The slot of a grantable role in [`Roles`]' holder counts; `Admin`
@@ -82,6 +87,7 @@ impl Role {
             Role::Reviewer => Some(2),
             Role::Verifier => Some(3),
             Role::Inspector => Some(4),
+            Role::ComplianceOfficer => Some(5),
         }
     }
 }
@@ -112,6 +118,7 @@ macro_rules! guarded_from {
     )*};
 }
 guarded_from!(
+    crate::AllowlistError,
     crate::KillSwitchError,
     crate::ArbitrationError,
     crate::DisputeError,
@@ -129,7 +136,7 @@ guarded_from!(
 pub struct Roles<S> {
     admin: AccountId,
     /// How many accounts hold each grantable role ([`Role::slot`]).
-    counts: [u32; 5],
+    counts: [u32; 6],
     store: S,
 }
 
@@ -139,7 +146,7 @@ impl<S: Store + Default> Roles<S> {
     pub fn new(admin: AccountId) -> Self {
         Self {
             admin,
-            counts: [0; 5],
+            counts: [0; 6],
             store: S::default(),
         }
     }

@@ -269,6 +269,7 @@ fn granting_any_role_to_a_party_fails_with_party_may_not_hold_role_and_changes_n
         Role::Reviewer,
         Role::Verifier,
         Role::Inspector,
+        Role::ComplianceOfficer,
     ] {
         for party in [CLIENT, CONTRACTOR] {
             assert_eq!(

@@ -1,0 +1,444 @@
+//! # Allowlist (AML/CFT)
+//!
+//! Who may hold, move or receive a template's asset: one entry per
+//! account, kept by a compliance officer (`Role::ComplianceOfficer`), and
+//! checked at block time. Kazakhstan's Law No. 191-IV on countering the
+//! legalisation of proceeds of crime and the financing of terrorism, and
+//! the Law on Digital Assets, make an automated transfer that bypasses the
+//! screening a ground to void the deal (docs/legal-basis.md); the
+//! permissioned-token standards (ERC-3643's identity registry, CMTAT's
+//! rule engine, ERC-1404's restriction codes) keep such a list beside the
+//! ledger. This core is that list, for any template: the compliant token
+//! checks it on every transfer, `programmable_payment` when money is
+//! allocated and released.
+//!
+//! An entry ([`ListEntry`]) holds its status (allowed, suspended,
+//! blocked), a reason code from the deployment's published table, its
+//! source (an attestation in the EDS registry, or an accredited
+//! verifier), the holder's identity commitment, a salted hash of the
+//! screening evidence, an AML/CFT risk class, and three times: in force
+//! from, expiry, next screening due. [`Allowlist::check`] answers for one
+//! account at one block time, so an entry expires with no transaction.
+//!
+//! ```text
+//! (none) --set--> Allowed | Suspended | Blocked   (set replaces an entry whole)
+//! Allowed --suspend--> Suspended
+//! any --renew--> same status, later expiry
+//! any --remove--> (none)
+//! ```
+//!
+//! ## Security considerations
+//!
+//! - No personal data: the holder is named by the EDS registry's salted
+//!   commitment of their IIN or BIN (`identity`), the screening by a
+//!   salted hash (`evidence`). Neither means anything once the salt is
+//!   destroyed.
+//! - Only the compliance officer changes entries; every change is an
+//!   event with the account as topic.
+//! - The review date (`review_due`) binds nothing on chain: the entry
+//!   stays in force until its expiry, and [`Allowlist::overdue`] tells a
+//!   wallet, an auditor or the officer that a screening is late. The
+//!   expiry binds.
+// The SCALE derive emits `as u8` casts for the variant indices of enums with
+// data-carrying variants (`ListSource`); contract-build's clippy pass denies
+// those casts.
+#![allow(clippy::cast_possible_truncation)]
+
+mod errors;
+mod events;
+
+pub use errors::{AllowlistError, ListRefusal};
+pub use events::{
+    AllowlistEntryRemoved, AllowlistEntryRenewed, AllowlistEntrySet, AllowlistEntrySuspended,
+    AllowlistEvent,
+};
+
+use ink::prelude::vec::Vec;
+
+use crate::{
+    eds::AttestationId,
+    roles::{Guarded, Role, Roles},
+    store::{Store, ALLOWLIST},
+    types::{AccountId, Hash32, Timestamp, ZERO_HASH},
+};
+
+/// The most entries one batch sets: what one call can write within a
+/// block's weight with room to spare (each is one storage write and one
+/// event).
+pub const MAX_BATCH: usize = 16;
+
+/// An entry's status.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListStatus {
+    /// May hold, send and receive while the entry is in force.
+    Allowed,
+    /// Temporarily not (a screening under way, a lapsed document).
+    Suspended,
+    /// Not at all (a listing, a court).
+    Blocked,
+}
+
+/// Who vouched for the holder behind an entry.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListSource {
+    /// An attestation in the template's EDS registry: the holder proved
+    /// control of the account with a Kazakh EDS.
+    Attestation(AttestationId),
+    /// An accredited verifier's screening, outside the registry (its
+    /// account).
+    Verifier(AccountId),
+}
+
+/// The AML/CFT risk class of the holder, from the screening (a
+/// risk-based approach: limits may differ by class).
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AmlRisk {
+    /// Low risk.
+    Low,
+    /// Standard risk.
+    Standard,
+    /// High risk (enhanced due diligence).
+    High,
+}
+
+/// One account's entry.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListEntry {
+    /// Its status.
+    pub status: ListStatus,
+    /// The reason code, from the deployment's published table.
+    pub reason: u16,
+    /// Who vouched for the holder.
+    pub source: ListSource,
+    /// The holder's identity commitment, SHA-256(salt ‖ IIN or BIN), as
+    /// the EDS registry holds it: two accounts of one holder carry the
+    /// same commitment.
+    pub identity: Hash32,
+    /// SHA-256 of the screening evidence, salted.
+    pub evidence: Hash32,
+    /// The AML/CFT risk class.
+    pub risk: AmlRisk,
+    /// In force from (inclusive).
+    pub valid_from: Timestamp,
+    /// Expires at (exclusive).
+    pub expires_at: Timestamp,
+    /// The next screening is due by (`valid_from ..= expires_at`).
+    pub review_due: Timestamp,
+}
+
+impl ListEntry {
+    /// The entry's own consistency at block time `now`.
+    fn validate(&self, now: Timestamp) -> Result<(), AllowlistError> {
+        if self.identity == ZERO_HASH || self.evidence == ZERO_HASH {
+            return Err(AllowlistError::ZeroHash);
+        }
+        if self.expires_at <= self.valid_from {
+            return Err(AllowlistError::InvalidPeriod {
+                valid_from: self.valid_from,
+                expires_at: self.expires_at,
+            });
+        }
+        if self.expires_at <= now {
+            return Err(AllowlistError::AlreadyExpired {
+                expires_at: self.expires_at,
+                now,
+            });
+        }
+        if self.review_due < self.valid_from || self.review_due > self.expires_at {
+            return Err(AllowlistError::InvalidReviewDue {
+                review_due: self.review_due,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the entry lets its account hold and move the asset at
+    /// block time `now`.
+    ///
+    /// # Errors
+    ///
+    /// Why not.
+    pub fn allows(&self, now: Timestamp) -> Result<(), ListRefusal> {
+        match self.status {
+            ListStatus::Suspended => Err(ListRefusal::Suspended {
+                reason: self.reason,
+            }),
+            ListStatus::Blocked => Err(ListRefusal::Blocked {
+                reason: self.reason,
+            }),
+            ListStatus::Allowed if now < self.valid_from => Err(ListRefusal::NotYetValid {
+                valid_from: self.valid_from,
+            }),
+            ListStatus::Allowed if now >= self.expires_at => Err(ListRefusal::Expired {
+                expires_at: self.expires_at,
+            }),
+            ListStatus::Allowed => Ok(()),
+        }
+    }
+}
+
+/// A renewal after a new screening: what [`Allowlist::renew`] changes.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Renewal {
+    /// The new expiry (exclusive): later than the current one.
+    pub expires_at: Timestamp,
+    /// The next screening is due by (`valid_from ..= expires_at`).
+    pub review_due: Timestamp,
+    /// SHA-256 of the new screening evidence, salted.
+    pub evidence: Hash32,
+}
+
+/// The allowlist: each entry under [`ALLOWLIST`] in the store `S`, keyed
+/// by account, so a check reads one entry however long the list.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowlist<S> {
+    store: S,
+}
+
+impl<S: Store> Allowlist<S> {
+    /// An empty list over `store`.
+    pub fn new(store: S) -> Self {
+        Self { store }
+    }
+
+    /// `account`'s entry, in force or not.
+    pub fn entry(&self, account: AccountId) -> Option<ListEntry> {
+        self.store.get(ALLOWLIST, &account)
+    }
+
+    /// Whether `account` may hold and move the asset at block time `now`;
+    /// its entry if so.
+    ///
+    /// # Errors
+    ///
+    /// Why not ([`ListRefusal`]).
+    pub fn check(&self, account: AccountId, now: Timestamp) -> Result<ListEntry, ListRefusal> {
+        let entry = self.entry(account).ok_or(ListRefusal::NotListed)?;
+        entry.allows(now)?;
+        Ok(entry)
+    }
+
+    /// Whether `account`'s next screening is late at `now` (its entry
+    /// stays in force until it expires).
+    pub fn overdue(&self, account: AccountId, now: Timestamp) -> bool {
+        self.entry(account).is_some_and(|e| now > e.review_due)
+    }
+
+    /// The compliance officer sets `account`'s entry, replacing any.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `ZeroHash`, `InvalidPeriod`, `AlreadyExpired`,
+    /// `InvalidReviewDue`.
+    ///
+    /// # Events
+    ///
+    /// [`AllowlistEntrySet`].
+    pub fn set(
+        &mut self,
+        roles: &Roles<impl Store>,
+        caller: AccountId,
+        account: AccountId,
+        entry: ListEntry,
+        now: Timestamp,
+    ) -> Result<Vec<AllowlistEvent>, Guarded<AllowlistError>> {
+        roles.ensure(Role::ComplianceOfficer, caller)?;
+        entry.validate(now)?;
+        Ok(ink::prelude::vec![self.write(caller, account, entry)])
+    }
+
+    /// The compliance officer sets up to [`MAX_BATCH`] entries at once:
+    /// each as [`Allowlist::set`] would, all or none.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `EmptyBatch`, `BatchTooLarge`, `DuplicateInBatch`;
+    /// the first invalid entry's error.
+    ///
+    /// # Events
+    ///
+    /// One [`AllowlistEntrySet`] per entry, in order.
+    pub fn set_batch(
+        &mut self,
+        roles: &Roles<impl Store>,
+        caller: AccountId,
+        entries: &[(AccountId, ListEntry)],
+        now: Timestamp,
+    ) -> Result<Vec<AllowlistEvent>, Guarded<AllowlistError>> {
+        roles.ensure(Role::ComplianceOfficer, caller)?;
+        if entries.is_empty() {
+            return Err(AllowlistError::EmptyBatch.into());
+        }
+        if entries.len() > MAX_BATCH {
+            let len = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+            return Err(AllowlistError::BatchTooLarge { len }.into());
+        }
+        for (i, (account, entry)) in entries.iter().enumerate() {
+            entry.validate(now)?;
+            if entries.iter().take(i).any(|(other, _)| other == account) {
+                return Err(AllowlistError::DuplicateInBatch { account: *account }.into());
+            }
+        }
+        Ok(entries
+            .iter()
+            .map(|(account, entry)| self.write(caller, *account, *entry))
+            .collect())
+    }
+
+    /// The compliance officer extends `account`'s entry after a new
+    /// screening ([`Renewal`]): a later expiry, the next screening date and
+    /// the new evidence. The status stays.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `NotListed`; `NotLater`; `ZeroHash`,
+    /// `AlreadyExpired`, `InvalidReviewDue`.
+    ///
+    /// # Events
+    ///
+    /// [`AllowlistEntryRenewed`].
+    pub fn renew(
+        &mut self,
+        roles: &Roles<impl Store>,
+        caller: AccountId,
+        account: AccountId,
+        renewal: Renewal,
+        now: Timestamp,
+    ) -> Result<Vec<AllowlistEvent>, Guarded<AllowlistError>> {
+        roles.ensure(Role::ComplianceOfficer, caller)?;
+        let Renewal {
+            expires_at,
+            review_due,
+            evidence,
+        } = renewal;
+        let mut entry = self.load(account)?;
+        if expires_at <= entry.expires_at {
+            return Err(AllowlistError::NotLater {
+                expires_at,
+                current: entry.expires_at,
+            }
+            .into());
+        }
+        entry.expires_at = expires_at;
+        entry.review_due = review_due;
+        entry.evidence = evidence;
+        entry.validate(now)?;
+        self.store.set(ALLOWLIST, &account, &entry);
+        Ok(ink::prelude::vec![AllowlistEvent::Renewed(
+            AllowlistEntryRenewed {
+                account,
+                expires_at,
+                review_due,
+                evidence,
+                by: caller,
+            }
+        )])
+    }
+
+    /// The compliance officer suspends `account`'s allowed entry for
+    /// `reason` (a new entry, by [`Allowlist::set`], reinstates or blocks).
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `NotListed`; `NotAllowed`.
+    ///
+    /// # Events
+    ///
+    /// [`AllowlistEntrySuspended`].
+    pub fn suspend(
+        &mut self,
+        roles: &Roles<impl Store>,
+        caller: AccountId,
+        account: AccountId,
+        reason: u16,
+        now: Timestamp,
+    ) -> Result<Vec<AllowlistEvent>, Guarded<AllowlistError>> {
+        roles.ensure(Role::ComplianceOfficer, caller)?;
+        let mut entry = self.load(account)?;
+        if entry.status != ListStatus::Allowed {
+            return Err(AllowlistError::NotAllowed {
+                account,
+                status: entry.status,
+            }
+            .into());
+        }
+        entry.status = ListStatus::Suspended;
+        entry.reason = reason;
+        self.store.set(ALLOWLIST, &account, &entry);
+        Ok(ink::prelude::vec![AllowlistEvent::Suspended(
+            AllowlistEntrySuspended {
+                account,
+                reason,
+                by: caller,
+                at: now,
+            }
+        )])
+    }
+
+    /// The compliance officer removes `account`'s entry for `reason`: the
+    /// account is no longer listed.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized`; `NotListed`.
+    ///
+    /// # Events
+    ///
+    /// [`AllowlistEntryRemoved`].
+    pub fn remove(
+        &mut self,
+        roles: &Roles<impl Store>,
+        caller: AccountId,
+        account: AccountId,
+        reason: u16,
+        now: Timestamp,
+    ) -> Result<Vec<AllowlistEvent>, Guarded<AllowlistError>> {
+        roles.ensure(Role::ComplianceOfficer, caller)?;
+        self.load(account)?;
+        self.store.remove(ALLOWLIST, &account);
+        Ok(ink::prelude::vec![AllowlistEvent::Removed(
+            AllowlistEntryRemoved {
+                account,
+                reason,
+                by: caller,
+                at: now,
+            }
+        )])
+    }
+
+    fn load(&self, account: AccountId) -> Result<ListEntry, AllowlistError> {
+        self.entry(account)
+            .ok_or(AllowlistError::NotListed { account })
+    }
+
+    fn write(&mut self, by: AccountId, account: AccountId, e: ListEntry) -> AllowlistEvent {
+        self.store.set(ALLOWLIST, &account, &e);
+        AllowlistEvent::Set(AllowlistEntrySet {
+            account,
+            status: e.status,
+            reason: e.reason,
+            source: e.source,
+            identity: e.identity,
+            evidence: e.evidence,
+            risk: e.risk,
+            valid_from: e.valid_from,
+            expires_at: e.expires_at,
+            review_due: e.review_due,
+            by,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
