@@ -242,7 +242,7 @@ fn value_sent_with_a_forwarded_call_is_refused_and_stays_with_the_sender() {
 }
 
 #[test]
-fn a_refused_configuration_leaves_no_contract_and_no_lock_on_the_cold_code() {
+fn a_refused_configuration_fails_whole_and_leaves_the_cold_code_unlocked() {
     // given: the cold code on chain, uploaded by the admin, and a
     // configuration the cold code's `init` refuses (no milestones)
     let hot = shart::bundle::bundle("service_agreement").unwrap();
@@ -322,6 +322,7 @@ fn programmable_payment_announces_locks_and_names_its_cold_code() {
             cold_code: cold,
         })
     );
+    assert_eq!(first.topics.get(1), Some(&cold));
     // and `config()` names it, and the digest every acceptance quotes
     // covers it
     let config: programmable_payment::programme::Config = p.read("config", ());

@@ -1,7 +1,8 @@
 //! What a contract core's state change asks the contract to do, in order:
 //! emit the events, then make the payments (checks, effects, interactions).
 //! Generic over the contract's own event enum `E`, into which every core's
-//! events convert (`From`), so the contract's `apply` matches each variant.
+//! events convert (`From`), so the contract's `apply` (or, for an everyday
+//! step's narrower events, `apply_hot`) matches each variant.
 use ink::prelude::vec::Vec;
 
 use crate::types::{AccountId, Balance};
@@ -57,7 +58,8 @@ impl<E> Effects<E> {
     }
 
     /// The same events, each converted into `F`, and the same payments:
-    /// a hot step's effects as the contract's (`kit::HotEvent`).
+    /// an everyday step's effects (over the template's `HotEvent`) as
+    /// effects over the contract's `Event`.
     pub fn convert<F: From<E>>(self) -> Effects<F> {
         Effects {
             events: self.events.into_iter().map(Into::into).collect(),

@@ -17,8 +17,12 @@
 //!   payer;
 //! - termination settles only what no human process holds: a dispute goes
 //!   on to its ruling or the fallback, a decision to its verdict;
-//! - every event it returns is emitted by [`SafeguardEvent::emit`], the one
-//!   exhaustive match, so a template cannot forget one.
+//! - every event it returns converts into a [`SafeguardEvent`] and is
+//!   emitted by [`SafeguardEvent::emit`], the one exhaustive match, so a
+//!   template cannot forget one; the four an everyday step produces
+//!   (returned as their own types by `execute_ruling`, `record_decision`
+//!   and `take_decision`) may instead go through [`HotEvent::emit`], which
+//!   records the same bytes.
 //!
 //! ## Security considerations
 //!

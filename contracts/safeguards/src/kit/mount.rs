@@ -1,5 +1,7 @@
 //! How a template mounts the kit: its core implements [`Mount`], and its
-//! one `safeguard` message hands every [`SafeguardCall`] to [`dispatch`].
+//! one `safeguard` message hands every [`SafeguardCall`] to [`dispatch`]
+//! (in a split template, the cold code's does; the hot code's runs
+//! [`split::dispatch_hot`](super::split::dispatch_hot)).
 //!
 //! Fourteen calls are the kit's alone (roles, pause and resume, acceptance
 //! and amendments, noted invalidations, evidence, rulings, appeals, review
@@ -223,8 +225,10 @@ pub enum Execution {
 /// Runs an execution on a template's core at `now`: the template's
 /// [`Mount::execute_ruling`] or [`Mount::execute_decision`], with nothing
 /// before it. The one body both [`dispatch`] and a split template's hot
-/// code ([`split::dispatch_hot`](super::split::dispatch_hot)) run, so no
-/// check can reach one and not the other.
+/// code ([`split::dispatch_hot`](super::split::dispatch_hot)) run, so a
+/// check added here reaches both. `dispatch` runs nothing before it for
+/// these two calls; a check added at the top of `dispatch` would not
+/// reach the hot code.
 ///
 /// # Errors
 ///
@@ -250,6 +254,8 @@ pub(crate) fn dispatch_asking<M: Mount>(
     now: Timestamp,
     call: SafeguardCall,
 ) -> Result<Effects<M::Event>, M::Error> {
+    // Nothing may run here before the match: a split template's hot code
+    // runs the two executions through `execute` without this function.
     let kit = match call {
         // The kit's, after the registry gate.
         SafeguardCall::AcceptAgreement {
