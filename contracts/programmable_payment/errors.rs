@@ -4,8 +4,9 @@
 #![allow(clippy::cast_possible_truncation)]
 
 use safeguards::{
-    eds::AttestationId, review::DecisionId, AccountId, AgreementError, ArbitrationError, Balance,
-    DisputeError, EdsError, KillSwitchError, ReviewError, RolesError, Timestamp,
+    allowlist::ListRefusal, eds::AttestationId, review::DecisionId, AccountId, AgreementError,
+    AllowlistError, ArbitrationError, Balance, DisputeError, EdsError, KillSwitchError,
+    ReviewError, RolesError, Timestamp,
 };
 
 use crate::programme::{AllocationStatus, DocumentStatus};
@@ -100,6 +101,14 @@ pub enum ProgrammeError {
     StorageFull { needed: u32 },
     /// `u32::MAX` allocations were made: ids are exhausted.
     TooManyAllocations,
+    /// `account`, the recipient of an allocation, a release or a ruling's
+    /// share, holds no allowlist entry in force at the block time, for
+    /// `refusal` (not listed, suspended, blocked, not yet valid, expired):
+    /// money is neither earmarked for nor paid to an unscreened account.
+    NotAllowlisted {
+        account: AccountId,
+        refusal: ListRefusal,
+    },
 }
 
 /// Errors of `programmable_payment`: one variant per safeguard, plus the
@@ -135,10 +144,14 @@ pub enum Error {
     /// contract of its own: it runs only by `delegate_call` from a
     /// `programmable_payment` instance.
     ColdCodeNotInstantiable,
+    /// See [`AllowlistError`]: the compliance officer's change was refused.
+    Allowlist(AllowlistError),
 }
 
 // `?` on the kit's errors and on each safeguard's own.
 safeguards::safeguard_errors_into!(Error);
+// `?` on the allowlist's refusals.
+safeguards::allowlist_errors_into!(Error);
 
 impl From<EdsError> for Error {
     fn from(e: EdsError) -> Self {

@@ -41,6 +41,11 @@
 //!    override, a missed reviewer deadline or an unconfirmed high-risk
 //!    decision pays the recipient (Digital Code No. 255-VIII of
 //!    9 January 2026).
+//! 6. **AML/CFT allowlist**: an allocation is made, and money paid to a
+//!    recipient (a release, a favourable decision, a ruling's share), only
+//!    while the recipient's allowlist entry is in force at the block time
+//!    (Law No. 191-IV; `safeguards::allowlist`); the compliance officer,
+//!    never a party, keeps the entries (`allowlist`).
 //!
 //! The logic lives in [`programme::Programme`], a plain-Rust core that
 //! mounts the safeguards kit (`safeguards::Safeguards`) and implements
@@ -114,6 +119,7 @@ pub use errors::{Error, ProgrammeError};
 pub mod programmable_payment {
     use ink::prelude::vec::Vec;
     use safeguards::{
+        allowlist::{AllowlistCall, ListEntry},
         kit::split::{self, Forwarded, Linked, SafeguardRoute},
         store::InkStore,
         Hash32, SafeguardAnswer, SafeguardQuery,
@@ -309,14 +315,16 @@ pub mod programmable_payment {
         ///
         /// `Paused`, `Terminated`, `UnknownAllocation`,
         /// `WrongAllocationStatus`, `AllocationFrozen`, `ConditionsNotMet`,
-        /// `TransferFailed`.
+        /// `NotAllowlisted` (the recipient's allowlist entry is not in
+        /// force), `TransferFailed`.
         ///
         /// # Events
         ///
         /// `AllocationReleased`.
         #[ink(message)]
         pub fn release(&mut self, allocation: u32) -> Result<()> {
-            let effects = self.programme.release(allocation)?;
+            let now = self.env().block_timestamp();
+            let effects = self.programme.release(allocation, now)?;
             apply_hot(effects)
         }
 
@@ -382,6 +390,39 @@ pub mod programmable_payment {
         #[ink(message)]
         pub fn safeguard_query(&self, query: Forwarded<SafeguardQuery>) -> SafeguardAnswer {
             let _ = query;
+            split::forward::<Environment>(split::cold_code())
+        }
+
+        // ----- the allowlist ----------------------------------------------
+
+        /// The compliance officer changes the allowlist of recipients
+        /// (`AllowlistCall`: set, batch set, renew, suspend, remove an
+        /// entry), in the cold code (`programmable_payment_cold::allowlist`,
+        /// `Programme::allowlist`). An allocation is made, and money paid
+        /// to a recipient (a release, a favourable decision, a ruling's
+        /// share), only while the recipient's entry is in force. Works
+        /// whatever the kill switch's state.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized` (not the compliance officer); `Allowlist`, with
+        /// the allowlist's refusal.
+        ///
+        /// # Events
+        ///
+        /// `AllowlistEntrySet`, `AllowlistEntryRenewed`,
+        /// `AllowlistEntrySuspended`, `AllowlistEntryRemoved`.
+        #[ink(message)]
+        pub fn allowlist(&mut self, call: Forwarded<AllowlistCall>) -> Result<()> {
+            let _ = call;
+            split::forward::<Environment>(split::cold_code())
+        }
+
+        /// `account`'s allowlist entry, in force or not (the cold code
+        /// answers).
+        #[ink(message)]
+        pub fn allowlist_entry(&self, account: Forwarded<AccountId>) -> Option<ListEntry> {
+            let _ = account;
             split::forward::<Environment>(split::cold_code())
         }
 

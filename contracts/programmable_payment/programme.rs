@@ -10,6 +10,7 @@
 use ink::prelude::vec::Vec;
 use safeguards::{
     agreement::{Terms, MAX_PARTIES},
+    allowlist::{Allowlist, AllowlistCall, AllowlistEvent, ListEntry},
     arbitration::ArbitrationClause,
     dispute::DisputeConfig,
     eds::Requirement,
@@ -161,6 +162,10 @@ pub struct Config {
     /// milliseconds (at most `safeguards::kill_switch::MAX_PAUSE`); once it
     /// has lapsed anyone may resume.
     pub max_pause: Timestamp,
+    /// Keeps the allowlist of recipients (`Role::ComplianceOfficer`):
+    /// an allocation is made, and money released, only to a recipient
+    /// whose entry is in force. Never a party.
+    pub compliance_officer: AccountId,
 }
 
 /// The budget holder added funds to the programme.
@@ -314,13 +319,22 @@ pub enum ProgrammeEvent {
     Reclaimed(UnallocatedReclaimed),
 }
 
-/// Every event the contract can emit: the safeguards' and the programme's.
+/// Every event the contract can emit: the safeguards', the programme's
+/// and the allowlist's.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// From the safeguards kit; emitted by [`SafeguardEvent::emit`].
     Safeguards(SafeguardEvent),
     /// From the programme.
     Programme(ProgrammeEvent),
+    /// From the allowlist; emitted by [`AllowlistEvent::emit`].
+    Allowlist(AllowlistEvent),
+}
+
+impl From<AllowlistEvent> for Event {
+    fn from(e: AllowlistEvent) -> Self {
+        Event::Allowlist(e)
+    }
 }
 
 impl From<SafeguardEvent> for Event {
@@ -408,6 +422,9 @@ pub struct Programme<S> {
     allocated_held: Balance,
     /// The sum of the allocations whose rejection is pending.
     rejection_pending: Balance,
+    /// Who may be allocated and paid (its entries under
+    /// `safeguards::store::ALLOWLIST`).
+    allowlist: Allowlist<S>,
     store: S,
 }
 
@@ -467,6 +484,7 @@ impl<S: Store + Default> Programme<S> {
                     (Role::Arbitrator, config.arbitrator),
                     (Role::Reviewer, config.reviewer),
                     (Role::Inspector, config.inspector),
+                    (Role::ComplianceOfficer, config.compliance_officer),
                 ],
                 gate: EdsGate {
                     registry: config.registry,
@@ -485,6 +503,7 @@ impl<S: Store + Default> Programme<S> {
             allocation_count: 0,
             allocated_held: 0,
             rejection_pending: 0,
+            allowlist: Allowlist::new(S::default()),
             store: S::default(),
         };
         for recipient in &config.recipients {
@@ -697,6 +716,42 @@ impl<S: Store> Programme<S> {
         self.save(&a);
     }
 
+    /// Refuses unless `account` holds an allowlist entry in force at `now`.
+    fn ensure_allowed(&self, account: AccountId, now: Timestamp) -> Result<(), Error> {
+        self.allowlist
+            .check(account, now)
+            .map(|_| ())
+            .map_err(|refusal| ProgrammeError::NotAllowlisted { account, refusal }.into())
+    }
+
+    /// The compliance officer changes the allowlist of recipients
+    /// ([`AllowlistCall`]). Works whatever the kill switch's state: a
+    /// suspension must take effect while disputes and decisions still pay.
+    ///
+    /// # Errors
+    ///
+    /// `Unauthorized` (not the compliance officer); the allowlist's.
+    ///
+    /// # Events
+    ///
+    /// The allowlist's (`AllowlistEntrySet`, ...).
+    pub fn allowlist(
+        &mut self,
+        caller: AccountId,
+        now: Timestamp,
+        call: AllowlistCall,
+    ) -> Result<Effects, Error> {
+        let events = self
+            .allowlist
+            .dispatch(self.safeguards.roles(), caller, now, call)?;
+        Ok(Effects::of(events))
+    }
+
+    /// `account`'s allowlist entry, in force or not.
+    pub fn allowlist_entry(&self, account: AccountId) -> Option<ListEntry> {
+        self.allowlist.entry(account)
+    }
+
     /// Pays held allocation `a` to its recipient.
     fn pay_recipient(&mut self, mut a: Allocation) -> Result<HotEffects, Error> {
         let allocation = a.id;
@@ -797,7 +852,8 @@ impl<S: Store> Programme<S> {
     /// # Errors
     ///
     /// `NotBudgetHolder`, `Paused`/`Terminated`, `NotEffective`,
-    /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
+    /// `UnknownRecipient`, `NotAllowlisted` (the recipient's allowlist
+    /// entry is not in force at `now`), `ZeroAmount`, `InsufficientUnallocated`,
     /// `DeadlineNotInFuture`, `InvalidDocuments`, `TooManyAllocations`
     /// (once `u32::MAX` allocations were made).
     #[allow(clippy::too_many_arguments)]
@@ -817,6 +873,7 @@ impl<S: Store> Programme<S> {
         if !self.is_recipient(recipient) {
             return Err(ProgrammeError::UnknownRecipient { recipient }.into());
         }
+        self.ensure_allowed(recipient, now)?;
         if amount == 0 {
             return Err(ProgrammeError::ZeroAmount.into());
         }
@@ -986,13 +1043,16 @@ impl<S: Store> Programme<S> {
     /// # Errors
     ///
     /// `Paused`/`Terminated`, `UnknownAllocation`, `WrongAllocationStatus`,
-    /// `AllocationFrozen`, `ConditionsNotMet`.
-    pub fn release(&mut self, allocation: u32) -> Result<HotEffects, Error> {
+    /// `AllocationFrozen`, `ConditionsNotMet`, `NotAllowlisted` (the
+    /// recipient's entry is not in force at `now`: the allocation stays
+    /// open, and releases once it is).
+    pub fn release(&mut self, allocation: u32, now: Timestamp) -> Result<HotEffects, Error> {
         self.safeguards.ensure_active()?;
         let a = self.open(allocation)?;
         if !a.conditions_hold() {
             return Err(ProgrammeError::ConditionsNotMet { allocation }.into());
         }
+        self.ensure_allowed(a.recipient, now)?;
         self.pay_recipient(a)
     }
 
@@ -1190,9 +1250,21 @@ impl<S: Store> Mount for Programme<S> {
     ///
     /// # Errors
     ///
-    /// `Paused` for a split that pays the recipient while paused; the
-    /// dispute core's errors.
+    /// `Paused` for a split that pays the recipient while paused;
+    /// `NotAllowlisted` for a split that pays a recipient whose allowlist
+    /// entry is not in force at `now` (the dispute stays executable: its
+    /// amount stays frozen until the entry is in force again); the dispute
+    /// core's errors.
     fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<HotEffects, Error> {
+        let disputes = self.safeguards.disputes();
+        if let (Some(d), Some((_, to_payee))) = (
+            disputes.get(dispute),
+            disputes.executable_split(dispute, now),
+        ) {
+            if to_payee > 0 {
+                self.ensure_allowed(d.payee, now)?;
+            }
+        }
         let (resolution, resolved) = self.safeguards.execute_ruling(dispute, now)?;
         let mut a = self.get(resolution.subject)?;
         a.status = AllocationStatus::Resolved;
@@ -1213,8 +1285,10 @@ impl<S: Store> Mount for Programme<S> {
     /// # Errors
     ///
     /// `Paused`; `UnknownDecision`; `WrongAllocationStatus` if
-    /// the allocation no longer waits for this decision; the review core's
-    /// `NotYetFinal`, `AlreadyFinal`.
+    /// the allocation no longer waits for this decision; `NotAllowlisted`
+    /// for a favourable verdict whose recipient's allowlist entry is not in
+    /// force at `now` (the decision stays to be carried out); the review
+    /// core's `NotYetFinal`, `AlreadyFinal`.
     fn execute_decision(
         &mut self,
         decision: DecisionId,
@@ -1234,8 +1308,12 @@ impl<S: Store> Mount for Programme<S> {
         let status = a.status;
         // A decision already carried out has moved its allocation on: let the
         // review core say `AlreadyFinal`.
-        if status != expected && self.safeguards.reviews().effective(decision, now).is_some() {
+        let effective = self.safeguards.reviews().effective(decision, now);
+        if status != expected && effective.is_some() {
             return Err(wrong_status(allocation, expected, status));
+        }
+        if status == expected && matches!(effective, Some((Verdict::Favourable, _))) {
+            self.ensure_allowed(a.recipient, now)?;
         }
         let (verdict, took) = self.safeguards.take_decision(decision, now)?;
         let effects = match verdict {

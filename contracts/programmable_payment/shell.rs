@@ -25,6 +25,7 @@ pub fn apply(effects: Effects) -> Result<(), Error> {
         match event {
             Event::Safeguards(e) => e.emit::<E>(),
             Event::Programme(e) => emit_programme(e),
+            Event::Allowlist(e) => e.emit::<E>(),
         }
     }
     pay(effects.payouts)

@@ -38,6 +38,7 @@ pub mod programmable_payment_cold {
         Error,
     };
     use safeguards::{
+        allowlist::{AllowlistCall, ListEntry},
         kit::{dispatch, split, Mount},
         store::InkStore,
         SafeguardAnswer, SafeguardCall, SafeguardQuery,
@@ -92,6 +93,23 @@ pub mod programmable_payment_cold {
         pub fn safeguard(&mut self, call: SafeguardCall) -> Result<()> {
             let (caller, now) = (self.env().caller(), self.env().block_timestamp());
             apply(dispatch(self.programme.get_mut(), caller, now, call)?)
+        }
+
+        /// `programmable_payment::allowlist`.
+        ///
+        /// # Errors
+        ///
+        /// `Unauthorized`; the allowlist's.
+        #[ink(message)]
+        pub fn allowlist(&mut self, call: AllowlistCall) -> Result<()> {
+            let (caller, now) = (self.env().caller(), self.env().block_timestamp());
+            apply(self.programme.get_mut().allowlist(caller, now, call)?)
+        }
+
+        /// `programmable_payment::allowlist_entry`.
+        #[ink(message)]
+        pub fn allowlist_entry(&self, account: AccountId) -> Option<ListEntry> {
+            self.programme.get().allowlist_entry(account)
         }
 
         /// `programmable_payment::safeguard_query`.

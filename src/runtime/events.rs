@@ -108,4 +108,8 @@ shart_events! {
     AllocationReturned => programmable_payment::programme::AllocationReturned,
     UnallocatedReclaimed => programmable_payment::programme::UnallocatedReclaimed,
     ColdCodeLinked => safeguards::kit::split::ColdCodeLinked,
+    AllowlistEntrySet => safeguards::allowlist::AllowlistEntrySet,
+    AllowlistEntryRenewed => safeguards::allowlist::AllowlistEntryRenewed,
+    AllowlistEntrySuspended => safeguards::allowlist::AllowlistEntrySuspended,
+    AllowlistEntryRemoved => safeguards::allowlist::AllowlistEntryRemoved,
 }

@@ -8,7 +8,8 @@ use programmable_payment::{
     Error,
 };
 use safeguards::{
-    eds::{EdsRole, Evidence, Requirement},
+    allowlist::{AllowlistCall, AmlRisk, ListEntry, ListSource, ListStatus},
+    eds::{AttestationId, EdsRole, Evidence, Requirement},
     review::{AiLabel, ReviewConfig, RiskClass},
     Hash32,
 };
@@ -46,6 +47,8 @@ pub struct Accounts {
     pub stranger: AccountId32,
     /// The accredited EDS verifier.
     pub verifier: AccountId32,
+    /// Keeps the allowlist of recipients.
+    pub compliance: AccountId32,
 }
 
 impl Default for Accounts {
@@ -68,6 +71,7 @@ impl Accounts {
             inspector: AccountId32::new([8; 32]),
             reviewer: AccountId32::new([9; 32]),
             recipient2: AccountId32::new([10; 32]),
+            compliance: AccountId32::new([11; 32]),
         }
     }
 
@@ -84,6 +88,7 @@ impl Accounts {
             (self.reviewer.clone(), "reviewer"),
             (self.stranger.clone(), "stranger"),
             (self.verifier.clone(), "verifier"),
+            (self.compliance.clone(), "compliance"),
         ]
     }
 }
@@ -138,6 +143,25 @@ pub fn config(a: &Accounts, registry: ink::primitives::AccountId, label: AiLabel
         holder_eds: Requirement::signatory(false),
         recipient_eds: Requirement::individual(false),
         max_pause: fixtures::MAX_PAUSE,
+        compliance_officer: ink_account(&a.compliance),
+    }
+}
+
+/// The allowlist entry the compliance officer gives a screened recipient
+/// at `T0`: allowed for a year, screened again within six months, by the
+/// attestation `attestation` of the registry, under the identity
+/// commitment `evidence` attests.
+pub fn listing(evidence: &Evidence, attestation: AttestationId) -> ListEntry {
+    ListEntry {
+        status: ListStatus::Allowed,
+        reason: 0,
+        source: ListSource::Attestation(attestation),
+        identity: evidence.subject_commitment,
+        evidence: doc("AML/CFT screening of the recipient"),
+        risk: AmlRisk::Standard,
+        valid_from: fixtures::T0,
+        expires_at: fixtures::T0 + 366 * DAY,
+        review_due: fixtures::T0 + 183 * DAY,
     }
 }
 
@@ -201,7 +225,12 @@ impl Template for ProgrammablePayment {
         let allocations = p.allocations();
         let unallocated: u128 = p.read("unallocated", ());
         let preview: Vec<(ink::primitives::AccountId, u128)> = p.read("settlement_preview", ());
-        format!("{parties:?} {allocations:?} {unallocated} {preview:?}")
+        let listed: Vec<Option<ListEntry>> = parties
+            .1
+            .iter()
+            .map(|r| p.read("allowlist_entry", *r))
+            .collect();
+        format!("{parties:?} {allocations:?} {unallocated} {preview:?} {listed:?}")
     }
 }
 
@@ -213,7 +242,25 @@ impl Template for ProgrammablePayment {
 pub fn deploy_with(
     config: impl FnOnce(&Accounts, ink::primitives::AccountId) -> Config,
 ) -> Result<Payment> {
-    Driver::deploy_with(Attest::Parties, config)
+    let mut p: Payment = Driver::deploy_with(Attest::Parties, config)?;
+    // The compliance officer lists both recipients (attestations 2 and 3:
+    // the registry numbers them in `party_evidence`'s order from 1).
+    let a = p.accounts.clone();
+    let evidence = party_evidence(&a);
+    for (recipient, (e, id)) in [&a.recipient, &a.recipient2]
+        .into_iter()
+        .zip(evidence.iter().skip(1).zip(2..))
+    {
+        let call = AllowlistCall::Set {
+            account: ink_account(recipient),
+            entry: listing(e, id),
+        };
+        p.call(&a.compliance, "allowlist", call, 0)
+            .value
+            .map_err(|e| anyhow::anyhow!("allowlist failed: {e:?}"))?
+            .map_err(|e| anyhow::anyhow!("allowlist refused: {e:?}"))?;
+    }
+    Ok(p)
 }
 
 /// [`deploy_with`] a human inspector.

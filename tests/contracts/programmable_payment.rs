@@ -1667,3 +1667,179 @@ fn a_registry_that_writes_storage_fails_the_acceptance_and_charges_the_party_not
     let calls: shart::runtime::Outcome<u64> = f.chain.call(&hostile, &a.stranger, "calls", (), 0);
     assert_eq!(calls.value, Ok(1), "only the direct call wrote");
 }
+
+// ----- the allowlist of recipients -------------------------------------
+
+mod allowlist {
+    use safeguards::allowlist::{
+        AllowlistCall, AllowlistEntryRenewed, AllowlistEntrySet, ListEntry, ListRefusal, Renewal,
+    };
+    use shart::payment::{listing, party_evidence};
+
+    use super::*;
+
+    fn not_allowlisted(account: &AccountId32, refusal: ListRefusal) -> Error {
+        Error::Programme(ProgrammeError::NotAllowlisted {
+            account: ink_account(account),
+            refusal,
+        })
+    }
+
+    #[test]
+    fn the_compliance_officer_lists_each_recipient_and_the_event_names_it() {
+        // given / when: a deployed programme (the fixture lists both
+        // recipients as the compliance officer, as a deployer would)
+        let mut f = deploy().unwrap();
+        let a = f.accounts.clone();
+        let evidence = party_evidence(&a);
+        // then: each entry reads back as set
+        let entry: Option<ListEntry> = f.read("allowlist_entry", ink_account(&a.recipient));
+        assert_eq!(entry, Some(listing(&evidence[1], 2)));
+        // and setting one emits the whole entry, the account as its topic
+        let again = listing(&evidence[2], 3);
+        let out = f.must(
+            &a.compliance,
+            "allowlist",
+            AllowlistCall::Set {
+                account: ink_account(&a.recipient2),
+                entry: again,
+            },
+            0,
+        );
+        assert_eq!(
+            out.events(),
+            vec![ShartEvent::AllowlistEntrySet(AllowlistEntrySet {
+                account: ink_account(&a.recipient2),
+                status: again.status,
+                reason: again.reason,
+                source: again.source,
+                identity: again.identity,
+                evidence: again.evidence,
+                risk: again.risk,
+                valid_from: again.valid_from,
+                expires_at: again.expires_at,
+                review_due: again.review_due,
+                by: ink_account(&a.compliance),
+            })]
+        );
+        let topic: [u8; 32] = *ink_account(&a.recipient2).as_ref();
+        assert_eq!(out.events[0].topics.get(1), Some(&topic));
+    }
+
+    #[test]
+    fn allocation_to_a_recipient_the_officer_removed_is_refused_and_changes_nothing() {
+        // given: a funded programme; the officer removes the second recipient
+        let mut f = deploy().unwrap();
+        let a = f.accounts.clone();
+        f.make_funded(FUNDS);
+        f.must(
+            &a.compliance,
+            "allowlist",
+            AllowlistCall::Remove {
+                account: ink_account(&a.recipient2),
+                reason: 7,
+            },
+            0,
+        );
+        // when / then: refused, reverted, nothing emitted or changed
+        f.assert_refused(
+            &a.holder,
+            "allocate",
+            (
+                ink_account(&a.recipient2),
+                AMOUNT,
+                7u32,
+                DEADLINE,
+                vec![1u32],
+            ),
+            0,
+            not_allowlisted(&a.recipient2, ListRefusal::NotListed),
+        );
+        // and the listed recipient is allocated as before
+        let recipient = a.recipient.clone();
+        f.allocate(&recipient, AMOUNT, DEADLINE, vec![1]);
+    }
+
+    #[test]
+    fn an_entry_expires_with_no_transaction_and_the_release_waits_for_its_renewal() {
+        // given: allocation 0, both documents approved
+        let mut f = allocated(human());
+        let a = f.accounts.clone();
+        f.submit_and_approve(0, 0);
+        f.submit_and_approve(0, 1);
+        let expiry = listing(&party_evidence(&a)[1], 2).expires_at;
+        // when: the block time passes the recipient's expiry
+        f.chain.advance_to(expiry);
+        // then: the release is refused for it
+        f.assert_refused(
+            &a.stranger,
+            "release",
+            0u32,
+            0,
+            not_allowlisted(&a.recipient, ListRefusal::Expired { expires_at: expiry }),
+        );
+        // and after the officer renews it, the recipient is paid
+        let renewal = Renewal {
+            expires_at: expiry + 366 * DAY,
+            review_due: expiry + 183 * DAY,
+            evidence: doc("second screening"),
+        };
+        let out = f.must(
+            &a.compliance,
+            "allowlist",
+            AllowlistCall::Renew {
+                account: ink_account(&a.recipient),
+                renewal,
+            },
+            0,
+        );
+        assert_eq!(
+            out.events(),
+            vec![ShartEvent::AllowlistEntryRenewed(AllowlistEntryRenewed {
+                account: ink_account(&a.recipient),
+                expires_at: renewal.expires_at,
+                review_due: renewal.review_due,
+                evidence: renewal.evidence,
+                by: ink_account(&a.compliance),
+            })]
+        );
+        let r0 = f.balance(&a.recipient);
+        f.must(&a.stranger, "release", 0u32, 0);
+        assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
+    }
+
+    #[test]
+    fn only_the_compliance_officer_changes_the_allowlist_even_while_paused() {
+        // given: a deployed programme, paused
+        let mut f = deploy().unwrap();
+        let a = f.accounts.clone();
+        f.must(&a.guardian, "pause", doc("incident"), 0);
+        let call = AllowlistCall::Suspend {
+            account: ink_account(&a.recipient),
+            reason: 2,
+        };
+        // when / then: every other named account is refused
+        for (who, _) in a.names() {
+            if who == a.compliance {
+                continue;
+            }
+            f.assert_refused(
+                &who,
+                "allowlist",
+                call.clone(),
+                0,
+                Error::Roles(RolesError::Unauthorized {
+                    caller: ink_account(&who),
+                    required: Role::ComplianceOfficer,
+                }),
+            );
+        }
+        // and the officer suspends, paused or not
+        f.must(&a.compliance, "allowlist", call, 0);
+        let entry: Option<ListEntry> = f.read("allowlist_entry", ink_account(&a.recipient));
+        assert_eq!(
+            entry.map(|e| e.status),
+            Some(safeguards::allowlist::ListStatus::Suspended)
+        );
+    }
+}

@@ -19,6 +19,7 @@ use safeguards::{
 use safeguards::store::{InkStore, MemStore, Store, MAX_VALUE};
 
 use super::*;
+use safeguards::allowlist::{AmlRisk, ListRefusal, ListSource, ListStatus};
 
 /// The programme core over an in-memory store, as every unit test drives
 /// it.
@@ -29,6 +30,7 @@ const GUARDIAN: u8 = 2;
 const ARBITRATOR: u8 = 3;
 const REVIEWER: u8 = 4;
 const INSPECTOR: u8 = 5;
+const OFFICER: u8 = 6;
 const HOLDER: u8 = 10;
 const R1: u8 = 11;
 const R2: u8 = 12;
@@ -98,7 +100,36 @@ fn config() -> Config {
         holder_eds: Requirement::signatory(false),
         recipient_eds: Requirement::individual(false),
         max_pause: 10_000_000_000,
+        compliance_officer: acc(OFFICER),
     }
+}
+
+/// An allowlist entry in force from 0 for a long time.
+fn listing() -> ListEntry {
+    ListEntry {
+        status: ListStatus::Allowed,
+        reason: 0,
+        source: ListSource::Attestation(1),
+        identity: h(60),
+        evidence: h(61),
+        risk: AmlRisk::Standard,
+        valid_from: 0,
+        expires_at: 1 << 40,
+        review_due: 1 << 39,
+    }
+}
+
+/// The compliance officer lists `who` with `entry` at `now`.
+fn list(p: &mut Programme, who: u8, entry: ListEntry, now: Timestamp) {
+    p.allowlist(
+        acc(OFFICER),
+        now,
+        AllowlistCall::Set {
+            account: acc(who),
+            entry,
+        },
+    )
+    .unwrap();
 }
 
 fn terms() -> Terms {
@@ -120,6 +151,10 @@ fn effective_with(config: Config) -> Programme {
             s.accept_agreement(acc(who), terms(), s.config_digest(), T0, attestation)
         })
         .unwrap();
+    }
+    // Both recipients screened and listed.
+    for who in [R1, R2] {
+        list(&mut p, who, listing(), T0);
     }
     p
 }
@@ -245,6 +280,13 @@ fn new_with_invalid_recipients_fails_with_its_error() {
             Error::Roles(RolesError::PartyMayNotHoldRole {
                 account: acc(REVIEWER),
                 role: Role::Reviewer,
+            }),
+        ),
+        (
+            vec![acc(OFFICER)],
+            Error::Roles(RolesError::PartyMayNotHoldRole {
+                account: acc(OFFICER),
+                role: Role::ComplianceOfficer,
             }),
         ),
         (
@@ -813,7 +855,7 @@ fn release_with_every_document_approved_pays_the_recipient() {
     // given
     let mut p = approved();
     // when: after the deadline too
-    let effects = p.release(0).unwrap();
+    let effects = p.release(0, T0).unwrap();
     // then
     assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
     assert_eq!(
@@ -839,7 +881,7 @@ fn release_with_a_document_not_approved_fails_with_conditions_not_met() {
     p.submit_document(acc(R1), 0, 1, h(20), T0).unwrap();
     assert_refused(
         &mut p,
-        |p| p.release(0),
+        |p| p.release(0, T0),
         programme_err(ProgrammeError::ConditionsNotMet { allocation: 0 }),
     );
 }
@@ -847,10 +889,10 @@ fn release_with_a_document_not_approved_fails_with_conditions_not_met() {
 #[test]
 fn release_twice_fails_with_wrong_allocation_status() {
     let mut p = approved();
-    p.release(0).unwrap();
+    p.release(0, T0).unwrap();
     assert_refused(
         &mut p,
-        |p| p.release(0),
+        |p| p.release(0, T0),
         programme_err(ProgrammeError::WrongAllocationStatus {
             allocation: 0,
             expected: AllocationStatus::Open,
@@ -865,7 +907,7 @@ fn release_while_paused_fails_with_paused() {
     p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
     assert_refused(
         &mut p,
-        |p| p.release(0),
+        |p| p.release(0, T0),
         Error::KillSwitch(KillSwitchError::Paused),
     );
 }
@@ -1079,7 +1121,7 @@ fn dispute_freezes_the_allocation() {
     // then
     let frozen0 = programme_err(ProgrammeError::AllocationFrozen { allocation: 0 });
     let frozen1 = programme_err(ProgrammeError::AllocationFrozen { allocation: 1 });
-    assert_refused(&mut p, |p| p.release(0), frozen0);
+    assert_refused(&mut p, |p| p.release(0, T0), frozen0);
     assert_refused(&mut p, |p| p.close(acc(CONTRACT), 0, DEADLINE), frozen0);
     assert_refused(
         &mut p,
@@ -1116,7 +1158,7 @@ fn dispute_by_another_account_fails_with_not_a_party() {
 #[test]
 fn dispute_of_a_released_allocation_fails_with_nothing_to_dispute() {
     let mut p = approved();
-    p.release(0).unwrap();
+    p.release(0, T0).unwrap();
     assert_refused(
         &mut p,
         |p| p.raise_dispute(acc(HOLDER), 0, h(50), T0),
@@ -1358,7 +1400,7 @@ fn every_message_after_termination_fails_with_terminated() {
     let terminated = Error::KillSwitch(KillSwitchError::Terminated);
     // when / then
     assert_refused(&mut p, |p| p.fund(acc(HOLDER), 1), terminated);
-    assert_refused(&mut p, |p| p.release(0), terminated);
+    assert_refused(&mut p, |p| p.release(0, T0), terminated);
     assert_refused(
         &mut p,
         |p| p.raise_dispute(acc(R1), 0, h(50), DEADLINE + 1),
@@ -1502,7 +1544,7 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
         Op::Reject(a, s) => p
             .reject_document(acc(INSPECTOR), *a, *s, h(30), t)
             .map(HotEffects::convert),
-        Op::Release(a) => p.release(*a).map(HotEffects::convert),
+        Op::Release(a) => p.release(*a, t).map(HotEffects::convert),
         Op::Close(a) => p.close(acc(CONTRACT), *a, t).map(HotEffects::convert),
         Op::RequestReview(d) => {
             let who = subject_of(p, *d);
@@ -1662,7 +1704,7 @@ impl KitEvent for Event {
     fn kit_event(self) -> Option<SafeguardEvent> {
         match self {
             Event::Safeguards(e) => Some(e),
-            Event::Programme(_) => None,
+            Event::Programme(_) | Event::Allowlist(_) => None,
         }
     }
 }
@@ -1781,6 +1823,19 @@ fn filled<S: Store + Default>(documents: u32, count: u32) -> super::Programme<S>
     p.safeguarded(|s| s.propose_amendment(parties[0], v2, T0))
         .unwrap();
     let (holder, recipient) = (parties[0], parties[1]);
+    // the fullest allowlist entry (a verifier as its source)
+    p.allowlist(
+        acc(OFFICER),
+        T0,
+        AllowlistCall::Set {
+            account: recipient,
+            entry: ListEntry {
+                source: ListSource::Verifier(acc(STRANGER)),
+                ..listing()
+            },
+        },
+    )
+    .unwrap();
     p.fund(holder, Balance::MAX).unwrap();
     let kinds: Vec<u32> = (1..=documents).collect();
     for _ in 0..count {
@@ -1834,7 +1889,8 @@ fn every_stored_value_of_the_fullest_programme_fits_the_value_limit() {
     let p = filled::<MemStore>(8, 8);
     // then
     let kit = p.safeguards().stores();
-    for store in core::iter::once(p.store()).chain(kit) {
+    let own = [p.store(), p.allowlist.store()];
+    for store in own.into_iter().chain(kit) {
         for (cell, size) in store.value_sizes() {
             assert!(size <= MAX_VALUE, "table {cell:#x}: {size} bytes");
         }
@@ -2005,7 +2061,7 @@ mod kit {
 
         fn payment_paths(&self, now: Timestamp) -> Vec<(&'static str, Result<KitEffects, Error>)> {
             vec![
-                ("release", self.0.clone().release(1).map(kit_effects)),
+                ("release", self.0.clone().release(1, T0).map(kit_effects)),
                 (
                     "reclaim_unallocated",
                     self.0
@@ -2023,4 +2079,230 @@ mod kit {
             ]
         }
     }
+}
+
+// ----- the allowlist of recipients ---------------------------------------
+
+fn not_allowlisted(who: u8, refusal: ListRefusal) -> Error {
+    programme_err(ProgrammeError::NotAllowlisted {
+        account: acc(who),
+        refusal,
+    })
+}
+
+#[test]
+fn allocation_to_a_recipient_without_an_entry_in_force_is_refused_for_its_reason() {
+    // given: a funded programme; R2's entry replaced case by case
+    let cases = [
+        (None, ListRefusal::NotListed),
+        (
+            Some(ListEntry {
+                status: ListStatus::Suspended,
+                reason: 3,
+                ..listing()
+            }),
+            ListRefusal::Suspended { reason: 3 },
+        ),
+        (
+            Some(ListEntry {
+                status: ListStatus::Blocked,
+                reason: 12,
+                ..listing()
+            }),
+            ListRefusal::Blocked { reason: 12 },
+        ),
+        (
+            Some(ListEntry {
+                valid_from: T0 + 1,
+                ..listing()
+            }),
+            ListRefusal::NotYetValid { valid_from: T0 + 1 },
+        ),
+    ];
+    for (entry, refusal) in cases {
+        let mut p = funded_with(config());
+        match entry {
+            None => {
+                p.allowlist(
+                    acc(OFFICER),
+                    T0,
+                    AllowlistCall::Remove {
+                        account: acc(R2),
+                        reason: 1,
+                    },
+                )
+                .unwrap();
+            }
+            Some(e) => list(&mut p, R2, e, T0),
+        }
+        // when / then
+        assert_refused(
+            &mut p,
+            |p| p.allocate(acc(HOLDER), acc(R2), AMOUNT, 7, DEADLINE, vec![1], T0),
+            not_allowlisted(R2, refusal),
+        );
+        // and R1, listed, is allocated as before
+        p.allocate(acc(HOLDER), acc(R1), AMOUNT, 7, DEADLINE, vec![1], T0)
+            .unwrap();
+    }
+}
+
+#[test]
+fn an_entry_that_expired_stops_the_release_with_no_transaction_and_a_renewal_lets_it_through() {
+    // given: allocation 0 approved; R1's entry expires at T0 + 10
+    let mut p = approved();
+    list(
+        &mut p,
+        R1,
+        ListEntry {
+            expires_at: T0 + 10,
+            review_due: T0 + 5,
+            ..listing()
+        },
+        T0,
+    );
+    // when: the block time passes the expiry
+    assert_refused(
+        &mut p,
+        |p| p.release(0, T0 + 10),
+        not_allowlisted(
+            R1,
+            ListRefusal::Expired {
+                expires_at: T0 + 10,
+            },
+        ),
+    );
+    // then: the officer renews after a new screening, and it releases
+    p.allowlist(
+        acc(OFFICER),
+        T0 + 11,
+        AllowlistCall::Renew {
+            account: acc(R1),
+            renewal: safeguards::allowlist::Renewal {
+                expires_at: T0 + 1_000,
+                review_due: T0 + 500,
+                evidence: h(62),
+            },
+        },
+    )
+    .unwrap();
+    let effects = p.release(0, T0 + 11).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
+}
+
+#[test]
+fn a_favourable_decision_waits_for_the_recipient_s_entry() {
+    // given: a rejection overridden in R1's favour; R1 then suspended
+    let mut p = rejected();
+    p.safeguarded(|s| s.request_review(acc(R1), 1, h(40), DEADLINE + 1))
+        .unwrap();
+    p.safeguarded(|s| {
+        s.resolve_review(
+            acc(REVIEWER),
+            1,
+            Some(Verdict::Favourable),
+            h(41),
+            DEADLINE + 2,
+        )
+    })
+    .unwrap();
+    p.allowlist(
+        acc(OFFICER),
+        DEADLINE + 2,
+        AllowlistCall::Suspend {
+            account: acc(R1),
+            reason: 5,
+        },
+    )
+    .unwrap();
+    // when / then: refused, nothing changes (the decision stays to run)
+    assert_refused(
+        &mut p,
+        |p| p.execute_decision(1, DEADLINE + 3),
+        not_allowlisted(R1, ListRefusal::Suspended { reason: 5 }),
+    );
+    // and once reinstated it pays
+    list(&mut p, R1, listing(), DEADLINE + 4);
+    let effects = p.execute_decision(1, DEADLINE + 4).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(R1), AMOUNT)]);
+}
+
+#[test]
+fn a_ruling_pays_no_share_to_a_recipient_without_an_entry_but_refunds_the_holder() {
+    // given: two disputes, one ruled a split, one a full refund; R1 blocked
+    let mut p = allocated();
+    p.allocate(acc(HOLDER), acc(R1), 10, 7, DEADLINE, vec![1], T0)
+        .unwrap();
+    p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
+    p.raise_dispute(acc(R1), 1, h(50), T0).unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 0, 5_000, h(51), T0))
+        .unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 1, 10_000, h(51), T0))
+        .unwrap();
+    list(
+        &mut p,
+        R1,
+        ListEntry {
+            status: ListStatus::Blocked,
+            reason: 12,
+            ..listing()
+        },
+        T0,
+    );
+    // when / then: the split would pay R1: refused, the amount stays frozen
+    assert_refused(
+        &mut p,
+        |p| p.execute_ruling(0, T0 + 5_000),
+        not_allowlisted(R1, ListRefusal::Blocked { reason: 12 }),
+    );
+    // the full refund pays only the holder: it runs
+    let effects = p.execute_ruling(1, T0 + 5_000).unwrap();
+    assert_eq!(effects.payouts, vec![(acc(HOLDER), 10)]);
+}
+
+#[test]
+fn only_the_compliance_officer_keeps_the_allowlist_whatever_the_switch_state() {
+    let mut p = funded_with(config());
+    let call = AllowlistCall::Suspend {
+        account: acc(R1),
+        reason: 2,
+    };
+    for who in [ADMIN, GUARDIAN, INSPECTOR, HOLDER, R1, STRANGER] {
+        assert_refused(
+            &mut p,
+            |p| p.allowlist(acc(who), T0, call.clone()),
+            Error::Roles(RolesError::Unauthorized {
+                caller: acc(who),
+                required: Role::ComplianceOfficer,
+            }),
+        );
+    }
+    // paused: the officer still suspends, and the event says so
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
+    let effects = p.allowlist(acc(OFFICER), T0, call).unwrap();
+    assert!(matches!(
+        effects.events[..],
+        [Event::Allowlist(AllowlistEvent::Suspended(_))]
+    ));
+    // terminated: the officer still reinstates
+    p.terminate(acc(ADMIN), h(4), T0).unwrap();
+    list(&mut p, R1, listing(), T0 + 1);
+    assert_eq!(p.allowlist_entry(acc(R1)), Some(listing()));
+    // and a refused change names the allowlist's rule
+    assert_refused(
+        &mut p,
+        |p| {
+            p.allowlist(
+                acc(OFFICER),
+                T0,
+                AllowlistCall::Remove {
+                    account: acc(STRANGER),
+                    reason: 1,
+                },
+            )
+        },
+        Error::Allowlist(safeguards::AllowlistError::NotListed {
+            account: acc(STRANGER),
+        }),
+    );
 }

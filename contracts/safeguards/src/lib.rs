@@ -63,7 +63,7 @@ pub mod types;
 mod test_utils;
 
 pub use agreement::AgreementError;
-pub use allowlist::AllowlistError;
+pub use allowlist::{AllowlistCall, AllowlistError};
 pub use arbitration::ArbitrationError;
 pub use dispute::DisputeError;
 pub use eds::EdsError;

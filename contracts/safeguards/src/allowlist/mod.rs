@@ -187,6 +187,7 @@ impl ListEntry {
 
 /// A renewal after a new screening: what [`Allowlist::renew`] changes.
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Renewal {
     /// The new expiry (exclusive): later than the current one.
@@ -210,6 +211,12 @@ impl<S: Store> Allowlist<S> {
     /// An empty list over `store`.
     pub fn new(store: S) -> Self {
         Self { store }
+    }
+
+    /// The store the entries are in (the storage tests read its value
+    /// sizes).
+    pub fn store(&self) -> &S {
+        &self.store
     }
 
     /// `account`'s entry, in force or not.
@@ -438,6 +445,132 @@ impl<S: Store> Allowlist<S> {
             by,
         })
     }
+}
+
+/// The allowlist's changes as values: what a template's one `allowlist`
+/// message takes, as `SafeguardCall` is what its `safeguard` message
+/// takes. Append-only, with explicit indices: a variant encodes as its
+/// index followed by its fields.
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AllowlistCall {
+    /// [`Allowlist::set`].
+    #[codec(index = 0)]
+    Set {
+        /// The account.
+        account: AccountId,
+        /// Its new entry.
+        entry: ListEntry,
+    },
+    /// [`Allowlist::set_batch`].
+    #[codec(index = 1)]
+    SetBatch {
+        /// At most [`MAX_BATCH`] accounts and their entries.
+        entries: Vec<(AccountId, ListEntry)>,
+    },
+    /// [`Allowlist::renew`].
+    #[codec(index = 2)]
+    Renew {
+        /// The account.
+        account: AccountId,
+        /// The new expiry, screening date and evidence.
+        renewal: Renewal,
+    },
+    /// [`Allowlist::suspend`].
+    #[codec(index = 3)]
+    Suspend {
+        /// The account.
+        account: AccountId,
+        /// The reason code.
+        reason: u16,
+    },
+    /// [`Allowlist::remove`].
+    #[codec(index = 4)]
+    Remove {
+        /// The account.
+        account: AccountId,
+        /// The reason code.
+        reason: u16,
+    },
+}
+
+impl AllowlistCall {
+    /// The variants' names, by index: how tests, transcripts and docs
+    /// name a call (`allowlist_set` is `allowlist(Set { .. })`).
+    pub const NAMES: [&'static str; 5] = [
+        "allowlist_set",
+        "allowlist_set_batch",
+        "allowlist_renew",
+        "allowlist_suspend",
+        "allowlist_remove",
+    ];
+}
+
+impl<S: Store> Allowlist<S> {
+    /// Runs `call` as `caller` at `now`: the method of the variant's name.
+    /// Every change works whatever the kill switch's state: a listing or
+    /// a suspension must take effect while a contract is paused or after
+    /// it ended, while human processes still pay.
+    ///
+    /// # Errors
+    ///
+    /// The method's.
+    pub fn dispatch(
+        &mut self,
+        roles: &Roles<impl Store>,
+        caller: AccountId,
+        now: Timestamp,
+        call: AllowlistCall,
+    ) -> Result<Vec<AllowlistEvent>, Guarded<AllowlistError>> {
+        match call {
+            AllowlistCall::Set { account, entry } => self.set(roles, caller, account, entry, now),
+            AllowlistCall::SetBatch { entries } => self.set_batch(roles, caller, &entries, now),
+            AllowlistCall::Renew { account, renewal } => {
+                self.renew(roles, caller, account, renewal, now)
+            }
+            AllowlistCall::Suspend { account, reason } => {
+                self.suspend(roles, caller, account, reason, now)
+            }
+            AllowlistCall::Remove { account, reason } => {
+                self.remove(roles, caller, account, reason, now)
+            }
+        }
+    }
+}
+
+impl AllowlistEvent {
+    /// Emits the event in a contract of environment `E`.
+    pub fn emit<E: ink::env::Environment>(self) {
+        use ink::env::emit_event;
+        match self {
+            Self::Set(e) => emit_event::<E, _>(e),
+            Self::Renewed(e) => emit_event::<E, _>(e),
+            Self::Suspended(e) => emit_event::<E, _>(e),
+            Self::Removed(e) => emit_event::<E, _>(e),
+        }
+    }
+}
+
+/// Gives a template's flat error enum `$error` its `From` impls for the
+/// allowlist's refusals: `Allowlist(AllowlistError)`, and the role check
+/// (`Roles(RolesError)`), the two variants it must have.
+#[macro_export]
+macro_rules! allowlist_errors_into {
+    ($error:ty) => {
+        impl From<$crate::AllowlistError> for $error {
+            fn from(e: $crate::AllowlistError) -> Self {
+                Self::Allowlist(e)
+            }
+        }
+        impl From<$crate::roles::Guarded<$crate::AllowlistError>> for $error {
+            fn from(e: $crate::roles::Guarded<$crate::AllowlistError>) -> Self {
+                match e {
+                    $crate::roles::Guarded::Roles(e) => Self::Roles(e),
+                    $crate::roles::Guarded::Core(e) => Self::Allowlist(e),
+                }
+            }
+        }
+    };
 }
 
 #[cfg(test)]

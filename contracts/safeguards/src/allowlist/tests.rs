@@ -466,3 +466,82 @@ fn an_entry_fits_a_storage_value() {
     };
     assert!(worst.encode().len() <= crate::store::MAX_VALUE);
 }
+
+#[test]
+fn dispatch_runs_each_call_as_the_method_of_its_name() {
+    let roles = roles();
+    let mut by_call = List::new(Default::default());
+    let mut by_method = List::new(Default::default());
+    let later = entry().valid_from + 1;
+    let calls = [
+        (
+            AllowlistCall::Set {
+                account: acc(HOLDER),
+                entry: entry(),
+            },
+            "allowlist_set",
+        ),
+        (
+            AllowlistCall::SetBatch {
+                entries: vec![(acc(OTHER), entry())],
+            },
+            "allowlist_set_batch",
+        ),
+        (
+            AllowlistCall::Renew {
+                account: acc(HOLDER),
+                renewal: ren(NOW + 2 * YEAR, NOW + YEAR, h(42)),
+            },
+            "allowlist_renew",
+        ),
+        (
+            AllowlistCall::Suspend {
+                account: acc(HOLDER),
+                reason: 3,
+            },
+            "allowlist_suspend",
+        ),
+        (
+            AllowlistCall::Remove {
+                account: acc(OTHER),
+                reason: 4,
+            },
+            "allowlist_remove",
+        ),
+    ];
+    for (index, (call, name)) in calls.into_iter().enumerate() {
+        // the wire identity: index, then fields; the published name
+        assert_eq!(
+            scale::Encode::encode(&call)[0],
+            u8::try_from(index).unwrap()
+        );
+        assert_eq!(AllowlistCall::NAMES[index], name);
+        let direct = match call.clone() {
+            AllowlistCall::Set { account, entry } => {
+                by_method.set(&roles, acc(OFFICER), account, entry, later)
+            }
+            AllowlistCall::SetBatch { entries } => {
+                by_method.set_batch(&roles, acc(OFFICER), &entries, later)
+            }
+            AllowlistCall::Renew { account, renewal } => {
+                by_method.renew(&roles, acc(OFFICER), account, renewal, later)
+            }
+            AllowlistCall::Suspend { account, reason } => {
+                by_method.suspend(&roles, acc(OFFICER), account, reason, later)
+            }
+            AllowlistCall::Remove { account, reason } => {
+                by_method.remove(&roles, acc(OFFICER), account, reason, later)
+            }
+        };
+        let dispatched = by_call.dispatch(&roles, acc(OFFICER), later, call.clone());
+        assert!(dispatched.is_ok(), "{name}: {dispatched:?}");
+        assert_eq!(dispatched, direct, "{name}");
+        assert_eq!(by_call, by_method, "{name}");
+        // and the role check comes with it
+        assert_eq!(
+            by_call.dispatch(&roles, acc(STRANGER), later, call),
+            Err(unauthorized(STRANGER)),
+            "{name}"
+        );
+    }
+}
