@@ -1710,15 +1710,7 @@ mod allowlist {
             out.events(),
             vec![ShartEvent::AllowlistEntrySet(AllowlistEntrySet {
                 account: ink_account(&a.recipient2),
-                status: again.status,
-                reason: again.reason,
-                source: again.source,
-                identity: again.identity,
-                evidence: again.evidence,
-                risk: again.risk,
-                valid_from: again.valid_from,
-                expires_at: again.expires_at,
-                review_due: again.review_due,
+                entry: again,
                 by: ink_account(&a.compliance),
             })]
         );

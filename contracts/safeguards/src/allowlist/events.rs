@@ -3,7 +3,7 @@
 //! one topic, so a holder, a wallet or the AFM finds every change to an
 //! entry by the account.
 
-use super::{AmlRisk, ListSource, ListStatus};
+use super::ListEntry;
 use crate::types::{AccountId, Hash32, Timestamp};
 
 /// An entry was set (created or replaced whole): the new entry.
@@ -13,25 +13,9 @@ pub struct AllowlistEntrySet {
     /// The account.
     #[ink(topic)]
     pub account: AccountId,
-    /// Its status.
-    pub status: ListStatus,
-    /// The reason code (the deployment's published table).
-    pub reason: u16,
-    /// Who vouched for the holder.
-    pub source: ListSource,
-    /// The holder's identity commitment: SHA-256(salt ‖ IIN or BIN), as
-    /// the EDS registry holds it.
-    pub identity: Hash32,
-    /// SHA-256 of the screening evidence, salted.
-    pub evidence: Hash32,
-    /// The AML/CFT risk class.
-    pub risk: AmlRisk,
-    /// In force from.
-    pub valid_from: Timestamp,
-    /// Expires at (exclusive).
-    pub expires_at: Timestamp,
-    /// The next screening is due by.
-    pub review_due: Timestamp,
+    /// Its entry, whole: status, reason, source, identity commitment,
+    /// evidence hash, risk class and the three times.
+    pub entry: ListEntry,
     /// The compliance officer.
     pub by: AccountId,
 }

@@ -429,21 +429,9 @@ impl<S: Store> Allowlist<S> {
             .ok_or(AllowlistError::NotListed { account })
     }
 
-    fn write(&mut self, by: AccountId, account: AccountId, e: ListEntry) -> AllowlistEvent {
-        self.store.set(ALLOWLIST, &account, &e);
-        AllowlistEvent::Set(AllowlistEntrySet {
-            account,
-            status: e.status,
-            reason: e.reason,
-            source: e.source,
-            identity: e.identity,
-            evidence: e.evidence,
-            risk: e.risk,
-            valid_from: e.valid_from,
-            expires_at: e.expires_at,
-            review_due: e.review_due,
-            by,
-        })
+    fn write(&mut self, by: AccountId, account: AccountId, entry: ListEntry) -> AllowlistEvent {
+        self.store.set(ALLOWLIST, &account, &entry);
+        AllowlistEvent::Set(AllowlistEntrySet { account, entry, by })
     }
 }
 

@@ -73,15 +73,7 @@ fn a_set_entry_allows_its_account_from_valid_from_until_expiry_with_no_transacti
         events,
         vec![AllowlistEvent::Set(AllowlistEntrySet {
             account: acc(HOLDER),
-            status: ListStatus::Allowed,
-            reason: 0,
-            source: ListSource::Attestation(7),
-            identity: e.identity,
-            evidence: e.evidence,
-            risk: AmlRisk::Standard,
-            valid_from: NOW,
-            expires_at: NOW + YEAR,
-            review_due: NOW + YEAR / 2,
+            entry: e,
             by: acc(OFFICER),
         })]
     );
