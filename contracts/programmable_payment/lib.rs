@@ -45,7 +45,9 @@
 //!    recipient (a release, a favourable decision, a ruling's share), only
 //!    while the recipient's allowlist entry is in force at the block time
 //!    (Law No. 191-IV; `safeguards::allowlist`); the compliance officer,
-//!    never a party, keeps the entries (`allowlist`).
+//!    never a party, keeps the entries (`allowlist`). The termination
+//!    settlement does not ask the allowlist (docs/threat-model.md, 4.2f,
+//!    A1).
 //!
 //! The logic lives in [`programme::Programme`], a plain-Rust core that
 //! mounts the safeguards kit (`safeguards::Safeguards`) and implements
@@ -159,7 +161,7 @@ pub mod programmable_payment {
         /// # Events
         ///
         /// `AgreementAnchored`, `ArbitrationClauseSet`, `RoleGranted`
-        /// (guardian, arbitrator, reviewer, inspector).
+        /// (guardian, arbitrator, reviewer, inspector, compliance officer).
         ///
         /// # Panics
         ///
@@ -219,8 +221,9 @@ pub mod programmable_payment {
         /// # Errors
         ///
         /// `NotBudgetHolder`, `Paused`, `Terminated`, `NotEffective`,
-        /// `UnknownRecipient`, `ZeroAmount`, `InsufficientUnallocated`,
-        /// `DeadlineNotInFuture`, `InvalidDocuments`, `TooManyAllocations`.
+        /// `UnknownRecipient`, `NotAllowlisted`, `ZeroAmount`,
+        /// `InsufficientUnallocated`, `DeadlineNotInFuture`,
+        /// `InvalidDocuments`, `TooManyAllocations`.
         ///
         /// # Events
         ///

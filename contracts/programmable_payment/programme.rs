@@ -163,8 +163,10 @@ pub struct Config {
     /// has lapsed anyone may resume.
     pub max_pause: Timestamp,
     /// Keeps the allowlist of recipients (`Role::ComplianceOfficer`):
-    /// an allocation is made, and money released, only to a recipient
-    /// whose entry is in force. Never a party.
+    /// an allocation is made, and money released, decided or ruled to a
+    /// recipient, only while its entry is in force (the termination
+    /// settlement does not ask: docs/threat-model.md, 4.2f, A1). Never a
+    /// party.
     pub compliance_officer: AccountId,
 }
 
@@ -436,8 +438,8 @@ impl<S: Store + Default> Programme<S> {
     /// # Errors
     ///
     /// `InvalidRecipientCount`, `BudgetHolderIsRecipient`,
-    /// `PartyMayNotHoldRole` (the admin, guardian, arbitrator, reviewer or
-    /// inspector is the budget holder or a recipient), `ZeroHash`, and the
+    /// `PartyMayNotHoldRole` (the admin, guardian, arbitrator, reviewer,
+    /// inspector or compliance officer is the budget holder or a recipient), `ZeroHash`, and the
     /// errors of the EDS requirements, the agreement, the clause, the
     /// dispute and review configuration.
     pub fn new(
@@ -1256,13 +1258,17 @@ impl<S: Store> Mount for Programme<S> {
     /// amount stays frozen until the entry is in force again); the dispute
     /// core's errors.
     fn execute_ruling(&mut self, dispute: u32, now: Timestamp) -> Result<HotEffects, Error> {
+        // While paused the kit refuses any split with a share for the
+        // recipient (`Paused`) first.
         let disputes = self.safeguards.disputes();
-        if let (Some(d), Some((_, to_payee))) = (
-            disputes.get(dispute),
-            disputes.executable_split(dispute, now),
-        ) {
-            if to_payee > 0 {
-                self.ensure_allowed(d.payee, now)?;
+        if self.safeguards.kill_switch().state() != SwitchState::Paused {
+            if let (Some(d), Some((_, to_payee))) = (
+                disputes.get(dispute),
+                disputes.executable_split(dispute, now),
+            ) {
+                if to_payee > 0 {
+                    self.ensure_allowed(d.payee, now)?;
+                }
             }
         }
         let (resolution, resolved) = self.safeguards.execute_ruling(dispute, now)?;

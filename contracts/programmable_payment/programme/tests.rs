@@ -231,6 +231,7 @@ fn new_grants_roles_and_anchors_every_party() {
         (Role::Arbitrator, ARBITRATOR),
         (Role::Reviewer, REVIEWER),
         (Role::Inspector, INSPECTOR),
+        (Role::ComplianceOfficer, OFFICER),
     ] {
         assert!(p.safeguards().roles().has(role, acc(who)), "{role:?}");
     }
@@ -2267,7 +2268,9 @@ fn only_the_compliance_officer_keeps_the_allowlist_whatever_the_switch_state() {
         account: acc(R1),
         reason: 2,
     };
-    for who in [ADMIN, GUARDIAN, INSPECTOR, HOLDER, R1, STRANGER] {
+    for who in [
+        ADMIN, GUARDIAN, ARBITRATOR, REVIEWER, INSPECTOR, HOLDER, R1, STRANGER,
+    ] {
         assert_refused(
             &mut p,
             |p| p.allowlist(acc(who), T0, call.clone()),
@@ -2304,5 +2307,59 @@ fn only_the_compliance_officer_keeps_the_allowlist_whatever_the_switch_state() {
         Error::Allowlist(safeguards::AllowlistError::NotListed {
             account: acc(STRANGER),
         }),
+    );
+}
+
+#[test]
+fn while_paused_a_ruling_that_pays_an_unlisted_recipient_is_refused_as_paused_first() {
+    // given: a split ruled; R1 then blocked; the programme paused
+    let mut p = allocated();
+    p.raise_dispute(acc(R1), 0, h(50), T0).unwrap();
+    p.safeguarded(|s| s.rule(acc(ARBITRATOR), 0, 5_000, h(51), T0))
+        .unwrap();
+    list(
+        &mut p,
+        R1,
+        ListEntry {
+            status: ListStatus::Blocked,
+            reason: 12,
+            ..listing()
+        },
+        T0,
+    );
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
+    // when / then: the pause answers, as before the allowlist
+    assert_refused(
+        &mut p,
+        |p| p.execute_ruling(0, T0 + 5_000),
+        Error::KillSwitch(KillSwitchError::Paused),
+    );
+}
+
+/// Pins docs/threat-model.md, 4.2f, A1 (open): the termination settlement
+/// does not ask the allowlist, so a suspended recipient is still paid its
+/// ready allocation.
+#[test]
+fn the_termination_settlement_pays_a_suspended_recipient_its_ready_allocation() {
+    // given: allocation 0 approved (ready for R1); R1 then suspended
+    let mut p = approved();
+    p.allowlist(
+        acc(OFFICER),
+        T0,
+        AllowlistCall::Suspend {
+            account: acc(R1),
+            reason: 5,
+        },
+    )
+    .unwrap();
+    assert!(p.release(0, T0).is_err());
+    p.safeguarded(|s| s.pause(acc(GUARDIAN), h(3), T0)).unwrap();
+    // when
+    let effects = p.terminate(acc(ADMIN), h(4), T0).unwrap();
+    // then: R1 is paid all the same
+    assert!(
+        effects.payouts.contains(&(acc(R1), AMOUNT)),
+        "{:?}",
+        effects.payouts
     );
 }
