@@ -19,7 +19,7 @@ use safeguards::{
     review::{AiLabel, DecisionId, DecisionInput, ReviewConfig, Verdict},
     roles::Role,
     store::Store,
-    AccountId, Balance, Hash32, SafeguardEvent, Safeguards, SafeguardsConfig, Timestamp,
+    AccountId, Balance, Hash32, Safeguards, SafeguardsConfig, Timestamp,
 };
 
 use crate::errors::{Error, ProgrammeError};
@@ -321,77 +321,11 @@ pub enum ProgrammeEvent {
     Reclaimed(UnallocatedReclaimed),
 }
 
-/// Every event the contract can emit: the safeguards', the programme's
-/// and the allowlist's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// From the safeguards kit; emitted by [`SafeguardEvent::emit`].
-    Safeguards(SafeguardEvent),
-    /// From the programme.
-    Programme(ProgrammeEvent),
-    /// From the allowlist; emitted by [`AllowlistEvent::emit`].
-    Allowlist(AllowlistEvent),
-}
-
-impl From<AllowlistEvent> for Event {
-    fn from(e: AllowlistEvent) -> Self {
-        Event::Allowlist(e)
-    }
-}
-
-impl From<SafeguardEvent> for Event {
-    fn from(e: SafeguardEvent) -> Self {
-        Event::Safeguards(e)
-    }
-}
-
-impl From<ProgrammeEvent> for Event {
-    fn from(e: ProgrammeEvent) -> Self {
-        Event::Programme(e)
-    }
-}
-
-/// The events of the everyday (hot) steps: every business message
-/// (funding, allocations, documents, release, closing, reclaiming) and the
-/// two executions. Only the programme's own events and the kit's
-/// [`kit::HotEvent`]s, so the contract's code emits four kit events, not
-/// the kit's twenty-three (`shell::apply_hot`); each converts into the
-/// same [`Event`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HotEvent {
-    /// From the safeguards kit; emitted by [`kit::HotEvent::emit`].
-    Safeguards(kit::HotEvent),
-    /// From the programme.
-    Programme(ProgrammeEvent),
-}
-
-impl From<kit::HotEvent> for HotEvent {
-    fn from(e: kit::HotEvent) -> Self {
-        HotEvent::Safeguards(e)
-    }
-}
-
-impl From<ProgrammeEvent> for HotEvent {
-    fn from(e: ProgrammeEvent) -> Self {
-        HotEvent::Programme(e)
-    }
-}
-
-impl From<HotEvent> for Event {
-    fn from(e: HotEvent) -> Self {
-        match e {
-            HotEvent::Safeguards(e) => Event::Safeguards(e.into()),
-            HotEvent::Programme(e) => Event::Programme(e),
-        }
-    }
-}
-
-/// What a state change asks the contract to do, in order: emit the events,
-/// then make the payments.
-pub type Effects = safeguards::effects::Effects<Event>;
-
-/// What an everyday (hot) step asks the contract to do.
-pub type HotEffects = safeguards::effects::Effects<HotEvent>;
+// `Event` (every event the contract emits: the kit's, the programme's and
+// the allowlist's, which only the cold code emits), `HotEvent` (the
+// everyday steps': the programme's and the kit's four hot events),
+// `Effects` and `HotEffects`.
+safeguards::template_events!(Programme(ProgrammeEvent), Allowlist(AllowlistEvent));
 
 fn programme_event(e: ProgrammeEvent) -> Vec<ProgrammeEvent> {
     ink::prelude::vec![e]

@@ -19,7 +19,7 @@ use safeguards::{
     },
     roles::Role,
     store::Store,
-    AccountId, Balance, Hash32, SafeguardEvent, Safeguards, SafeguardsConfig, Timestamp,
+    AccountId, Balance, Hash32, Safeguards, SafeguardsConfig, Timestamp,
 };
 use scale::Compact;
 
@@ -230,67 +230,10 @@ pub enum EscrowEvent {
     Released(MilestoneReleased),
 }
 
-/// Every event the contract can emit: the safeguards' and the escrow's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// From the safeguards kit; emitted by [`SafeguardEvent::emit`].
-    Safeguards(SafeguardEvent),
-    /// From the escrow.
-    Escrow(EscrowEvent),
-}
-
-impl From<SafeguardEvent> for Event {
-    fn from(e: SafeguardEvent) -> Self {
-        Event::Safeguards(e)
-    }
-}
-
-impl From<EscrowEvent> for Event {
-    fn from(e: EscrowEvent) -> Self {
-        Event::Escrow(e)
-    }
-}
-
-/// The events of the everyday (hot) steps: funding, delivery, approval,
-/// auto-release and the two executions. Only the escrow's own events and
-/// the kit's [`kit::HotEvent`]s, so the contract's code emits four kit
-/// events, not the kit's twenty-three (`shell::apply_hot`); each converts
-/// into the same [`Event`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HotEvent {
-    /// From the safeguards kit; emitted by [`kit::HotEvent::emit`].
-    Safeguards(kit::HotEvent),
-    /// From the escrow.
-    Escrow(EscrowEvent),
-}
-
-impl From<kit::HotEvent> for HotEvent {
-    fn from(e: kit::HotEvent) -> Self {
-        HotEvent::Safeguards(e)
-    }
-}
-
-impl From<EscrowEvent> for HotEvent {
-    fn from(e: EscrowEvent) -> Self {
-        HotEvent::Escrow(e)
-    }
-}
-
-impl From<HotEvent> for Event {
-    fn from(e: HotEvent) -> Self {
-        match e {
-            HotEvent::Safeguards(e) => Event::Safeguards(e.into()),
-            HotEvent::Escrow(e) => Event::Escrow(e),
-        }
-    }
-}
-
-/// What a state change asks the contract to do, in order: emit the events,
-/// then make the payments.
-pub type Effects = safeguards::effects::Effects<Event>;
-
-/// What an everyday (hot) step asks the contract to do.
-pub type HotEffects = safeguards::effects::Effects<HotEvent>;
+// `Event` (every event the contract emits: the kit's and the escrow's),
+// `HotEvent` (the everyday steps': the escrow's and the kit's four hot
+// events), `Effects` and `HotEffects`.
+safeguards::template_events!(Escrow(EscrowEvent));
 
 /// The escrow with its safeguards: the fixed state and running totals
 /// here, each milestone an entry of the store `S` ([`MILESTONES`]), so no

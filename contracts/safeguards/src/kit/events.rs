@@ -162,3 +162,98 @@ hot_event_from!(
     DecisionTookEffect,
     SettlementPaid
 );
+
+/// Defines a template's two event enums and their effects, from its own
+/// event enum: what every template core writes the same way.
+///
+/// `template_events!(Escrow(EscrowEvent));` defines
+///
+/// - `Event`, `{ Safeguards(SafeguardEvent), Escrow(EscrowEvent) }`,
+///   every event the contract emits, with `From` each part;
+/// - `HotEvent`, `{ Safeguards(HotEvent), Escrow(EscrowEvent) }`, the
+///   events of the everyday steps ([`HotEvent`], `Mount::HotEvent`), with
+///   `From` each part and `From<HotEvent> for Event` (each event converts
+///   into the same event);
+/// - `Effects` and `HotEffects`, `safeguards::effects::Effects` over each.
+///
+/// Further variants after the template's own, as in
+/// `template_events!(Programme(ProgrammeEvent), Allowlist(AllowlistEvent));`,
+/// are events only `Event` holds: no everyday step emits them.
+#[macro_export]
+macro_rules! template_events {
+    ($own:ident($own_event:ty) $(, $cold:ident($cold_event:ty))* $(,)?) => {
+        /// Every event the contract can emit: the safeguards' and the
+        /// template's own (`safeguards::template_events!`).
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Event {
+            /// From the safeguards kit; emitted by `SafeguardEvent::emit`.
+            Safeguards($crate::SafeguardEvent),
+            /// The template's own.
+            $own($own_event),
+            $(
+                /// Emitted by the cold code only.
+                $cold($cold_event),
+            )*
+        }
+
+        impl From<$crate::SafeguardEvent> for Event {
+            fn from(e: $crate::SafeguardEvent) -> Self {
+                Event::Safeguards(e)
+            }
+        }
+
+        impl From<$own_event> for Event {
+            fn from(e: $own_event) -> Self {
+                Event::$own(e)
+            }
+        }
+
+        $(
+            impl From<$cold_event> for Event {
+                fn from(e: $cold_event) -> Self {
+                    Event::$cold(e)
+                }
+            }
+        )*
+
+        /// The events of the everyday (hot) steps: the template's own and
+        /// the kit's four `safeguards::HotEvent`s, so the contract's code
+        /// emits four kit events, not twenty-three (`shell::apply_hot`);
+        /// each converts into the same [`Event`].
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum HotEvent {
+            /// From the safeguards kit; emitted by `safeguards::HotEvent::emit`.
+            Safeguards($crate::HotEvent),
+            /// The template's own.
+            $own($own_event),
+        }
+
+        impl From<$crate::HotEvent> for HotEvent {
+            fn from(e: $crate::HotEvent) -> Self {
+                HotEvent::Safeguards(e)
+            }
+        }
+
+        impl From<$own_event> for HotEvent {
+            fn from(e: $own_event) -> Self {
+                HotEvent::$own(e)
+            }
+        }
+
+        impl From<HotEvent> for Event {
+            fn from(e: HotEvent) -> Self {
+                match e {
+                    HotEvent::Safeguards(e) => Event::Safeguards(e.into()),
+                    HotEvent::$own(e) => Event::$own(e),
+                }
+            }
+        }
+
+        /// What a state change asks the contract to do, in order: emit the
+        /// events, then make the payments.
+        pub type Effects = $crate::effects::Effects<Event>;
+
+        /// What an everyday (hot) step asks the contract to do.
+        pub type HotEffects = $crate::effects::Effects<HotEvent>;
+    };
+}
