@@ -1834,4 +1834,46 @@ mod allowlist {
             Some(safeguards::allowlist::ListStatus::Suspended)
         );
     }
+
+    #[test]
+    fn a_favourable_decision_for_a_suspended_recipient_waits_in_the_contract_s_own_code() {
+        // given: a rejection overridden in the recipient's favour, then the
+        // recipient suspended; `execute_decision` runs in the hot code
+        let mut f = rejected(human());
+        let a = f.accounts.clone();
+        f.chain.advance_to(DEADLINE + DAY);
+        f.must(&a.recipient, "request_review", (1u32, doc("my reasons")), 0);
+        f.must(
+            &a.reviewer,
+            "resolve_review",
+            (1u32, Some(Verdict::Favourable), doc("reasoning")),
+            0,
+        );
+        let suspend = AllowlistCall::Suspend {
+            account: ink_account(&a.recipient),
+            reason: 9,
+        };
+        f.must(&a.compliance, "allowlist", suspend, 0);
+        // when / then: refused for the suspension, nothing changed
+        f.assert_refused(
+            &a.stranger,
+            "execute_decision",
+            1u32,
+            0,
+            not_allowlisted(&a.recipient, ListRefusal::Suspended { reason: 9 }),
+        );
+        // and once listed again, the decision pays
+        let entry = listing(&party_evidence(&a)[1], 2);
+        let relist = AllowlistCall::Set {
+            account: ink_account(&a.recipient),
+            entry: ListEntry {
+                valid_from: DEADLINE,
+                ..entry
+            },
+        };
+        f.must(&a.compliance, "allowlist", relist, 0);
+        let r0 = f.balance(&a.recipient);
+        f.must(&a.stranger, "execute_decision", 1u32, 0);
+        assert_eq!(f.balance(&a.recipient) - r0, AMOUNT);
+    }
 }

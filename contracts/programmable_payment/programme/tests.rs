@@ -1439,6 +1439,10 @@ enum Op {
     Advance(Timestamp),
     /// The recipient submits, and the inspector approves, every slot.
     Fulfil(u32),
+    /// The compliance officer suspends recipient `r` (0 or 1).
+    Suspend(u8),
+    /// The compliance officer lists recipient `r` again.
+    Relist(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -1468,6 +1472,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Pause),
         6 => Just(Op::Resume),
         3 => (1u64..40_000).prop_map(Op::Advance),
+        1 => (0u8..2).prop_map(Op::Suspend),
+        2 => (0u8..2).prop_map(Op::Relist),
     ]
 }
 
@@ -1553,6 +1559,22 @@ fn run(p: &mut Programme, op: &Op, now: &mut Timestamp) -> Option<Effects> {
         }
         Op::Resolve(d, v) => p.safeguarded(|s| s.resolve_review(acc(REVIEWER), *d, *v, h(41), t)),
         Op::Execute(d) => p.execute_decision(*d, t).map(HotEffects::convert),
+        Op::Suspend(r) => p.allowlist(
+            acc(OFFICER),
+            t,
+            AllowlistCall::Suspend {
+                account: recipients[usize::from(*r)],
+                reason: 1,
+            },
+        ),
+        Op::Relist(r) => p.allowlist(
+            acc(OFFICER),
+            t,
+            AllowlistCall::Set {
+                account: recipients[usize::from(*r)],
+                entry: listing(),
+            },
+        ),
         Op::Dispute(by_holder, a) => {
             let who = if *by_holder {
                 acc(HOLDER)
@@ -1629,8 +1651,13 @@ proptest! {
         paid += effects.payouts.iter().map(|(_, a)| a).sum::<Balance>();
         prop_assert!(effects.payouts.iter().all(|(to, _)| *to != acc(ADMIN)));
         // Disputes and pending rejections go on after termination; once
-        // every deadline has passed, anyone carries each of them out.
+        // every deadline has passed and the officer has listed every
+        // recipient again (a suspension freezes, it does not forfeit),
+        // anyone carries each of them out.
         let later = now + 10 * (REVIEWER_DEADLINE + WINDOW + 25_000);
+        for who in [R1, R2] {
+            list(&mut p, who, listing(), later);
+        }
         let open: Vec<u32> = (0..p.safeguards().disputes().count())
             .filter_map(|id| p.safeguards().disputes().get(id))
             .filter(|d| d.status != DisputeStatus::Resolved)

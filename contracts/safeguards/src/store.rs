@@ -207,4 +207,31 @@ mod tests {
             [&DISPUTES.to_le_bytes()[..], &5u32.to_le_bytes()[..]].concat()
         );
     }
+
+    #[test]
+    fn every_cell_of_the_crate_is_its_own_and_below_the_templates_range() {
+        // written out, not collected from the code it checks
+        let cells = [
+            CLAUSE,
+            DISPUTES,
+            EVIDENCE,
+            OPEN_DISPUTES,
+            DECISIONS,
+            GRANTS,
+            HOLDERS,
+            NO_ROLE_ACCOUNTS,
+            PARTY_INDEX,
+            PARTIES,
+            ACCEPTANCES,
+            CONFIG_DIGEST,
+            EDS_GATE,
+            PENDING_ADMIN,
+            COLD_CODE,
+            ALLOWLIST,
+        ];
+        for (i, a) in cells.iter().enumerate() {
+            assert!((0x5347_0000..0x5347_0100).contains(a), "{a:#x}");
+            assert!(cells[i + 1..].iter().all(|b| b != a), "{a:#x} twice");
+        }
+    }
 }
