@@ -42,4 +42,4 @@ pub use runtime::{bundle, events};
 #[cfg(feature = "runtime")]
 pub use scenario::{cli_args, node};
 #[cfg(feature = "runtime")]
-pub use templates::{fixtures, flagship, payment};
+pub use templates::{fixtures, flagship, payment, token};

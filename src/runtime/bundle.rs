@@ -72,6 +72,18 @@ pub const CONTRACTS: &[ContractSpec] = &[
         cold: Some("programmable_payment_cold"),
     },
     ContractSpec {
+        name: "compliant_token_cold",
+        dir: "contracts/compliant_token_cold",
+        bench_only: false,
+        cold: None,
+    },
+    ContractSpec {
+        name: "compliant_token",
+        dir: "contracts/compliant_token",
+        bench_only: false,
+        cold: Some("compliant_token_cold"),
+    },
+    ContractSpec {
         name: "baseline_escrow",
         dir: "bench/baseline_escrow",
         bench_only: true,

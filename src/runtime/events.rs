@@ -112,4 +112,94 @@ shart_events! {
     AllowlistEntryRenewed => safeguards::allowlist::AllowlistEntryRenewed,
     AllowlistEntrySuspended => safeguards::allowlist::AllowlistEntrySuspended,
     AllowlistEntryRemoved => safeguards::allowlist::AllowlistEntryRemoved,
+    Transfer => crate::events::psp22_events::Transfer,
+    Approval => crate::events::psp22_events::Approval,
+    TransferHeld => compliant_token::token::TransferHeld,
+    HoldClosed => compliant_token::token::HoldClosed,
+    ActionRuled => compliant_token::token::ActionRuled,
+    OrderEnforced => compliant_token::token::OrderEnforced,
+    FreezeLifted => compliant_token::token::FreezeLifted,
+}
+
+/// PSP22's events, mirrored.
+pub mod psp22_events {
+    // ink!'s event macro emits `cfg(feature = "std")`, a feature this crate
+    // does not have: the derive is the same either way.
+    #![allow(unexpected_cfgs)]
+
+    // The signature topic hashes the field types as written: `AccountId`,
+    // as Cardinal writes it, not its path.
+    use ink::primitives::AccountId;
+
+    /// PSP22's `Transfer` as Cardinal's `psp22` 2.0.0 defines it (which
+    /// derives no `Debug`, `Clone` or `PartialEq`): the same name, fields and
+    /// topics, so the same signature topic and encoding (a unit test below
+    /// compares both with the crate's own).
+    #[ink::event]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Transfer {
+        /// `None` for a mint.
+        #[ink(topic)]
+        pub from: Option<AccountId>,
+        /// `None` for a burn.
+        #[ink(topic)]
+        pub to: Option<AccountId>,
+        /// The amount.
+        pub value: u128,
+    }
+
+    /// PSP22's `Approval`, as [`Transfer`] mirrors `psp22::Transfer`.
+    #[ink::event]
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Approval {
+        /// The owner.
+        #[ink(topic)]
+        pub owner: AccountId,
+        /// The spender.
+        #[ink(topic)]
+        pub spender: AccountId,
+        /// The allowance now.
+        pub amount: u128,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ink::env::Event;
+    use scale::Encode;
+
+    #[test]
+    fn the_psp22_mirrors_have_cardinal_s_signature_topics_and_encodings() {
+        assert_eq!(
+            super::psp22_events::Transfer::SIGNATURE_TOPIC,
+            psp22::Transfer::SIGNATURE_TOPIC
+        );
+        assert_eq!(
+            super::psp22_events::Approval::SIGNATURE_TOPIC,
+            psp22::Approval::SIGNATURE_TOPIC
+        );
+        let a = ink::primitives::AccountId::from([1; 32]);
+        let ours = super::psp22_events::Transfer {
+            from: Some(a),
+            to: None,
+            value: 7,
+        };
+        let theirs = psp22::Transfer {
+            from: Some(a),
+            to: None,
+            value: 7,
+        };
+        assert_eq!(ours.encode(), theirs.encode());
+        let ours = super::psp22_events::Approval {
+            owner: a,
+            spender: a,
+            amount: 3,
+        };
+        let theirs = psp22::Approval {
+            owner: a,
+            spender: a,
+            amount: 3,
+        };
+        assert_eq!(ours.encode(), theirs.encode());
+    }
 }

@@ -439,7 +439,12 @@ impl<T: Template> Driver<T> {
 
 /// The rest of a refusal: the call reverted, the sandbox recorded no event,
 /// and the state root is `root` still.
-fn assert_unchanged<R: Debug>(chain: &mut Chain, out: &Outcome<R>, root: &[u8], message: &str) {
+pub(crate) fn assert_unchanged<R: Debug>(
+    chain: &mut Chain,
+    out: &Outcome<R>,
+    root: &[u8],
+    message: &str,
+) {
     assert!(out.reverted, "`{message}` refused but did not revert");
     assert!(
         out.events.is_empty(),

@@ -2,6 +2,7 @@
 //! runtime stack is linked once. Each module drives the contract bundles in
 //! drink's in-process runtime through `shart::templates::driver::Driver`.
 mod access;
+mod compliant_token;
 mod eds;
 mod kit;
 mod lifecycle;
