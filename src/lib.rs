@@ -36,7 +36,7 @@ pub mod scenario;
 pub mod templates;
 
 #[cfg(feature = "runtime")]
-pub use programs::{bench, chart, demo, sizes, storage_model};
+pub use programs::{bench, chart, demo, sizes, storage_model, token_demo};
 #[cfg(feature = "runtime")]
 pub use runtime::{bundle, events};
 #[cfg(feature = "runtime")]

@@ -3,7 +3,8 @@
 //! `runtime` feature).
 //!
 //! - `shart build`: build every contract bundle into `target/ink/`.
-//! - `shart demo`: run the flagship lifecycle in the local runtime.
+//! - `shart demo`: run the flagship lifecycle in the local runtime;
+//!   `shart demo token`: the compliant token's.
 //! - `shart bench`: measure gas and Wasm size; write `docs/gas-report.md`.
 //! - `shart bench --sizes`: what each contract's Wasm is made of; write
 //!   `docs/code-size.md`.
@@ -52,9 +53,14 @@ enum Command {
     /// Build every contract bundle into target/ink/ (skips unchanged ones).
     #[cfg(feature = "runtime")]
     Build,
-    /// Deploy the EDS registry and service_agreement in the local runtime; walk the lifecycle.
+    /// Deploy the EDS registry and service_agreement in the local runtime; walk the lifecycle
+    /// (`shart demo token`: compliant_token instead).
     #[cfg(feature = "runtime")]
-    Demo,
+    Demo {
+        /// Which template: the flagship agreement (default) or the token.
+        #[arg(value_enum, default_value = "agreement")]
+        template: DemoTemplate,
+    },
     /// Measure gas per message and Wasm sizes; write docs/gas-report.md.
     #[cfg(feature = "runtime")]
     Bench {
@@ -77,6 +83,17 @@ enum Command {
     #[cfg(feature = "runtime")]
     #[command(subcommand)]
     Node(NodeCommand),
+}
+
+/// The templates `shart demo` walks through.
+#[cfg(feature = "runtime")]
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum DemoTemplate {
+    /// service_agreement's lifecycle (the scenario the node test runs).
+    Agreement,
+    /// compliant_token: transfers, a refusal in three languages, a hold
+    /// reviewed by a human, a court's freeze and forced transfer, recovery.
+    Token,
 }
 
 fn main() -> ExitCode {
@@ -106,7 +123,13 @@ fn main() -> ExitCode {
         #[cfg(feature = "runtime")]
         Command::Build => runtime::build(),
         #[cfg(feature = "runtime")]
-        Command::Demo => shart::demo::main(),
+        Command::Demo {
+            template: DemoTemplate::Agreement,
+        } => shart::demo::main(),
+        #[cfg(feature = "runtime")]
+        Command::Demo {
+            template: DemoTemplate::Token,
+        } => shart::token_demo::main(),
         #[cfg(feature = "runtime")]
         Command::Bench { sizes: false, .. } => shart::bench::main(),
         #[cfg(feature = "runtime")]

@@ -119,7 +119,24 @@ pub struct Measurements {
     pub reference: Vec<Row>,
     /// `programmable_payment`'s hot path ([`programme_rows`]).
     pub programme: Vec<Row>,
+    /// `compliant_token`'s calls, with Cardinal's reference token in the
+    /// same session ([`token_rows`]).
+    pub token: TokenFigures,
 }
+
+/// `compliant_token` beside Cardinal's PSP22 reference, on one chain.
+#[derive(Debug, Clone)]
+pub struct TokenFigures {
+    /// The token's calls.
+    pub rows: Vec<Row>,
+    /// The reference's `transfer` to a new holder and to a holder.
+    pub reference: Vec<Row>,
+}
+
+/// Target from the token issue: our `transfer` (allowlisted sender and
+/// recipient) within this factor of the reference `transfer`'s ref_time
+/// and proof_size.
+pub const TOKEN_TRANSFER_TARGET: f64 = 1.3;
 
 impl Measurements {
     /// The optimized Wasm size of `contract`, 0 if it was not measured.
@@ -219,6 +236,93 @@ fn programme_rows() -> Result<Vec<Row>> {
         must("pause", p.call(&a.guardian, "pause", doc("order"), 0))?,
     );
     Ok(rows)
+}
+
+/// `compliant_token` on its own chain (Alice and Bob attested and listed,
+/// 100,000 minted to Alice), and Cardinal's reference token deployed on
+/// the same chain: each `transfer` to a new holder and to a holder, then
+/// the token's other everyday calls and two forwarded ones.
+fn token_rows() -> Result<TokenFigures> {
+    let mut t = crate::token::deploy()?;
+    let a = t.accounts.clone();
+    let bundle = t.contract.bundle.clone();
+    let hot = bundle.wasm.len();
+    let both = hot.saturating_add(bundle.cold.as_ref().map_or(0, |c| c.wasm.len()));
+    let mut rows = Vec::new();
+    let mut row = |label: &str, gas: Gas, code: usize| {
+        rows.push(Row {
+            message: format!("compliant_token: {label}"),
+            gas,
+            baseline: None,
+            code,
+        });
+    };
+    row("new (instantiate)", t.deployment.gas, both);
+    let g = must("transfer", t.transfer(&a.alice, &a.bob, 1_000))?;
+    row("PSP22::transfer (to a new holder)", g, hot);
+    let g = must("transfer", t.transfer(&a.alice, &a.bob, 1_000))?;
+    row("PSP22::transfer (to a holder)", g, hot);
+    let approve = t.psp22(
+        &a.alice,
+        "PSP22::approve",
+        (ink_account(&a.alice2), 5_000u128),
+    );
+    row("PSP22::approve", must("approve", approve)?, hot);
+    let g = must(
+        "transfer_from",
+        t.transfer_from(&a.alice2, &a.alice, &a.bob, 1_000),
+    )?;
+    row("PSP22::transfer_from (spender screened)", g, hot);
+    let mint = t.psp22(&a.issuer, "mint", (ink_account(&a.bob), 1_000u128));
+    row("mint", must("mint", mint)?, hot);
+    let held = t.transfer(&a.alice, &a.bob, crate::token::THRESHOLD + 1);
+    row(
+        "PSP22::transfer (above the threshold: held, decision recorded)",
+        must("held transfer", held)?,
+        hot,
+    );
+    let freeze = t.enforce(compliant_token::token::EnforcementCall::Freeze {
+        account: ink_account(&a.bob),
+        amount: 100,
+        order: crate::token::court_order("bench order"),
+    });
+    row("enforce: Freeze (forwarded)", must("freeze", freeze)?, both);
+    let pause = t.call(&a.guardian, "pause", doc("order"), 0);
+    row("pause (forwarded)", must("pause", pause)?, both);
+
+    // The reference, on the same chain, from a funded account.
+    let psp22 = bundle::bundle("psp22_reference")?;
+    let out = t.chain.deploy(
+        &psp22,
+        &a.admin,
+        "new",
+        (1_000_000u128, None::<String>, None::<String>, 0u8),
+        0,
+        b"psp22",
+    );
+    let token = out
+        .value
+        .map_err(|e| anyhow!("deploying psp22_reference failed: {e:?}"))?;
+    let mut reference = Vec::new();
+    for label in [
+        "PSP22::transfer (to a new holder)",
+        "PSP22::transfer (to a holder)",
+    ] {
+        let out = t.chain.call::<_, Result<(), Psp22Refusal>>(
+            &token,
+            &a.admin,
+            "PSP22::transfer",
+            (ink_account(&a.bob), 1_000u128, Vec::<u8>::new()),
+            0,
+        );
+        reference.push(Row {
+            message: label.to_owned(),
+            gas: must(label, out)?,
+            baseline: None,
+            code: psp22.wasm.len(),
+        });
+    }
+    Ok(TokenFigures { rows, reference })
 }
 
 /// Runs both contracts through the same flow.
@@ -545,7 +649,59 @@ pub fn measure() -> Result<Measurements> {
         by_count,
         reference,
         programme: programme_rows()?,
+        token: token_rows()?,
     })
+}
+
+/// The `compliant_token` section: its calls, then its `transfer` against
+/// the reference's, with the issue's aim.
+fn render_token(s: &mut String, t: &TokenFigures) {
+    let _ = writeln!(s, "\n## compliant_token\n");
+    let _ = writeln!(
+        s,
+        "On its own chain: Alice and Bob attested and allowlisted, 100,000 minted to \
+         Alice, the hold threshold at 10,000. Cardinal's reference token is deployed on \
+         the same chain and measured right after.\n"
+    );
+    let _ = writeln!(
+        s,
+        "| call | ref_time | proof_size | code loaded (bytes) | code-load share (ref_time / proof) |"
+    );
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|");
+    for r in t.rows.iter().chain(t.reference.iter()) {
+        let name = if t.reference.iter().any(|x| std::ptr::eq(x, r)) {
+            format!("psp22_reference: {}", r.message)
+        } else {
+            r.message.clone()
+        };
+        let _ = writeln!(
+            s,
+            "| {name} | {} | {} | {} | {} |",
+            r.gas.ref_time,
+            r.gas.proof_size,
+            r.code,
+            load_share(r)
+        );
+    }
+    for (ours, theirs) in t
+        .rows
+        .iter()
+        .filter(|r| r.message.contains("PSP22::transfer (to a"))
+        .zip(&t.reference)
+    {
+        let (rt, ps) = (
+            ratio(ours.gas.ref_time, theirs.gas.ref_time),
+            ratio(ours.gas.proof_size, theirs.gas.proof_size),
+        );
+        let met = rt <= TOKEN_TRANSFER_TARGET && ps <= TOKEN_TRANSFER_TARGET;
+        let _ = writeln!(
+            s,
+            "\n`{}` costs {rt:.2}× the reference's in ref_time and {ps:.2}× in proof_size \
+             (aim: ≤ {TOKEN_TRANSFER_TARGET}×; {}).",
+            ours.message.trim_start_matches("compliant_token: "),
+            if met { "met" } else { "not met" }
+        );
+    }
 }
 
 /// The issue's three targets, each with its verdict and figures.
@@ -784,6 +940,7 @@ pub fn render(m: &Measurements) -> String {
             ratio(r.gas.proof_size, t.gas.proof_size)
         );
     }
+    render_token(&mut s, &m.token);
     let _ = writeln!(s, "\n## Gas by number of milestones\n");
     let _ = writeln!(
         s,

@@ -656,3 +656,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_token_demo_runs_every_step_and_prints_the_three_languages() {
+    let report = shart::token_demo::run().expect("every outcome as expected");
+    assert!(report.checks >= 15, "{} checks", report.checks);
+    for r in [Language::En, Language::Ru, Language::Kk] {
+        assert!(report
+            .transcript
+            .contains(Restriction::RecipientNotListed.message(r)));
+    }
+    assert!(report.transcript.contains("SHART-09 RECIPIENT_NOT_LISTED"));
+}
