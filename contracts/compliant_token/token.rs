@@ -95,6 +95,18 @@ impl Holding {
             .saturating_sub(self.held)
     }
 
+    /// Why the holder cannot move `value`: more than the balance, or more
+    /// than its free part.
+    pub fn short_of(&self, value: Balance) -> Option<Restriction> {
+        if value > self.balance {
+            Some(Restriction::InsufficientBalance)
+        } else if value > self.free() {
+            Some(Restriction::FrozenBalance)
+        } else {
+            None
+        }
+    }
+
     fn is_empty(&self) -> bool {
         *self == Self::default()
     }
@@ -782,10 +794,8 @@ impl<S: Store> Token<S> {
         now: Timestamp,
     ) -> Screen {
         let mut found = Vec::new();
-        match self.safeguards.kill_switch().state() {
-            SwitchState::Paused => found.push(Restriction::Paused),
-            SwitchState::Terminated => found.push(Restriction::Terminated),
-            SwitchState::Active => {}
+        if let Err(r) = self.ensure_active() {
+            found.push(r);
         }
         if now < self.rules.lockup_until {
             found.push(Restriction::LockedUp);
@@ -809,10 +819,8 @@ impl<S: Store> Token<S> {
         if t.blocked.is_some() {
             found.push(Restriction::RecipientFrozen);
         }
-        if value > f.balance {
-            found.push(Restriction::InsufficientBalance);
-        } else if value > f.free() {
-            found.push(Restriction::FrozenBalance);
+        if let Some(r) = f.short_of(value) {
+            found.push(r);
         }
         if let Some(spender) = spender {
             if value > self.allowance(from, spender) {
@@ -830,6 +838,24 @@ impl<S: Store> Token<S> {
         } else {
             self.store.set(HOLDINGS, &account, h);
         }
+    }
+
+    /// Lifts `holder`'s account freeze if it is `action`'s (a recovery may
+    /// have brought another freeze along).
+    fn unblock(&mut self, holder: AccountId, action: u32) {
+        let mut h = self.holding(holder);
+        if h.blocked == Some(action) {
+            h.blocked = None;
+            self.save_holding(holder, &h);
+        }
+    }
+
+    /// Unfreezes `amount` of `holder`'s frozen part; less if a forced
+    /// transfer took frozen units since.
+    fn unfreeze(&mut self, holder: AccountId, amount: Balance) {
+        let mut h = self.holding(holder);
+        h.frozen = h.frozen.saturating_sub(amount);
+        self.save_holding(holder, &h);
     }
 
     fn set_allowance(&mut self, owner: AccountId, spender: AccountId, amount: Balance) {
@@ -1125,11 +1151,8 @@ impl<S: Store> Token<S> {
         if f.blocked.is_some() {
             return Err(Restriction::SenderFrozen);
         }
-        if value > f.balance {
-            return Err(Restriction::InsufficientBalance);
-        }
-        if value > f.free() {
-            return Err(Restriction::FrozenBalance);
+        if let Some(r) = f.short_of(value) {
+            return Err(r);
         }
         f.balance = f.balance.saturating_sub(value);
         self.save_holding(caller, &f);
@@ -1297,6 +1320,26 @@ impl<S: Store> Token<S> {
             .ok_or(TokenError::UnknownAction { action }.into())
     }
 
+    /// What every order that moves tokens (a forced transfer, a recovery)
+    /// needs first: the order in force, a basis that permits moving, and
+    /// two accounts.
+    fn ensure_move(
+        &self,
+        from: AccountId,
+        to: AccountId,
+        order: Order,
+        now: Timestamp,
+    ) -> Result<(), Error> {
+        order.ensure_in_force(now)?;
+        if !order.basis.permits_moving() {
+            return Err(TokenError::BasisDoesNotPermit { basis: order.basis }.into());
+        }
+        if from == to {
+            return Err(TokenError::SameAccount { account: from }.into());
+        }
+        Ok(())
+    }
+
     /// An order's destination must be no role holder (the admin
     /// included).
     fn ensure_no_role(&self, account: AccountId) -> Result<(), Error> {
@@ -1315,13 +1358,7 @@ impl<S: Store> Token<S> {
         order: Order,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        order.ensure_in_force(now)?;
-        if !order.basis.permits_moving() {
-            return Err(TokenError::BasisDoesNotPermit { basis: order.basis }.into());
-        }
-        if from == to {
-            return Err(TokenError::SameAccount { account: from }.into());
-        }
+        self.ensure_move(from, to, order, now)?;
         if amount == 0 {
             return Err(TokenError::ZeroAmount.into());
         }
@@ -1364,13 +1401,7 @@ impl<S: Store> Token<S> {
         order: Order,
         now: Timestamp,
     ) -> Result<Effects, Error> {
-        order.ensure_in_force(now)?;
-        if !order.basis.permits_moving() {
-            return Err(TokenError::BasisDoesNotPermit { basis: order.basis }.into());
-        }
-        if lost == new {
-            return Err(TokenError::SameAccount { account: lost }.into());
-        }
+        self.ensure_move(lost, new, order, now)?;
         self.ensure_no_role(new)?;
         let not_same = || Error::from(TokenError::NotSameHolder { lost, new });
         let old_entry = self.allowlist.entry(lost).ok_or_else(not_same)?;
@@ -1448,19 +1479,12 @@ impl<S: Store> Token<S> {
         let (holder, amount) = match a.kind {
             ActionKind::FreezeAccount { account } => {
                 let holder = self.current(account);
-                let mut h = self.holding(holder);
-                if h.blocked == Some(action) {
-                    h.blocked = None;
-                    self.save_holding(holder, &h);
-                }
+                self.unblock(holder, action);
                 (holder, 0)
             }
             ActionKind::Freeze { account, amount } => {
                 let holder = self.current(account);
-                let mut h = self.holding(holder);
-                // A forced transfer may have taken frozen units since.
-                h.frozen = h.frozen.saturating_sub(amount);
-                self.save_holding(holder, &h);
+                self.unfreeze(holder, amount);
                 (holder, amount)
             }
             ActionKind::ForcedTransfer { .. } | ActionKind::Recovery { .. } => {
@@ -1612,19 +1636,13 @@ impl<S: Store> Mount for Token<S> {
             ActionKind::FreezeAccount { account } => {
                 holder = self.current(account);
                 if kept == 0 {
-                    let mut h = self.holding(holder);
-                    if h.blocked == Some(action) {
-                        h.blocked = None;
-                        self.save_holding(holder, &h);
-                    }
+                    self.unblock(holder, action);
                     a.status = ActionStatus::Lifted;
                 }
             }
             ActionKind::Freeze { account, amount } => {
                 holder = self.current(account);
-                let mut h = self.holding(holder);
-                h.frozen = h.frozen.saturating_sub(to_holder);
-                self.save_holding(holder, &h);
+                self.unfreeze(holder, to_holder);
                 let left = amount.saturating_sub(to_holder);
                 a.kind = ActionKind::Freeze {
                     account,
@@ -1637,9 +1655,7 @@ impl<S: Store> Mount for Token<S> {
             ActionKind::ForcedTransfer { from, to, .. } => {
                 holder = self.current(from);
                 let to = self.current(to);
-                let mut t = self.holding(to);
-                t.frozen = t.frozen.saturating_sub(secured);
-                self.save_holding(to, &t);
+                self.unfreeze(to, secured);
                 // The dispute's amount is what was secured: the share fits.
                 if to_holder > 0 {
                     events.push(TokenEvent::Transfer(self.move_units(to, holder, to_holder)));

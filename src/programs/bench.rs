@@ -303,26 +303,40 @@ fn token_rows() -> Result<TokenFigures> {
     let token = out
         .value
         .map_err(|e| anyhow!("deploying psp22_reference failed: {e:?}"))?;
-    let mut reference = Vec::new();
+    let reference = reference_transfers(&mut t.chain, &token, &psp22, &a.admin, &a.bob)?;
+    Ok(TokenFigures { rows, reference })
+}
+
+/// Two `transfer`s of 1,000 from `from` to `to` on the reference token
+/// `token`: to a new holder, then to a holder.
+fn reference_transfers(
+    chain: &mut crate::runtime::Chain,
+    token: &Instance,
+    psp22: &Bundle,
+    from: &AccountId32,
+    to: &AccountId32,
+) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
     for label in [
         "PSP22::transfer (to a new holder)",
         "PSP22::transfer (to a holder)",
     ] {
-        let out = t.chain.call::<_, Result<(), Psp22Refusal>>(
-            &token,
-            &a.admin,
+        // `Result<(), PSP22Error>`: success is the one byte of `Ok(())`.
+        let out = chain.call::<_, Result<(), Psp22Refusal>>(
+            token,
+            from,
             "PSP22::transfer",
-            (ink_account(&a.bob), 1_000u128, Vec::<u8>::new()),
+            (ink_account(to), 1_000u128, Vec::<u8>::new()),
             0,
         );
-        reference.push(Row {
+        rows.push(Row {
             message: label.to_owned(),
             gas: must(label, out)?,
             baseline: None,
             code: psp22.wasm.len(),
         });
     }
-    Ok(TokenFigures { rows, reference })
+    Ok(rows)
 }
 
 /// Runs both contracts through the same flow.
@@ -606,25 +620,13 @@ pub fn measure() -> Result<Measurements> {
         baseline: None,
         code: psp22.wasm.len(),
     });
-    for label in [
-        "PSP22::transfer (to a new holder)",
-        "PSP22::transfer (to a holder)",
-    ] {
-        // `Result<(), PSP22Error>`: success is the one byte of `Ok(())`.
-        let out = f.chain.call::<_, Result<(), Psp22Refusal>>(
-            &token,
-            &a.admin,
-            "PSP22::transfer",
-            (ink_account(&a.client), 1_000u128, Vec::<u8>::new()),
-            0,
-        );
-        reference.push(Row {
-            message: label.to_owned(),
-            gas: must(label, out)?,
-            baseline: None,
-            code: psp22.wasm.len(),
-        });
-    }
+    reference.extend(reference_transfers(
+        &mut f.chain,
+        &token,
+        &psp22,
+        &a.admin,
+        &a.client,
+    )?);
     let agreement_bundle = f.contract.bundle.clone();
     for r in &mut rows {
         r.code = code_loaded(&agreement_bundle, message_of(&r.message));

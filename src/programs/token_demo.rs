@@ -4,8 +4,6 @@
 //! hold reviewed by a human, a court-ordered freeze and forced transfer,
 //! and a recovery. Every outcome is checked; the first that differs stops
 //! the demo with an error, and `shart demo token` exits non-zero.
-use std::fmt::Write as _;
-
 use anyhow::{bail, ensure, Result};
 use compliant_token::{
     restriction::{Language, Restriction},
@@ -215,9 +213,7 @@ pub fn run() -> Result<Report> {
     )?;
     let supply: u128 = d.t.read("PSP22::total_supply", ());
     d.check(supply == MINTED, "the supply is unchanged")?;
-    let mut summary = String::new();
-    let _ = write!(
-        summary,
+    let summary = format!(
         "\n{} outcomes checked, all as expected; supply {supply}",
         d.checks
     );

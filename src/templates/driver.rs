@@ -362,14 +362,29 @@ impl<T: Template> Driver<T> {
         value: u128,
         expected: T::Error,
     ) {
+        self.assert_refused_with(who, message, args, value, expected);
+    }
+
+    /// [`Driver::assert_refused`] for a message whose error type is `E`
+    /// rather than the template's (a token's `PSP22Error`).
+    ///
+    /// # Panics
+    ///
+    /// As [`Driver::assert_refused`].
+    pub fn assert_refused_with<A: Encode, E: Decode + Debug + PartialEq>(
+        &mut self,
+        who: &AccountId32,
+        message: &str,
+        args: A,
+        value: u128,
+        expected: E,
+    ) {
         self.chain.clear_events();
         let root = self.chain.state_root();
-        let out = self.call(who, message, args, value);
-        assert_eq!(
-            out.value,
-            Ok(Err(expected.clone())),
-            "`{message}` should be refused with {expected:?}"
-        );
+        let contract = self.contract.clone();
+        let out: Outcome<Result<(), E>> = self.chain.call(&contract, who, message, args, value);
+        let said = format!("`{message}` should be refused with {expected:?}");
+        assert_eq!(out.value, Ok(Err(expected)), "{said}");
         assert_unchanged(&mut self.chain, &out, &root, message);
     }
 

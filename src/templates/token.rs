@@ -13,7 +13,7 @@ use psp22::PSP22Error;
 use safeguards::{
     allowlist::{AllowlistCall, AmlRisk, ListEntry, ListSource, ListStatus},
     eds::{AttestationId, EdsRole, Evidence, Requirement},
-    review::{AiLabel, ReviewConfig, RiskClass},
+    review::{AiLabel, RiskClass},
     Hash32,
 };
 use scale::Encode;
@@ -139,15 +139,6 @@ pub fn terms_hash() -> Hash32 {
     doc("issuance terms of the tokenised deposit, v1")
 }
 
-/// The review settings: 3 days to ask, 5 for the reviewer.
-pub fn review_config() -> ReviewConfig {
-    ReviewConfig {
-        review_window: 3 * DAY,
-        reviewer_deadline: 5 * DAY,
-        confirm_high_risk: true,
-    }
-}
-
 /// The token's configuration, gated on `registry`.
 pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
     Config {
@@ -168,7 +159,8 @@ pub fn config(a: &Accounts, registry: ink::primitives::AccountId) -> Config {
         agreement_version: 1,
         clause: fixtures::clause(),
         disputes: fixtures::dispute_config(),
-        review: review_config(),
+        // The programme's: 3 days to ask, 5 for the reviewer.
+        review: super::payment::review_config(),
         registry,
         issuer_eds: Requirement::signatory(false),
         max_pause: fixtures::MAX_PAUSE,
@@ -392,12 +384,7 @@ impl Driver<CompliantToken> {
         args: A,
         expected: PSP22Error,
     ) {
-        self.chain.clear_events();
-        let root = self.chain.state_root();
-        let out = self.psp22(who, message, args);
-        let said = format!("`{message}` should be refused with {expected:?}");
-        assert_eq!(out.value, Ok(Err(expected)), "{said}");
-        super::driver::assert_unchanged(&mut self.chain, &out, &root, message);
+        self.assert_refused_with(who, message, args, 0, expected);
     }
 
     /// [`Driver::assert_psp22_refused`] for a `PSP22::transfer` refused by
